@@ -1,0 +1,1 @@
+"""Benchmarks: quality and speed of presscut against other extractors (`python -m presscut.bench`)."""

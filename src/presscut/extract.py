@@ -1,0 +1,167 @@
+"""`extract()`: one page of HTML in, one `Article` out.
+
+The story of a page, in order:
+
+1. *Read* the input: refuse what is not a web page (binary data, PDF,
+   JSON, plain text) with a clear `ExtractionError`, unwrap gzip, decode the
+   bytes (BOM, HTTP charset, `<meta>` charset, then detection).
+2. *Parse* it with lexbor into an HTML5 tree.
+3. *Read the metadata* (title, authors, dates...) while the `<head>` and
+   the JSON-LD scripts are still there.
+4. *Prune* what a reader never sees: scripts, styles, form controls,
+   hidden elements.
+5. *Segment* the visible tree into text segments, never gluing two blocks.
+6. *Select*: score every segment as content or chrome (a learned model over
+   text, link and DOM-context features), and decide whether the page is an
+   article at all or a listing of teasers.
+7. *Assemble* the kept segments into typed blocks and the `Article`.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+from presscut import dom
+from presscut.article import Article, Block, RemovedBlock
+from presscut.decode import charset_from_content_type, decode_html
+from presscut.errors import InputTooLargeError, NotHTMLError
+from presscut.metadata import extract_metadata, resolve_language
+from presscut.segment import Segment, segment_page
+from presscut.select import select_content
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Pages larger than this (after gzip decompression) are refused with `InputTooLargeError`."""
+
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF media file"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an executable"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"wOF", "a web font"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_BINARY_SHARE = 0.1
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    decompressor = zlib.decompressobj(wbits=31)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise NotHTMLError(
+            f"input looks gzip-compressed but cannot be decompressed: {exc}"
+        ) from exc
+    if len(out) > max_bytes:
+        raise InputTooLargeError(f"decompressed input is larger than {max_bytes} bytes")
+    return out
+
+
+def _refuse_non_html(head: bytes) -> None:
+    stripped = head.lstrip()
+    for magic, what in _MAGIC:
+        if stripped.startswith(magic):
+            raise NotHTMLError(f"input is {what}, not HTML")
+    if head and sum(head.count(b) for b in _CONTROL_BYTES) > _BINARY_SHARE * len(head):
+        raise NotHTMLError("input is binary data, not HTML")
+
+
+def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: int) -> str:
+    """Validate and decode the input; raises `ExtractionError` subclasses on bad input."""
+    if isinstance(html, str):
+        if len(html) > max_bytes:
+            raise InputTooLargeError(f"input is larger than {max_bytes} characters")
+        _refuse_non_html(html[:4096].encode("utf-8", "replace"))
+        text = html
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, max_bytes)
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"input is {len(data)} bytes, more than {max_bytes}")
+        _refuse_non_html(data[:4096])
+        text = decode_html(data, charset_from_content_type(content_type)).text
+    else:
+        raise TypeError(f"extract() takes bytes or str, not {type(html).__name__}")
+    text = text.replace("\x00", "")
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "[") and "<" not in stripped[:1]:
+        try:
+            json.loads(text)
+        except ValueError:
+            pass
+        else:
+            raise NotHTMLError("input is JSON, not HTML")
+    if stripped and "<" not in text:
+        raise NotHTMLError("input has no HTML markup (for plain text, use presscut.clean_text)")
+    return text
+
+
+def _block(segment: Segment) -> Block:
+    return Block(
+        type=segment.type,  # type: ignore[arg-type]
+        text=segment.text,
+        level=segment.level,
+        depth=segment.depth,
+        ordered=segment.ordered,
+        rows=segment.rows,
+    )
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    include_removed: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Extract the article from one web page.
+
+    `html` is the page as bytes (any encoding; gzip is unwrapped) or as text.
+    `url` is where the page came from: it resolves relative links and helps
+    the metadata. `content_type` is the HTTP Content-Type header, if known
+    (its charset wins over the page's own declaration). With
+    `include_removed`, `Article.removed` lists every cut block and why.
+
+    Raises `presscut.ExtractionError` (`NotHTMLError`, `InputTooLargeError`)
+    when the input is not a web page; a page without an article is not an
+    error: it gives an `Article` with an empty body and a `reason`.
+    """
+    text = read_html(html, content_type=content_type, max_bytes=max_bytes)
+    if not text.strip():
+        return Article(url=url, page_type="other", reason="empty document")
+    tree = dom.parse(text)
+    meta = extract_metadata(tree, url)
+    hidden = dom.prune(tree, keep_hidden_texts=include_removed)
+    root = dom.content_root(tree)
+    page = segment_page(root) if root is not None else None
+    if page is None or not page.segments:
+        return Article(url=url, page_type="other", reason="no visible text", **meta.fields())
+    selection = select_content(page, title=meta.title)
+    body = tuple(_block(page.segments[i]) for i in selection.kept)
+    removed: tuple[RemovedBlock, ...] = ()
+    if include_removed:
+        removed = tuple(RemovedBlock("paragraph", t, "hidden") for t in hidden) + tuple(
+            RemovedBlock(page.segments[i].type, page.segments[i].text, why)  # type: ignore[arg-type]
+            for i, why in selection.removed
+        )
+    fields = meta.fields()
+    fields["language"] = resolve_language(meta.language, "\n".join(b.text for b in body))
+    return Article(
+        url=url,
+        page_type=selection.page_type,
+        body=body,
+        removed=removed,
+        reason=selection.reason if not body else None,
+        **fields,
+    )
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "extract", "read_html"]

@@ -1,0 +1,334 @@
+"""Cut the pruned DOM into text segments, the units that are kept or cut.
+
+One walk over the tree, in document order, without recursion (so 10,000-deep
+nesting is no problem). Inline elements (links, emphasis, spans...) add their
+text to the segment being built; every other element closes it. That single
+rule is what guarantees presscut never glues two blocks together: text from
+two block elements can never end up in one segment. `<br>` is a line break
+inside a segment, and two or more in a row end a paragraph, as they do on
+pages laid out with `<br><br>` instead of `<p>`.
+
+Each segment knows its typed-block role (heading, list item, quote, ...),
+how much of its text sits in links, and its path of block-level ancestors
+(`Container`), which is what the classifier reads its context from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+# Phrasing elements: their text flows into the enclosing segment.
+INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "blink",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "output",
+        "picture",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "meter",
+        "progress",
+    ]
+)
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
+
+# A <br> inside a segment; two or more in a row mark a paragraph break.
+_BR = "\x00"
+_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_PARAGRAPH_BREAK = re.compile(r"(?: ?\x00 ?){2,}")
+_LINE_BREAK = re.compile(r" ?\x00 ?")
+
+# Cells of a data table longer than this are prose: the table is a layout table.
+_MAX_DATA_CELL_CHARS = 300
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element on the path from `<body>` to a segment."""
+
+    tag: str
+    attrs: str  # lower-cased id, class, role and itemprop values, space separated
+    parent: int  # index in `Page.containers`, -1 for the root
+    depth: int
+    chars: int = 0  # text characters of the segments below it
+    link_chars: int = 0
+    segments: int = 0
+    first: int = -1  # index of its first segment
+    last: int = -1
+
+
+@dataclass(slots=True)
+class Segment:
+    type: str
+    text: str
+    container: int  # index of the nearest block-level ancestor
+    link_chars: int
+    links: int
+    level: int | None = None
+    depth: int | None = None
+    ordered: bool | None = None
+    rows: tuple[tuple[str, ...], ...] | None = None
+    path: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Page:
+    containers: list[Container] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+
+def normalize_space(text: str) -> str:
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _attrs_of(node: LexborNode) -> str:
+    attrs = node.attributes
+    if not attrs:
+        return ""
+    parts = [attrs.get(name) for name in ("id", "class", "role", "itemprop")]
+    return " ".join(p for p in parts if p).lower()
+
+
+def _table_rows(node: LexborNode) -> list[list[str]] | None:
+    """Cell texts of a data table, or None when the table is used for layout."""
+    if node.css_first("table") is not None:  # a nested table: layout
+        return None
+    role = (node.attributes.get("role") or "").lower()
+    if role in ("presentation", "none"):
+        return None
+    rows: list[list[str]] = []
+    for tr in node.css("tr"):
+        cells = []
+        for cell in tr.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            text = normalize_space(cell.text(deep=True, separator=" "))
+            if len(text) > _MAX_DATA_CELL_CHARS:
+                return None
+            cells.append(text)
+        if any(cells):
+            rows.append(cells)
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return None  # a one-row or one-column "table" is layout
+    return rows
+
+
+class _Walker:
+    """State of one walk; see the module docstring for the rules."""
+
+    def __init__(self) -> None:
+        self.page = Page()
+        self.path: list[int] = []
+        # Per open container: (type, heading level, list depth, ordered).
+        self.roles: list[tuple[str, int | None, int | None, bool | None]] = []
+        self.lists: list[bool] = []  # open lists, True when ordered
+        self.buf: list[str] = []
+        self.buf_link_chars = 0
+        self.buf_links = 0
+        self.link_depth = 0
+
+    def open_container(self, tag: str, attrs: str) -> None:
+        parent = self.path[-1] if self.path else -1
+        containers = self.page.containers
+        containers.append(Container(tag, attrs, parent, len(self.path)))
+        self.path.append(len(containers) - 1)
+        role = self.roles[-1] if self.roles else ("paragraph", None, None, None)
+        if tag in HEADING_LEVELS:
+            role = ("heading", HEADING_LEVELS[tag], None, None)
+        elif tag == "li":
+            role = (
+                "list_item",
+                None,
+                max(len(self.lists), 1),
+                self.lists[-1] if self.lists else False,
+            )
+        elif tag == "figcaption":
+            role = ("figure_caption", None, None, None)
+        elif tag == "blockquote":
+            role = ("quote", None, None, None)
+        elif tag in LIST_TAGS:
+            self.lists.append(tag == "ol")
+        self.roles.append(role)
+
+    def close_container(self) -> None:
+        self.flush()
+        index = self.path.pop()
+        self.roles.pop()
+        if self.page.containers[index].tag in LIST_TAGS:
+            self.lists.pop()
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        link_chars, links = self.buf_link_chars, self.buf_links
+        self.buf.clear()
+        self.buf_link_chars = self.buf_links = 0
+        raw = _SPACES.sub(" ", _INVISIBLE.sub("", raw))
+        pieces = _PARAGRAPH_BREAK.split(raw) if _BR in raw else [raw]
+        kind, level, depth, ordered = self.roles[-1] if self.roles else ("paragraph",) + (None,) * 3
+        texts = []
+        for piece in pieces:
+            text = _LINE_BREAK.sub("\n", piece).strip()
+            if text:
+                texts.append(text)
+        total = sum(len(t) for t in texts) or 1
+        for text in texts:
+            share = len(text) / total
+            self.add(
+                Segment(
+                    kind,
+                    text,
+                    self.path[-1] if self.path else -1,
+                    round(min(link_chars * share, len(text))),
+                    links if len(texts) == 1 else round(links * share),
+                    level=level,
+                    depth=depth,
+                    ordered=ordered,
+                )
+            )
+
+    def add(self, segment: Segment) -> None:
+        segment.path = tuple(self.path)
+        segments = self.page.segments
+        index = len(segments)
+        segments.append(segment)
+        containers = self.page.containers
+        n = len(segment.text)
+        for c in segment.path:
+            container = containers[c]
+            container.chars += n
+            container.link_chars += segment.link_chars
+            container.segments += 1
+            if container.first < 0:
+                container.first = index
+            container.last = index
+
+    def add_text(self, text: str) -> None:
+        self.buf.append(text)
+        if self.link_depth:
+            self.buf_link_chars += len(text.strip())
+
+    def table(self, node: LexborNode, rows: list[list[str]]) -> None:
+        self.flush()
+        links = node.css("a")
+        link_chars = sum(len(normalize_space(a.text(deep=True))) for a in links)
+        text = "\n".join(" | ".join(cells) for cells in rows)
+        self.open_container("table", _attrs_of(node))
+        self.add(
+            Segment(
+                "table",
+                text,
+                self.path[-1],
+                min(link_chars, len(text)),
+                len(links),
+                rows=tuple(tuple(r) for r in rows),
+            )
+        )
+        self.close_container()
+
+    def preformatted(self, node: LexborNode) -> None:
+        self.flush()
+        text = node.text(deep=True).strip("\n").rstrip()
+        if not text.strip():
+            return
+        self.open_container("pre", _attrs_of(node))
+        self.add(Segment("preformatted", text, self.path[-1], 0, 0))
+        self.close_container()
+
+
+_EXIT_CONTAINER = 0
+_EXIT_LINK = 1
+
+
+def segment_page(root: LexborNode) -> Page:
+    """Walk `root` (normally `<body>`) and return its containers and segments."""
+    walker = _Walker()
+    walker.open_container(root.tag or "body", _attrs_of(root))
+    stack: list[LexborNode | int] = []
+    child = root.last_child
+    while child is not None:
+        stack.append(child)
+        child = child.prev
+    inline_tags = INLINE_TAGS
+    while stack:
+        item = stack.pop()
+        if isinstance(item, int):
+            if item == _EXIT_CONTAINER:
+                walker.close_container()
+            else:
+                walker.link_depth -= 1
+            continue
+        node = item
+        if node.is_text_node:
+            text = node.text_content
+            if text:
+                walker.add_text(text)
+            continue
+        if not node.is_element_node:
+            continue
+        tag = node.tag
+        if tag == "br":
+            walker.buf.append(_BR)
+            continue
+        if tag in inline_tags:
+            if tag == "a":
+                walker.link_depth += 1
+                walker.buf_links += 1
+                stack.append(_EXIT_LINK)
+        elif tag == "pre":
+            walker.preformatted(node)
+            continue
+        elif tag == "table" and (rows := _table_rows(node)) is not None:
+            walker.table(node, rows)
+            continue
+        else:
+            walker.flush()
+            walker.open_container(tag, _attrs_of(node))
+            stack.append(_EXIT_CONTAINER)
+        child = node.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+    walker.close_container()
+    return walker.page
