@@ -74,6 +74,7 @@ def normalize_encoding(label: str | None) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        b"\x80".decode(name, "replace")  # refuses non-text codecs (hex, zlib) and idna/undefined
     except (LookupError, ValueError):
         return None
     return _SUPERSETS.get(name, name)

@@ -19,7 +19,9 @@ The story of a page, in order:
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import zlib
 
 from presscut import dom
@@ -48,6 +50,11 @@ _MAGIC = (
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _BINARY_SHARE = 0.1
+# UTF-16/32 text is full of NUL bytes: it can only be judged once decoded.
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Something that starts a tag, a comment or a doctype; a bare "<" (as in "a < b") is text.
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+_SAMPLE = 4096
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -60,6 +67,9 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
         ) from exc
     if len(out) > max_bytes:
         raise InputTooLargeError(f"decompressed input is larger than {max_bytes} bytes")
+    if not decompressor.eof:
+        # A cut-off download: extracting the half page would pass it off as the whole article.
+        raise NotHTMLError("input looks gzip-compressed but the gzip stream is truncated")
     return out
 
 
@@ -72,12 +82,22 @@ def _refuse_non_html(head: bytes) -> None:
         raise NotHTMLError("input is binary data, not HTML")
 
 
+def _refuse_non_html_text(text: str) -> None:
+    _refuse_non_html(text[:_SAMPLE].encode("utf-8", "replace"))
+
+
 def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: int) -> str:
-    """Validate and decode the input; raises `ExtractionError` subclasses on bad input."""
+    """Validate and decode the input; raises `ExtractionError` subclasses on bad input.
+
+    The cheap checks (size, magic numbers, share of control bytes) run before
+    decoding, so that a large binary file is refused without being decoded.
+    NUL bytes are dropped, as browsers do; whatever decodes is then refused
+    only if it is JSON or has no markup at all.
+    """
     if isinstance(html, str):
         if len(html) > max_bytes:
             raise InputTooLargeError(f"input is larger than {max_bytes} characters")
-        _refuse_non_html(html[:4096].encode("utf-8", "replace"))
+        _refuse_non_html_text(html)
         text = html
     elif isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
@@ -85,20 +105,25 @@ def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: 
             data = _gunzip(data, max_bytes)
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data)} bytes, more than {max_bytes}")
-        _refuse_non_html(data[:4096])
-        text = decode_html(data, charset_from_content_type(content_type)).text
+        charset = charset_from_content_type(content_type)
+        if data.startswith(_WIDE_BOMS):
+            text = decode_html(data, charset).text
+            _refuse_non_html_text(text)
+        else:
+            _refuse_non_html(data[:_SAMPLE])
+            text = decode_html(data, charset).text
     else:
         raise TypeError(f"extract() takes bytes or str, not {type(html).__name__}")
     text = text.replace("\x00", "")
     stripped = text.lstrip()
-    if stripped[:1] in ("{", "[") and "<" not in stripped[:1]:
+    if stripped[:1] in ("{", "["):
         try:
-            json.loads(text)
+            json.loads(stripped)
         except ValueError:
             pass
         else:
             raise NotHTMLError("input is JSON, not HTML")
-    if stripped and "<" not in text:
+    if stripped and not _MARKUP.search(text):
         raise NotHTMLError("input has no HTML markup (for plain text, use presscut.clean_text)")
     return text
 
