@@ -84,17 +84,26 @@ _MAX_DATA_CELL_CHARS = 300
 
 @dataclass(slots=True)
 class Container:
-    """A block-level element on the path from `<body>` to a segment."""
+    """A block-level element on the path from `<body>` to a segment.
+
+    Segments come out in document order, so the segments below a container
+    are the contiguous range `start:end` of `Page.segments`.
+    """
 
     tag: str
-    attrs: str  # lower-cased id, class, role and itemprop values, space separated
+    node: LexborNode
     parent: int  # index in `Page.containers`, -1 for the root
     depth: int
-    chars: int = 0  # text characters of the segments below it
-    link_chars: int = 0
-    segments: int = 0
-    first: int = -1  # index of its first segment
-    last: int = -1
+    start: int
+    end: int = -1
+    _attrs: str | None = None
+
+    @property
+    def attrs(self) -> str:
+        """Lower-cased id, class, role and itemprop values, space separated (read on demand)."""
+        if self._attrs is None:
+            self._attrs = _attrs_of(self.node)
+        return self._attrs
 
 
 @dataclass(slots=True)
@@ -167,10 +176,10 @@ class _Walker:
         self.buf_links = 0
         self.link_depth = 0
 
-    def open_container(self, tag: str, attrs: str) -> None:
+    def open_container(self, tag: str, node: LexborNode) -> None:
         parent = self.path[-1] if self.path else -1
         containers = self.page.containers
-        containers.append(Container(tag, attrs, parent, len(self.path)))
+        containers.append(Container(tag, node, parent, len(self.path), len(self.page.segments)))
         self.path.append(len(containers) - 1)
         role = self.roles[-1] if self.roles else ("paragraph", None, None, None)
         if tag in HEADING_LEVELS:
@@ -192,69 +201,75 @@ class _Walker:
 
     def close_container(self) -> None:
         self.flush()
-        index = self.path.pop()
+        container = self.page.containers[self.path.pop()]
+        container.end = len(self.page.segments)
         self.roles.pop()
-        if self.page.containers[index].tag in LIST_TAGS:
+        if container.tag in LIST_TAGS:
             self.lists.pop()
 
     def flush(self) -> None:
-        if not self.buf:
+        buf = self.buf
+        if not buf:
             return
-        raw = "".join(self.buf)
+        raw = "".join(buf)
         link_chars, links = self.buf_link_chars, self.buf_links
-        self.buf.clear()
+        buf.clear()
         self.buf_link_chars = self.buf_links = 0
-        raw = _SPACES.sub(" ", _INVISIBLE.sub("", raw))
-        pieces = _PARAGRAPH_BREAK.split(raw) if _BR in raw else [raw]
-        kind, level, depth, ordered = self.roles[-1] if self.roles else ("paragraph",) + (None,) * 3
-        texts = []
-        for piece in pieces:
-            text = _LINE_BREAK.sub("\n", piece).strip()
+        if _BR in raw:
+            raw = _SPACES.sub(" ", raw)
+            texts = [_LINE_BREAK.sub("\n", piece).strip() for piece in _PARAGRAPH_BREAK.split(raw)]
+            texts = [t for t in texts if t]
+        else:
+            text = " ".join(raw.split())
+            texts = [text] if text else []
+        if not texts:
+            return
+        kind, level, depth, ordered = self.roles[-1]
+        container = self.path[-1]
+        if len(texts) == 1:
+            text = _INVISIBLE.sub("", texts[0])
             if text:
-                texts.append(text)
-        total = sum(len(t) for t in texts) or 1
+                self.add(
+                    Segment(
+                        kind,
+                        text,
+                        container,
+                        min(link_chars, len(text)),
+                        links,
+                        level,
+                        depth,
+                        ordered,
+                    )
+                )
+            return
+        total = sum(len(t) for t in texts)
         for text in texts:
             share = len(text) / total
-            self.add(
-                Segment(
-                    kind,
-                    text,
-                    self.path[-1] if self.path else -1,
-                    round(min(link_chars * share, len(text))),
-                    links if len(texts) == 1 else round(links * share),
-                    level=level,
-                    depth=depth,
-                    ordered=ordered,
+            text = _INVISIBLE.sub("", text)
+            if text:
+                self.add(
+                    Segment(
+                        kind,
+                        text,
+                        container,
+                        round(min(link_chars * share, len(text))),
+                        round(links * share),
+                        level,
+                        depth,
+                        ordered,
+                    )
                 )
-            )
 
     def add(self, segment: Segment) -> None:
         segment.path = tuple(self.path)
-        segments = self.page.segments
-        index = len(segments)
-        segments.append(segment)
-        containers = self.page.containers
-        n = len(segment.text)
-        for c in segment.path:
-            container = containers[c]
-            container.chars += n
-            container.link_chars += segment.link_chars
-            container.segments += 1
-            if container.first < 0:
-                container.first = index
-            container.last = index
-
-    def add_text(self, text: str) -> None:
-        self.buf.append(text)
-        if self.link_depth:
-            self.buf_link_chars += len(text.strip())
+        self.page.segments.append(segment)
 
     def table(self, node: LexborNode, rows: list[list[str]]) -> None:
         self.flush()
         links = node.css("a")
         link_chars = sum(len(normalize_space(a.text(deep=True))) for a in links)
         text = "\n".join(" | ".join(cells) for cells in rows)
-        self.open_container("table", _attrs_of(node))
+        self.open_container("table", node)
         self.add(
             Segment(
                 "table",
@@ -272,7 +287,7 @@ class _Walker:
         text = node.text(deep=True).strip("\n").rstrip()
         if not text.strip():
             return
-        self.open_container("pre", _attrs_of(node))
+        self.open_container("pre", node)
         self.add(Segment("preformatted", text, self.path[-1], 0, 0))
         self.close_container()
 
@@ -284,13 +299,14 @@ _EXIT_LINK = 1
 def segment_page(root: LexborNode) -> Page:
     """Walk `root` (normally `<body>`) and return its containers and segments."""
     walker = _Walker()
-    walker.open_container(root.tag or "body", _attrs_of(root))
+    walker.open_container(root.tag or "body", root)
     stack: list[LexborNode | int] = []
     child = root.last_child
     while child is not None:
         stack.append(child)
         child = child.prev
     inline_tags = INLINE_TAGS
+    buf = walker.buf
     while stack:
         item = stack.pop()
         if isinstance(item, int):
@@ -302,14 +318,16 @@ def segment_page(root: LexborNode) -> Page:
         node = item
         if node.is_text_node:
             text = node.text_content
-            if text:
-                walker.add_text(text)
+            if text and (buf or not text.isspace()):
+                buf.append(text)
+                if walker.link_depth:
+                    walker.buf_link_chars += len(text.strip())
             continue
         if not node.is_element_node:
             continue
         tag = node.tag
         if tag == "br":
-            walker.buf.append(_BR)
+            buf.append(_BR)
             continue
         if tag in inline_tags:
             if tag == "a":
@@ -324,7 +342,7 @@ def segment_page(root: LexborNode) -> Page:
             continue
         else:
             walker.flush()
-            walker.open_container(tag, _attrs_of(node))
+            walker.open_container(tag, node)
             stack.append(_EXIT_CONTAINER)
         child = node.last_child
         while child is not None:
