@@ -28,8 +28,8 @@ from presscut import dom
 from presscut.article import Article, Block, RemovedBlock
 from presscut.decode import charset_from_content_type, decode_html
 from presscut.errors import InputTooLargeError, NotHTMLError
-from presscut.metadata import extract_metadata, resolve_language
-from presscut.segment import Segment, segment_page
+from presscut.metadata import Metadata, extract_metadata, resolve_language
+from presscut.segment import Page, Segment, segment_page
 from presscut.select import select_content
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -139,6 +139,22 @@ def _block(segment: Segment) -> Block:
     )
 
 
+def parse_page(
+    text: str, url: str | None = None, *, keep_hidden_texts: bool = False
+) -> tuple[Metadata, Page, list[str]]:
+    """Steps 2-5 on decoded HTML: the metadata, the segmented page, and hidden texts removed.
+
+    Shared by `extract()` and the training scripts, so that the model is
+    trained on exactly the segments it will see.
+    """
+    tree = dom.parse(text)
+    meta = extract_metadata(tree, url)
+    hidden = dom.prune(tree, keep_hidden_texts=keep_hidden_texts)
+    root = dom.content_root(tree)
+    page = segment_page(root) if root is not None else Page()
+    return meta, page, hidden
+
+
 def extract(
     html: bytes | str,
     url: str | None = None,
@@ -162,12 +178,8 @@ def extract(
     text = read_html(html, content_type=content_type, max_bytes=max_bytes)
     if not text.strip():
         return Article(url=url, page_type="other", reason="empty document")
-    tree = dom.parse(text)
-    meta = extract_metadata(tree, url)
-    hidden = dom.prune(tree, keep_hidden_texts=include_removed)
-    root = dom.content_root(tree)
-    page = segment_page(root) if root is not None else None
-    if page is None or not page.segments:
+    meta, page, hidden = parse_page(text, url, keep_hidden_texts=include_removed)
+    if not page.segments:
         return Article(url=url, page_type="other", reason="no visible text", **meta.fields())
     selection = select_content(page, title=meta.title)
     body = tuple(_block(page.segments[i]) for i in selection.kept)
@@ -189,4 +201,4 @@ def extract(
     )
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "extract", "read_html"]
+__all__ = ["DEFAULT_MAX_BYTES", "extract", "parse_page", "read_html"]

@@ -24,7 +24,7 @@ def select_content(page: Page, *, title: str | None = None) -> Selection:
             for c in seg.path:
                 scores[c] += n
     best = max(
-        range(len(containers)), key=lambda c: scores[c] / (1 + 0.02 * containers[c].segments)
+        range(len(containers)), key=lambda c: scores[c] / (1 + 0.02 * (containers[c].end - containers[c].start))
     )
     sel = Selection()
     for i, seg in enumerate(page.segments):
