@@ -1,7 +1,10 @@
 """Page metadata: title, authors, dates, site, language, canonical URL and more.
 
 Read from the parsed page before pruning, because JSON-LD lives in
-`<script>` elements and most other evidence in `<head>`.
+`<script>` elements and most other evidence in `<head>`. `gather` reads each
+source once (`evidence.py`); one module per field then weighs the sources:
+`title`, `authors`, `dates`, `site`, `urls`, `language`, `topics`.
+`resolve_language` runs later, once the body text is known.
 """
 
 from __future__ import annotations
@@ -11,11 +14,20 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from presscut.segment import normalize_space
+from presscut.metadata.authors import find_authors
+from presscut.metadata.dates import find_dates
+from presscut.metadata.evidence import gather
+from presscut.metadata.language import declared_language, resolve_language
+from presscut.metadata.site import publisher_name, site_name
+from presscut.metadata.title import choose_title
+from presscut.metadata.topics import description, section, tags
+from presscut.metadata.urls import canonical_url, lead_image
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """The metadata fields of an `Article`; `None`/empty when the page does not state them."""
+
     canonical_url: str | None = None
     title: str | None = None
     authors: tuple[str, ...] = ()
@@ -30,27 +42,35 @@ class Metadata:
     image: str | None = None
 
     def fields(self) -> dict[str, Any]:
+        """The fields as keyword arguments for `Article`."""
         return asdict(self)
 
 
-def _meta_content(tree: LexborHTMLParser, selector: str) -> str | None:
-    node = tree.css_first(selector)
-    if node is None:
-        return None
-    value = normalize_space(node.attributes.get("content") or "")
-    return value or None
+def extract_metadata(
+    tree: LexborHTMLParser, url: str | None = None, *, content_language: str | None = None
+) -> Metadata:
+    """Metadata of a parsed page. `content_language` is the HTTP header, if known.
+
+    `language` here is the declared one; `resolve_language` checks it against
+    the body afterwards.
+    """
+    evidence = gather(tree, url, content_language)
+    site = site_name(evidence)
+    published, modified = find_dates(evidence)
+    return Metadata(
+        canonical_url=canonical_url(evidence),
+        title=choose_title(evidence, site),
+        authors=find_authors(evidence),
+        published=published,
+        modified=modified,
+        site_name=site,
+        publisher=publisher_name(evidence),
+        language=declared_language(evidence),
+        description=description(evidence),
+        section=section(evidence),
+        tags=tags(evidence),
+        image=lead_image(evidence),
+    )
 
 
-def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> Metadata:
-    """Metadata of a parsed page (placeholder: title only, see issue #4)."""
-    title = _meta_content(tree, "meta[property='og:title']")
-    if title is None:
-        node = tree.css_first("title")
-        if node is not None:
-            title = normalize_space(node.text()) or None
-    return Metadata(title=title)
-
-
-def resolve_language(declared: str | None, text: str) -> str | None:
-    """The body's language (placeholder: the declared one, see issue #4)."""
-    return declared
+__all__ = ["Metadata", "extract_metadata", "resolve_language"]

@@ -1,0 +1,327 @@
+"""Turn the many ways pages write a date into validated ISO 8601, or `None`.
+
+Structured values (JSON-LD, `<meta>`, `<time datetime>`) are mostly ISO 8601
+but also RFC 2822, Unix timestamps in seconds or milliseconds, slashed or
+dotted numbers. Visible text uses month names in many languages ("5. März
+2024", "5 de marzo de 2024", "March 5th, 2024", "5 marca 2024"). Whatever
+the source, a date is kept only if it is a real Gregorian calendar day
+between the first web page (1991) and tomorrow: "0000-00-00", year 20245, a
+Hijri or Buddhist-era year, or a relative word ("yesterday") gives `None`,
+never an exception and never today's date by default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+MIN_YEAR = 1991
+
+# Month names and abbreviations, lower case, for en, de, fr, es, it, pt, nl, pl
+# (Polish in both the nominative and the genitive that dates use).
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "jän",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "styczeń",
+        "stycznia",
+        "sty",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "feber",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+        "luty",
+        "lutego",
+        "lut",
+    ),
+    3: (
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mär",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "mrt",
+        "marzec",
+        "marca",
+    ),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja"),
+    6: (
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "czerwiec",
+        "czerwca",
+        "cze",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "lipiec",
+        "lipca",
+        "lip",
+    ),
+    8: (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "sierpień",
+        "sierpnia",
+        "sie",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "wrzesień",
+        "września",
+        "wrz",
+    ),
+    10: (
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "październik",
+        "października",
+        "paź",
+    ),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis"),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "grudzień",
+        "grudnia",
+        "gru",
+    ),
+}
+MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+_MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
+_ISO = re.compile(
+    r"^\s*(?<!\d)(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?!\d)"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.I,
+)
+_TIMESTAMP = re.compile(r"^\s*(\d{9,13})(?:\.\d+)?\s*$")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w.])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?"
+    rf"({_MONTH_RE})\.?,?\s*(?:de\s+|del\s+)?'?(\d{{4}})(?!\d)",
+    re.I,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<!\w)({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
+)
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+_YEAR_FIRST = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """A validated date, with its time and UTC offset when the page gave them."""
+
+    day: date
+    time: tuple[int, int, int] | None = None
+    offset: str | None = None
+
+    def iso(self) -> str:
+        """ISO 8601: the day, plus time and offset when known ("2024-03-05T10:20:00+01:00")."""
+        if self.time is None:
+            return self.day.isoformat()
+        hh, mm, ss = self.time
+        return f"{self.day.isoformat()}T{hh:02d}:{mm:02d}:{ss:02d}{self.offset or ''}"
+
+    def instant(self) -> datetime | None:
+        """The moment in UTC when time and offset are both known (to order two dates)."""
+        if self.time is None or self.offset is None:
+            return None
+        naive = datetime(self.day.year, self.day.month, self.day.day, *self.time)
+        sign = -1 if self.offset.startswith("-") else 1
+        hours, minutes = int(self.offset[1:3]), int(self.offset[4:6])
+        return naive - sign * timedelta(hours=hours, minutes=minutes)
+
+
+def make_day(year: int, month: int, day: int, *, today: date | None = None) -> date | None:
+    """A Gregorian day between 1991 and tomorrow, else `None` (year 20245, 0000-00-00, 1445)."""
+    limit = (today or datetime.now(UTC).date()) + timedelta(days=1)
+    if year < MIN_YEAR or year > limit.year:
+        return None
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return value if value <= limit else None
+
+
+def _offset(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    raw = raw.upper()
+    if raw in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    digits = raw[1:].replace(":", "")
+    if len(digits) == 2:
+        digits += "00"
+    hours, minutes = int(digits[:2]), int(digits[2:4])
+    if hours > 14 or minutes > 59:
+        return None
+    return f"{raw[0]}{hours:02d}:{minutes:02d}"
+
+
+def _from_timestamp(digits: str) -> PageDate | None:
+    seconds = int(digits)
+    if len(digits) >= 12:  # milliseconds
+        seconds //= 1000
+    try:
+        moment = datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    day = make_day(moment.year, moment.month, moment.day)
+    if day is None:
+        return None
+    return PageDate(day, (moment.hour, moment.minute, moment.second), "+00:00")
+
+
+def parse_structured(value: str | None) -> PageDate | None:
+    """A date from a machine-readable attribute (`datePublished`, `content`, `datetime`)."""
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO.match(value)
+    if match:
+        year = int(match[1])
+        month, day = (int(match[3]), int(match[4])) if match[2] else (int(match[5]), int(match[6]))
+        valid = make_day(year, month, day)
+        if valid is None:
+            return None
+        if match[7] is None:
+            return PageDate(valid)
+        hh, mm, ss = int(match[7]), int(match[8]), int(match[9] or 0)
+        if hh > 23 or mm > 59 or ss > 60:
+            return PageDate(valid)
+        return PageDate(valid, (hh, mm, min(ss, 59)), _offset(match[10]))
+    match = _TIMESTAMP.match(value)
+    if match:
+        return _from_timestamp(match[1])
+    if "," in value or " " in value:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            moment = None
+        if moment is not None:
+            day = make_day(moment.year, moment.month, moment.day)
+            if day is None:
+                return None
+            offset = moment.strftime("%z")
+            return PageDate(
+                day,
+                (moment.hour, moment.minute, moment.second),
+                f"{offset[:3]}:{offset[3:]}" if offset else None,
+            )
+    found = find_text_date(value)
+    return found[1] if found else None
+
+
+def find_text_date(text: str, *, month_first: bool = False) -> tuple[int, PageDate] | None:
+    """The first date written in human text, with its position; `None` if there is none.
+
+    `month_first` decides ambiguous numeric dates like 03/05/2024 (US
+    English writes the month first, the other languages the day).
+    """
+    best: tuple[int, PageDate] | None = None
+
+    def consider(position: int, year: str, month: int, day: str) -> None:
+        nonlocal best
+        if best is not None and best[0] <= position:
+            return
+        valid = make_day(int(year), month, int(day))
+        if valid is not None:
+            best = (position, PageDate(valid))
+
+    m = _DAY_MONTH_YEAR.search(text)
+    if m:
+        consider(m.start(), m[3], MONTHS[m[2].lower()], m[1])
+    m = _MONTH_DAY_YEAR.search(text)
+    if m:
+        consider(m.start(), m[3], MONTHS[m[1].lower()], m[2])
+    m = _YEAR_FIRST.search(text)
+    if m:
+        consider(m.start(), m[1], int(m[3]), m[4])
+    m = _CJK.search(text)
+    if m:
+        consider(m.start(), m[1], int(m[2]), m[3])
+    m = _NUMERIC.search(text)
+    if m:
+        first, second = int(m[1]), int(m[3])
+        us_order = m[2] == "/" and month_first and first <= 12
+        if us_order or first <= 12 < second:
+            first, second = second, first
+        consider(m.start(), m[4], second, str(first))
+    return best

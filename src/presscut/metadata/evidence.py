@@ -1,0 +1,111 @@
+"""Everything a page says about itself, gathered once before any field is decided.
+
+Each field (title, authors, dates...) weighs several sources against each
+other, and several fields need the same source (the JSON-LD article gives
+headline, author, dates and publisher). Reading each source once into a
+`PageEvidence` keeps the cost to a handful of C-level CSS queries per page
+and lets the field modules stay simple functions of the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from presscut.metadata.jsonld import ARTICLE_TYPES, PAGE_TYPES, JsonLd, collect_jsonld, text_value
+from presscut.metadata.meta import MetaTags, collect_meta
+from presscut.metadata.microdata import collect_microdata
+from presscut.segment import normalize_space
+
+_MAX_HEADINGS = 3
+_MAX_HEADING_CHARS = 400
+
+
+@dataclass(slots=True)
+class PageEvidence:
+    """The page's metadata sources, parsed but not yet judged."""
+
+    tree: LexborHTMLParser
+    url: str | None
+    meta: MetaTags
+    jsonld: JsonLd
+    microdata: dict[str, list[str]]
+    title_tag: str | None
+    h1s: list[str]
+    html_lang: str | None
+    content_language: str | None = None
+    article: dict[str, Any] | None = None
+    webpage: dict[str, Any] | None = None
+
+    def article_value(self, *keys: str) -> Any:
+        """The first present value of `keys` in the JSON-LD article, then in its WebPage."""
+        for node in (self.article, self.webpage):
+            if node is None:
+                continue
+            for key in keys:
+                value = node.get(key)
+                if value not in (None, "", []):
+                    return self.jsonld.resolve(value)
+        return None
+
+
+def _simplified(text: str | None) -> str:
+    return "".join(ch for ch in (text or "").lower() if ch.isalnum())
+
+
+def _pick_article(
+    candidates: list[dict[str, Any]], hints: list[str | None]
+) -> dict[str, Any] | None:
+    """The JSON-LD article describing this page: the one whose headline the page shows.
+
+    Pages often carry several (the article plus teasers of related ones), so
+    the headline is matched against `og:title`, the `<h1>`s and `<title>`.
+    """
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    wanted = [h for h in map(_simplified, hints) if h]
+    for node in candidates:
+        headline = _simplified(text_value(node.get("headline") or node.get("name")))
+        if headline and any(headline in hint or hint in headline for hint in wanted):
+            return node
+    with_date = [n for n in candidates if n.get("datePublished")]
+    return (with_date or candidates)[0]
+
+
+def gather(
+    tree: LexborHTMLParser, url: str | None, content_language: str | None = None
+) -> PageEvidence:
+    """Read every metadata source of a parsed page (before pruning removes scripts)."""
+    title_node = tree.css_first("title")
+    title_tag = normalize_space(title_node.text(deep=True)) if title_node is not None else ""
+    h1s = []
+    for node in tree.css("h1"):
+        text = normalize_space(node.text(deep=True, separator=" "))
+        if text and len(text) <= _MAX_HEADING_CHARS:
+            h1s.append(text)
+            if len(h1s) >= _MAX_HEADINGS:
+                break
+    html = tree.css_first("html")
+    html_lang = None
+    if html is not None:
+        html_lang = html.attributes.get("lang") or html.attributes.get("xml:lang")
+    meta = collect_meta(tree)
+    jsonld = collect_jsonld(tree)
+    evidence = PageEvidence(
+        tree=tree,
+        url=url,
+        meta=meta,
+        jsonld=jsonld,
+        microdata=collect_microdata(tree),
+        title_tag=title_tag or None,
+        h1s=h1s,
+        html_lang=html_lang,
+        content_language=content_language,
+    )
+    hints = [meta.first("og:title"), *h1s, title_tag]
+    evidence.article = _pick_article(jsonld.first_of(ARTICLE_TYPES), hints)
+    pages = jsonld.first_of(PAGE_TYPES)
+    evidence.webpage = pages[0] if pages else None
+    return evidence

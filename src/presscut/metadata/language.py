@@ -1,0 +1,120 @@
+"""The page's language as a BCP 47 tag: what it declares, checked against its text.
+
+Declarations come from `<html lang>`, the HTTP `Content-Language` header,
+`<meta http-equiv=content-language>`, `og:locale` and JSON-LD `inLanguage`.
+They are often wrong (CMS templates ship `lang="en"` for every site), so
+once the body is known a statistical detector reads a bounded sample of it;
+when it is confident and disagrees with the declaration, the text wins. The
+declared tag is kept when they agree, since it carries the region
+("de-AT") that detection cannot know.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.jsonld import text_value
+
+_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$", re.I)
+_NOT_LANGUAGES = frozenset({"x", "i", "und", "zxx", "mul", "mis", "xx", "null", "none"})
+_NAMES = {
+    "english": "en",
+    "german": "de",
+    "deutsch": "de",
+    "french": "fr",
+    "français": "fr",
+    "spanish": "es",
+    "español": "es",
+    "italian": "it",
+    "italiano": "it",
+    "portuguese": "pt",
+    "português": "pt",
+    "dutch": "nl",
+    "nederlands": "nl",
+    "polish": "pl",
+    "polski": "pl",
+}
+SAMPLE_CHARS = 1500
+"""Detection reads at most this many characters from the middle of the body."""
+MIN_DETECT_CHARS = 200
+"""Shorter bodies are too short to contradict a declared language."""
+MIN_CONFIDENCE = 0.9
+"""Detection overrides a declaration only with at least this probability."""
+
+
+def normalize_tag(raw: str | None) -> str | None:
+    """A BCP 47 tag in canonical case ("en_us" → "en-US"), or `None` if it is not one."""
+    if not raw:
+        return None
+    value = raw.strip().split(",")[0].split(";")[0].strip().replace("_", "-")
+    value = _NAMES.get(value.lower(), value)
+    if not _TAG.match(value):
+        return None
+    parts = value.split("-")
+    primary = parts[0].lower()
+    if primary in _NOT_LANGUAGES:
+        return None
+    out = [primary]
+    for part in parts[1:]:
+        if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def declared_language(evidence: PageEvidence) -> str | None:
+    """The first valid language the page or its HTTP response declares."""
+    candidates = (
+        evidence.html_lang,
+        evidence.content_language,
+        evidence.meta.first("content-language"),
+        evidence.meta.first("og:locale"),
+        text_value(evidence.article_value("inLanguage")),
+        evidence.meta.first("language", "dc.language", "dcterms.language"),
+    )
+    for candidate in candidates:
+        tag = normalize_tag(candidate)
+        if tag:
+            return tag
+    return None
+
+
+@cache
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def sample(text: str, size: int = SAMPLE_CHARS) -> str:
+    """A bounded slice from the middle of `text`, where the article proper usually is."""
+    if len(text) <= size:
+        return text
+    start = (len(text) - size) // 2
+    return text[start : start + size]
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """(ISO 639-1 code, probability) of a text sample, or `None` if it is too short."""
+    if len(text) < MIN_DETECT_CHARS:
+        return None
+    code, probability = _identifier().classify(sample(text))
+    return str(code), float(probability)
+
+
+def resolve_language(declared: str | None, text: str) -> str | None:
+    """The final language: the declared one unless the body confidently says otherwise."""
+    detected = detect_language(text)
+    if detected is None:
+        return declared
+    code, probability = detected
+    if declared is None:
+        return code if probability >= MIN_CONFIDENCE else None
+    if declared.split("-")[0] == code or probability < MIN_CONFIDENCE:
+        return declared
+    return code

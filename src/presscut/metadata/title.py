@@ -1,0 +1,99 @@
+"""The headline, without the site name that `<title>` and `og:title` often carry.
+
+Four sources usually name the headline: the visible `<h1>`, `og:title`
+(or the Twitter card), the JSON-LD `headline` and `<title>`. Each has its
+own failure: the `<h1>` may be the site logo, `<title>` and `og:title` add
+"| Site Name", JSON-LD is sometimes a template default. So the sources vote:
+an `<h1>` that another source confirms wins (it is what the reader sees);
+otherwise the structured headline, then `og:title`, then `<title>`, each
+with the site-name parts around it removed.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.jsonld import text_value
+
+# A separator between headline and site name needs spaces around it ("A | B",
+# "A - B"); a colon is left alone since headlines use it ("Crisis: what next").
+_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«~/\\]|-{1,2}|::|\|\|)\s+")
+_MAX_SITE_PART_WORDS = 6
+
+
+def simplified(text: str | None) -> str:
+    """Lower-cased letters and digits only: what "the same title" is compared on."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
+def _site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
+    keys = [simplified(site_name)] if site_name else []
+    host = urlsplit(evidence.url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    if len(labels) >= 2:
+        keys.append(simplified(labels[-2]))
+        keys.append(simplified("".join(labels)))
+    return [k for k in keys if len(k) >= 2]
+
+
+def _is_site_part(part: str, site_keys: list[str]) -> bool:
+    key = simplified(part)
+    if not key or len(part.split()) > _MAX_SITE_PART_WORDS:
+        return False
+    return any(key == s or key in s or s in key for s in site_keys)
+
+
+def strip_site_name(title: str, site_keys: list[str]) -> str:
+    """`title` without leading or trailing parts that name the site ("Headline | Site")."""
+    parts = _SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    separators = _SEPARATOR.findall(title)
+    start, end = 0, len(parts)
+    while end - start > 1 and _is_site_part(parts[end - 1], site_keys):
+        end -= 1
+    while end - start > 1 and _is_site_part(parts[start], site_keys):
+        start += 1
+    out = parts[start]
+    for i in range(start + 1, end):
+        out += separators[i - 1] + parts[i]
+    return out.strip()
+
+
+def _agrees(a: str, b: str) -> bool:
+    """Two simplified titles agree when equal or one starts the other (truncated headlines)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return len(shorter) >= 0.6 * len(longer) and longer.startswith(shorter)
+
+
+def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
+    """The page's headline, decided by agreement between its sources."""
+    keys = _site_keys(evidence, site_name)
+    meta = evidence.meta
+    structured = (
+        text_value(evidence.article_value("headline"))
+        or (evidence.microdata.get("headline", [None])[0])
+    )
+    social = meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
+    tag = evidence.title_tag
+    others = [strip_site_name(t, keys) for t in (structured, social, tag) if t]
+    other_keys = [simplified(t) for t in others]
+    tag_key = simplified(tag)
+    for h1 in evidence.h1s:
+        key = simplified(h1)
+        if _is_site_part(h1, keys):
+            continue
+        if any(_agrees(key, other) for other in other_keys) or (len(key) > 15 and key in tag_key):
+            return h1
+    for candidate in others:
+        if candidate and not _is_site_part(candidate, keys):
+            return candidate
+    if evidence.h1s:
+        return evidence.h1s[0]
+    return others[0] if others else None
