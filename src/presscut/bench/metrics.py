@@ -153,3 +153,135 @@ def snippet_counts(
         fp=found_without,
         tn=len(without) - found_without,
     )
+
+
+def page_f1(score: PageScore) -> float:
+    """One page's shingle F1, for ranking pages (the summary F1 is not an average of these).
+
+    Both sides empty is a perfect page; one side empty scores 0.
+    """
+    if score.precision is None and score.recall is None:
+        return 1.0
+    if score.precision is None or score.recall is None:
+        return 0.0
+    return harmonic(score.precision, score.recall)
+
+
+# --- Structure (headings and list items) --------------------------------------
+#
+# WCXB's `body_markdown` marks headings (`#` lines) and list items (`-`, `*`,
+# `+`, `1.` lines). An extractor that keeps structure should hand back each of
+# them as a block of the right type with the same text. Texts are compared
+# after removing Markdown links/images/emphasis and reducing them to their
+# lower-cased `\w+` tokens, so markup, punctuation and spacing do not matter.
+
+STRUCTURE_KINDS = ("heading", "list_item")
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
+
+
+def normalize_item(text: str) -> str:
+    """Comparable form of a heading or list item: no Markdown, lower-cased tokens."""
+    text = _LINK.sub(r"\1", _IMAGE.sub(" ", text))
+    return " ".join(tokens(_UNDERSCORE_EMPHASIS.sub(" ", text)))
+
+
+def markdown_items(markdown: str | None) -> list[tuple[str, str]]:
+    """The headings and list items of a Markdown text, as `(kind, normalised text)`.
+
+    Follows CommonMark where it matters here: code fences are skipped,
+    thematic breaks (`---`, `* * *`) are not list items, and a non-blank line
+    right after a list item (lazy continuation) belongs to that item.
+    """
+    items: list[tuple[str, str]] = []
+    raw: list[tuple[str, str]] = []
+    in_fence = False
+    continuing = False
+    for line in (markdown or "").splitlines():
+        if _FENCE.match(line):
+            in_fence, continuing = not in_fence, False
+            continue
+        if in_fence or not line.strip():
+            continuing = False
+            continue
+        if _THEMATIC_BREAK.match(line):
+            continuing = False
+        elif heading := _HEADING.match(line):
+            raw.append(("heading", heading.group(1) or ""))
+            continuing = False
+        elif item := _LIST_ITEM.match(line):
+            raw.append(("list_item", item.group(1)))
+            continuing = True
+        elif continuing:
+            raw[-1] = ("list_item", raw[-1][1] + " " + line.strip())
+    for kind, text in raw:
+        if normalized := normalize_item(text):
+            items.append((kind, normalized))
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class StructureCounts:
+    """Pooled matches of typed blocks against truth items, per kind."""
+
+    truth: int = 0  # truth items
+    predicted: int = 0  # extractor blocks of that kind
+    matched: int = 0  # items found as a block of the right kind with the same text
+
+    def __add__(self, other: StructureCounts) -> StructureCounts:
+        return StructureCounts(
+            self.truth + other.truth,
+            self.predicted + other.predicted,
+            self.matched + other.matched,
+        )
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.truth if self.truth else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+
+def structure_counts(
+    predicted: Iterable[tuple[str, str]], truth: Iterable[tuple[str, str]]
+) -> dict[str, StructureCounts]:
+    """Match `(kind, raw text)` blocks against `markdown_items()` truth, per kind.
+
+    Both sides are multisets: a heading repeated twice in the truth needs two
+    matching blocks.
+    """
+    pred = Counter(
+        (kind, norm)
+        for kind, text in predicted
+        if kind in STRUCTURE_KINDS and (norm := normalize_item(text))
+    )
+    true = Counter(item for item in truth if item[0] in STRUCTURE_KINDS)
+    both = pred & true
+    return {
+        kind: StructureCounts(
+            truth=sum(n for (k, _), n in true.items() if k == kind),
+            predicted=sum(n for (k, _), n in pred.items() if k == kind),
+            matched=sum(n for (k, _), n in both.items() if k == kind),
+        )
+        for kind in STRUCTURE_KINDS
+    }
+
+
+def line_item_counts(text: str | None, truth: Iterable[tuple[str, str]]) -> StructureCounts:
+    """Text-only proxy for extractors without typed blocks.
+
+    A truth item counts as found when its text is a whole line of the output
+    (the item kept as its own line, though its type cannot be checked).
+    `predicted` is left at 0: a plain line has no type to be right or wrong.
+    """
+    lines = Counter(norm for line in (text or "").splitlines() if (norm := normalize_item(line)))
+    true = Counter(norm for _, norm in truth)
+    return StructureCounts(truth=sum(true.values()), matched=sum((lines & true).values()))

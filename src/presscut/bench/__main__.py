@@ -1,0 +1,53 @@
+"""`python -m presscut.bench SUBCOMMAND [options]`: dispatch to one benchmark module.
+
+Each subcommand is a module of this package with a `main(argv) -> int`.
+Modules are imported only when their subcommand runs, so a module that is
+missing (or whose optional dependencies are) fails its own subcommand only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+SUBCOMMANDS = {
+    "quality": "presscut.bench.quality",
+    "speed": "presscut.bench.speed",
+    "metadata": "presscut.bench.metadata",
+    "text": "presscut.bench.text",
+    "all": "presscut.bench.full",
+}
+USAGE = (
+    "usage: python -m presscut.bench {" + ",".join(SUBCOMMANDS) + "} [options]\n"
+    "  quality   extraction quality against the shared datasets\n"
+    "  speed     speed and peak memory on one core\n"
+    "  metadata  metadata extraction quality\n"
+    "  text      text benchmark\n"
+    "  all       quality + speed + the issue's targets (PASS/FAIL)\n"
+    "Run a subcommand with --help for its options."
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0 if args else 2
+    name, rest = args[0], args[1:]
+    if name not in SUBCOMMANDS:
+        print(f"unknown subcommand {name!r}\n{USAGE}", file=sys.stderr)
+        return 2
+    module_name = SUBCOMMANDS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        print(f"subcommand {name!r} is not available: {module_name} is missing", file=sys.stderr)
+        return 2
+    return module.main(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
