@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -280,9 +280,14 @@ def run(
             "pages": len(pages),
             **scored,
         }
+    raised = {
+        name: dict(Counter(o.error.split(":")[0] for o in produced.values() if o.error))
+        for name, produced in outputs.items()
+    }
     return {
         "extractors": [e.name for e in available],
         "skipped": skipped,
+        "raised": {name: kinds for name, kinds in raised.items() if kinds},
         "limit": limit,
         "suites": results,
     }

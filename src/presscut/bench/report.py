@@ -147,6 +147,11 @@ def _skipped_note(results: dict[str, Any]) -> str:
 def render_quality(results: dict[str, Any]) -> str:
     """One table per suite; WCXB suites also get WCXB's word-bag F1 by page type."""
     parts = ["## Extraction quality\n\n", _skipped_note(results)]
+    for name, kinds in results["raised"].items():
+        listed = ", ".join(f"{kind} × {n}" for kind, n in kinds.items())
+        parts.append(
+            f"- {name} raised on {sum(kinds.values())} pages (scored as empty): {listed}\n"
+        )
     if results.get("limit"):
         parts.append(f"- Only the first {results['limit']} pages of each suite (`--limit`).\n")
     for name, suite in results["suites"].items():
@@ -297,7 +302,7 @@ def render_worst(results: dict[str, Any], n: int, extractor: str = "presscut") -
         if suite["kind"] == "body":
             parts.append(
                 table(
-                    ["page", "type", "P", "R", "F1", "tokens out", "url"],
+                    ["page", "type", "P", "R", "F1", "tokens out", "url", "error"],
                     [
                         [
                             r["id"],
@@ -307,6 +312,7 @@ def render_worst(results: dict[str, Any], n: int, extractor: str = "presscut") -
                             s["f1"],
                             s["output_tokens"],
                             r["url"],
+                            (s["error"] or "")[:80],
                         ]
                         for r in rows
                     ],
