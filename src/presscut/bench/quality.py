@@ -75,7 +75,7 @@ SUITES = {
             "test",
             None,
             "snippets",
-            "trafilatura evaluation pages, test split (snippets)",
+            "trafilatura evaluation pages (snippets)",
         ),
         Suite(
             "wcxb-structure",
@@ -83,11 +83,10 @@ SUITES = {
             "dev",
             None,
             "structure",
-            "Structure: headings and list items of WCXB body_markdown (dev split)",
+            "Structure: headings and list items of WCXB body_markdown",
         ),
     )
 }
-BODY_SUITES = tuple(name for name, s in SUITES.items() if s.kind == "body")
 
 PageKey = tuple[str, str]  # (dataset, page id)
 
