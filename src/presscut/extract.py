@@ -98,7 +98,7 @@ def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: 
         if len(html) > max_bytes:
             raise InputTooLargeError(f"input is larger than {max_bytes} characters")
         _refuse_non_html_text(html)
-        text = html
+        text = html.removeprefix("\ufeff")  # a file read as "utf-8" rather than "utf-8-sig"
     elif isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if data[:2] == b"\x1f\x8b":

@@ -6,39 +6,98 @@ import argparse
 import sys
 from pathlib import Path
 
+from presscut.article import Article
 from presscut.cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK
-from presscut.errors import ExtractionError
+from presscut.errors import ExtractionError, FetchError
 from presscut.extract import extract
+from presscut.fetch import DEFAULT_TIMEOUT, USER_AGENT, fetch
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("extract", help="extract the article from one page")
-    parser.add_argument("source", help="an HTML file, an http(s) URL, or - for standard input")
-    parser.add_argument("--url", help="the page's URL (for a file or stdin)")
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract the article from one page",
+        description="Extract the article from one web page and print it. Exit status: "
+        "0 an article was printed, 1 the page has no article (a listing, an empty shell), "
+        "2 bad input or usage.",
+    )
     parser.add_argument(
-        "--format", choices=("json", "markdown", "text"), default="text", help="output format"
+        "source",
+        help="an HTML file (.html or .html.gz), an http(s) URL to download, or - for stdin",
+    )
+    parser.add_argument(
+        "--url", help="the page's URL, for resolving links (default: the URL downloaded, if any)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text: plain paragraphs; markdown: Markdown with YAML front matter; "
+        "json: the full Article (docs/output-format.md). Default: text",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"network timeout for URL sources (default: {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--user-agent", default=USER_AGENT, help="User-Agent header for URL sources"
     )
     parser.set_defaults(func=run)
 
 
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def _load(args: argparse.Namespace) -> Article:
+    """Read the source and extract; raises `OSError`, `FetchError` or `ExtractionError`."""
+    if _is_url(args.source):
+        page = fetch(args.source, timeout=args.timeout, user_agent=args.user_agent)
+        return extract(page.content, url=args.url or page.url, content_type=page.content_type)
+    if args.source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        data = Path(args.source).read_bytes()
+    return extract(data, url=args.url)
+
+
+def _render(article: Article, output_format: str) -> str:
+    if output_format == "json":
+        return article.to_json(indent=2) + "\n"
+    if output_format == "markdown":
+        return article.markdown(front_matter=True)
+    return article.text + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        if args.source == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(args.source).read_bytes()
-        article = extract(data, url=args.url)
-    except (OSError, ExtractionError) as exc:
+        article = _load(args)
+    except OSError as exc:
+        print(f"presscut: cannot read {args.source}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (FetchError, ExtractionError) as exc:
         print(f"presscut: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not article.body:
-        print(f"presscut: no article: {article.reason}", file=sys.stderr)
+        print(
+            f"presscut: no article in {args.source} ({article.page_type} page): {article.reason}",
+            file=sys.stderr,
+        )
         return EXIT_NO_ARTICLE
-    if args.format == "json":
-        out = article.to_json(indent=2)
-    elif args.format == "markdown":
-        out = article.markdown(front_matter=True)
-    else:
-        out = article.text
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    # UTF-8 whatever the locale: article text is rarely ASCII.
+    sys.stdout.buffer.write(_render(article, args.format).encode("utf-8"))
+    sys.stdout.flush()
     return EXIT_OK
