@@ -56,15 +56,16 @@ def extract_metadata(
     """
     evidence = gather(tree, url, content_language)
     site = site_name(evidence)
+    publisher = publisher_name(evidence)
     published, modified = find_dates(evidence)
     return Metadata(
         canonical_url=canonical_url(evidence),
         title=choose_title(evidence, site),
-        authors=find_authors(evidence),
+        authors=find_authors(evidence, (site, publisher)),
         published=published,
         modified=modified,
         site_name=site,
-        publisher=publisher_name(evidence),
+        publisher=publisher,
         language=declared_language(evidence),
         description=description(evidence),
         section=section(evidence),

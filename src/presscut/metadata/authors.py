@@ -16,143 +16,273 @@ import re
 from typing import Any
 
 from presscut.metadata.evidence import PageEvidence
-from presscut.metadata.jsonld import text_value
+from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|reported|reporting|story|words|text|photos?|edited)\s+by"
-    r"|by|von|par|por|di|door|przez|autor(?:in|a|e)?|authors?|auteur|autore|redakcja|text|texto"
-    r"|testo|tekst|redaktion)\s*[:\-–]?\s+",
+    r"^(?:(?:[\w-]+\s+){0,2}by|von|par|por|di|door|przez|autor(?:in|a|e|zy)?|authors?|auteur"
+    r"|autore|redakcja|texte?|texto|testo|tekst|redaktion|written|posted)\b\s*[:\-–]?\s*",
+    re.I,
+)
+# Bylines also credit people who did not write the piece: those parts are dropped.
+_NOT_AUTHOR = re.compile(
+    r"^(?:(?:medically|expert|clinically)\s+)?reviewed|^fact[- ]?check|^updated|^edited|^illustrat"
+    r"|^photo|^video|^translat|^übersetz|^bearbeitet|^mit material|^aktualisiert|^mis à jour",
     re.I,
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;&|/•·]|\s(?:and|und|et|y|e|i|en|og|och|oraz|und|with|mit|avec|con|com|met|z)\s)\s*",
+    r"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s)\s*",
     re.I,
 )
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|und|et|y|e|i|en|og|oraz|with|mit)\s+", re.I)
 _ROLE_WORDS = frozenset(
     """
     staff writer writers reporter reporters correspondent correspondents editor editors
-    contributor contributors contributing columnist columnists senior chief associate deputy
-    managing executive news desk freelance journalist journalists author authors editorial team
-    photographer photographers producer producers analyst guest special bureau political
-    international national foreign science health business sports culture tech technology
+    contributor contributors contributing columnist columnists senior sr chief associate deputy
+    managing executive freelance journalist journalists author authors editorial team
+    photographer photographers producer producers analyst guest bureau director manager
+    founder co-founder cofounder ceo cto coordinator specialist consultant expert attorney lawyer
+    professor dietitian nutritionist physician therapist coach strategist marketer marketing
+    content owner head lead president officer intern assistant fellow researcher scientist
     redakteur redakteurin korrespondent korrespondentin autor autorin redaktion journaliste
-    journalist rédacteur rédactrice envoyé envoyée spécial spéciale corresponsal redactor
-    redactora periodista giornalista inviato inviata corrispondente redattore jornalista
-    repórter correspondente redacteur verslaggever correspondent dziennikarz dziennikarka
-    redaktor korespondent updated published posted on at the of for in
+    rédacteur rédactrice envoyé envoyée spécial spéciale corresponsal redactor redactora
+    periodista giornalista inviato inviata corrispondente redattore jornalista repórter
+    correspondente redacteur verslaggever dziennikarz dziennikarka redaktor korespondent
     """.split()
+)
+# Words of page furniture that byline-like elements also contain ("Sign in", "Follow").
+_UI_WORDS = frozenset(
+    """
+    by sign signin login log in out profile my member members topic written insights from share
+    follow subscribe menu home search contact people more view all posts articles read email
+    print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
+    mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
+    updated published posted post reputation via sponsored connect joined
+    """.split()
+)
+_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le bin al ibn ten ter zu y e".split()
 )
 _CREDENTIAL = re.compile(
     r"^(?:ph\.?\s?d|m\.?\s?d|d\.?o|r\.?n|m\.?s|m\.?a|b\.?a|b\.?s|m\.?b\.?a|r\.?d|l\.?d|"
-    r"m\.?p\.?h|c\.?p\.?a|j\.?d|esq|jr|sr|ii|iii|iv|dipl|mba|fand|cscs|msc|bsc|ma|ms|rdn|cdn|"
-    r"ibclc|ccc|facc|facp|faap)\.?$",
-    re.I,
+    r"m\.?p\.?h|c\.?p\.?a|j\.?d|d\.?v\.?m|esq|jr|sr|ii|iii|iv|dipl|mba|fand|cscs|msc|bsc|rdn|"
+    r"cdn|ibclc|ccc|facc|facp|faap|[A-Z]{2,6}\*?)\.?$",
 )
-_NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=#?!]", re.I)
+_NOT_NAME = re.compile(r"https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=#?!*]", re.I)
+# Digits only make sense in a one-word user name ("Pippin06"), not in a phrase ("5 March")
+# nor in a time or date ("11:07am", "2022-11-23").
+_DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
+# A byline of role words only is kept when it names a collective ("Staff", "Podium Team").
+_COLLECTIVE = frozenset("team staff desk newsroom editors redaktion rédaction redacción".split())
+_JOINER = re.compile(r"^(?:[,;&]|and|und|et|y|e|i|en|oraz)$", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_LAST_FIRST = re.compile(r"^([^,]+),\s*([^,]+)$")
 _MAX_NAME_CHARS = 60
-_MAX_NAME_WORDS = 6
+_MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 200
-_BYLINE_SELECTOR = (
-    "[rel~='author'], [class*='byline' i], [class*='author-name' i], [class*='author__name' i],"
-    " [class*='authorname' i], [class*='article-author' i], [class*='post-author' i],"
-    " [class*='entry-author' i], [id*='byline' i]"
+_MAX_BYLINE_LINES = 6
+_MIN_USERNAME_CHARS = 3
+_BYLINE_SELECTOR = "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i]"
+_AUTHOR_LINK_SELECTOR = ", ".join(
+    f"a[href*='/{path}/' i]"
+    for path in (
+        "author",
+        "authors",
+        "autor",
+        "autoren",
+        "auteur",
+        "autore",
+        "people",
+        "staff",
+        "writers",
+        "journalist",
+        "profile",
+        "producers",
+        "contributors",
+        "redaktion",
+    )
 )
+_NOT_BYLINE = re.compile(
+    r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more", re.I
+)
+_MAX_BYLINE_ELEMENTS = 12
+_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "cxenseparse:author",
+    "twitter:creator",
+)
+
+
+def _words(part: str) -> list[str]:
+    return [w.casefold().strip(".,()") for w in part.split()]
 
 
 def _clean_part(part: str) -> str | None:
-    part = part.strip(" \t-–—:·•,.()[]\"'“”«»")
-    part = _PREFIX.sub("", part).strip(" -–—:,.")
+    """One split-off piece of a byline as a name, or `None` if it is not one."""
+    part = part.strip(" \t-–—:·•,.[]\"'“”«»")
+    if _NOT_AUTHOR.search(part):
+        return None
+    part = _LEADING_CONJUNCTION.sub("", _PREFIX.sub("", part)).strip(" -–—:,.")
     if not part or len(part) > _MAX_NAME_CHARS or _NOT_NAME.search(part):
         return None
-    if _CREDENTIAL.match(part):
+    if _DIGITS_IN_PHRASE.search(part) or _CREDENTIAL.match(part):
         return None
-    words = part.split()
-    if len(words) > _MAX_NAME_WORDS:
+    words = _words(part)
+    if len(words) > _MAX_NAME_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    if all(w.lower().strip(".,") in _ROLE_WORDS for w in words):
-        return None
-    if not any(ch.isalpha() for ch in part):
+    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not _COLLECTIVE & set(words):
         return None
     return part
 
 
+def _is_role(name: str) -> bool:
+    return any(w in _ROLE_WORDS for w in _words(name))
+
+
 def split_byline(byline: str) -> list[str]:
-    """The names in one byline string ("By Jane Doe and John Roe, Staff Writers")."""
-    byline = normalize_space(byline)
-    if not byline or len(byline) > _MAX_BYLINE_CHARS:
+    """The names in one byline string ("By Jane Doe and John Roe, Staff Writers").
+
+    A part with a role word ("Staff Writer", "Founder at Example") is a
+    name only when it is the byline's only part ("Example Editorial Team").
+    """
+    byline = normalize_space(_URL.sub(" ", byline))
+    if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
-    byline = _PREFIX.sub("", byline)
-    names = []
-    for part in _SPLIT.split(byline):
-        cleaned = _clean_part(part)
-        if cleaned:
-            names.append(cleaned)
+    names = [n for n in map(_clean_part, _SPLIT.split(_PREFIX.sub("", byline))) if n]
+    if len(names) > 1:
+        names = [n for n in names if not _is_role(n)]
     return names
+
+
+def _looks_like_person(name: str) -> bool:
+    """Stricter test for names read from page text: capitalised words, or one user name."""
+    words = name.split()
+    if len(words) == 1:
+        return len(name) >= _MIN_USERNAME_CHARS and name.casefold() not in _UI_WORDS
+    if any(w.casefold() in _UI_WORDS for w in words):
+        return False
+    if _is_role(name):
+        return bool(_COLLECTIVE & set(_words(name)))
+    return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
+
+
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     out = []
     for name in names:
-        key = "".join(ch for ch in name.casefold() if ch.isalnum())
+        key = _key(name)
         if key and key not in seen:
             seen.add(key)
             out.append(name)
     return tuple(out)
 
 
-def _jsonld_names(evidence: PageEvidence, value: Any) -> list[str]:
+_ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "localbusiness", "website"}
+)
+
+
+def _jsonld_names(evidence: PageEvidence, value: Any) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) of a JSON-LD `author` value."""
     items = value if isinstance(value, list) else [value]
-    names = []
+    people: list[str] = []
+    organisations: list[str] = []
     for item in items:
         item = evidence.jsonld.resolve(item)
-        name = text_value(item.get("name")) if isinstance(item, dict) else text_value(item)
+        if isinstance(item, dict):
+            name = text_value(item.get("name"))
+            target = organisations if type_names(item) & _ORGANIZATION_TYPES else people
+        else:
+            name, target = text_value(item), people
         if name:
-            names.extend(split_byline(name))
-    return names
+            target.extend(split_byline(name))
+    return people, organisations
 
 
 def _meta_names(evidence: PageEvidence) -> list[str]:
     names = []
-    for value in evidence.meta.all(
-        "author",
-        "article:author",
-        "dc.creator",
-        "dcterms.creator",
-        "parsely-author",
-        "sailthru.author",
-        "byl",
-        "citation_author",
-        "cxenseparse:author",
-        "twitter:creator",
-    ):
+    for value in evidence.meta.all(*_META_KEYS):
         names.extend(split_byline(value))
+    for value in evidence.meta.all("citation_author"):
+        # Scholarly metadata writes one author per tag, as "Last, First".
+        match = _LAST_FIRST.match(value)
+        names.extend(split_byline(f"{match[2]} {match[1]}" if match else value))
     return names
 
 
-def _byline_names(evidence: PageEvidence) -> list[str]:
-    names = []
-    for node in evidence.tree.css(_BYLINE_SELECTOR)[:8]:
-        text = node.text(deep=True, separator=" ")
-        if len(text) <= _MAX_BYLINE_CHARS:
-            names.extend(split_byline(text))
-        if names:
-            break
-    return names
-
-
-def find_authors(evidence: PageEvidence) -> tuple[str, ...]:
-    """The page's authors, from its most reliable source that names any."""
-    jsonld_author = evidence.article_value("author", "creator")
-    sources = (
-        lambda: _jsonld_names(evidence, jsonld_author) if jsonld_author else [],
-        lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)],
-        lambda: _meta_names(evidence),
-        lambda: _byline_names(evidence),
-    )
-    for source in sources:
-        names = _unique(source())
+def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
+    """Names in the first short element matching `selector` that holds any."""
+    for node in evidence.tree.css(selector)[:_MAX_BYLINE_ELEMENTS]:
+        attrs = node.attributes
+        if _NOT_BYLINE.search(" ".join(filter(None, (attrs.get("class"), attrs.get("id"))))):
+            continue
+        names = _names_in_lines(node.text(deep=True, separator="\n").split("\n"))
         if names:
             return names
-    return ()
+    return []
+
+
+def _names_in_lines(lines: list[str]) -> list[str]:
+    """Names from the text lines of a byline element: the first run of names.
+
+    Names on consecutive lines count only when joined by "," or "and" (one
+    link per author); whatever follows the run (a role, a date, a post
+    count) is not read.
+    """
+    names: list[str] = []
+    joined = False
+    for line in lines[: _MAX_BYLINE_LINES * 2]:
+        line = line.strip()
+        if not line:
+            continue
+        if names and _JOINER.match(line):
+            joined = True
+            continue
+        found = [n for n in split_byline(line) if _looks_like_person(n)]
+        if names and not (found and joined):
+            break
+        names.extend(found)
+        joined = False
+    return names
+
+
+def find_authors(
+    evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
+) -> tuple[str, ...]:
+    """The page's authors, from its most reliable source that names a person.
+
+    An organisation named as author (often the publisher itself, filled in by
+    the CMS) is kept only when no source names a person: a visible "By Jane
+    Doe" is the better answer than "Example Media". The site's own name is
+    dropped from a list that also has people in it.
+    """
+    site_keys = {_key(n) for n in site_names if n}
+    jsonld_author = evidence.article_value("author", "creator")
+    people, organisations = _jsonld_names(evidence, jsonld_author) if jsonld_author else ([], [])
+    sources = (
+        lambda: people,
+        lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)],
+        lambda: _meta_names(evidence),
+        lambda: _element_names(evidence, _BYLINE_SELECTOR),
+        lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR),
+    )
+    fallback: tuple[str, ...] = _unique(organisations)
+    for source in sources:
+        names = _unique(source())
+        if not names:
+            continue
+        persons = tuple(n for n in names if _key(n) not in site_keys)
+        if persons:
+            return persons
+        fallback = fallback or names
+    return fallback

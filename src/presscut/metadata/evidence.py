@@ -9,10 +9,12 @@ and lets the field modules stay simple functions of the evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presscut.metadata.jsonld import ARTICLE_TYPES, PAGE_TYPES, JsonLd, collect_jsonld, text_value
 from presscut.metadata.meta import MetaTags, collect_meta
@@ -20,6 +22,7 @@ from presscut.metadata.microdata import collect_microdata
 from presscut.segment import normalize_space
 
 _MAX_HEADINGS = 3
+_LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
 
 
@@ -49,6 +52,27 @@ class PageEvidence:
                 if value not in (None, "", []):
                     return self.jsonld.resolve(value)
         return None
+
+
+def _is_logo(node: LexborNode, url: str | None) -> bool:
+    """An `<h1>` that is the site's logo or name: classed so, or a link to the front page.
+
+    Blog themes put the site title in an `<h1>` on every page; it is never the headline.
+    """
+    classes = " ".join(
+        filter(None, (node.attributes.get("class"), node.attributes.get("id")))
+    ).lower()
+    if _LOGO_CLASSES.search(classes):
+        return True
+    link = node.css_first("a[href]")
+    if link is None:
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    try:
+        target = urlsplit(urljoin(url or "", href))
+    except ValueError:
+        return False
+    return target.path in ("", "/", "/index.html", "/index.php") and not target.query
 
 
 def _simplified(text: str | None) -> str:
@@ -83,7 +107,7 @@ def gather(
     h1s = []
     for node in tree.css("h1"):
         text = normalize_space(node.text(deep=True, separator=" "))
-        if text and len(text) <= _MAX_HEADING_CHARS:
+        if text and len(text) <= _MAX_HEADING_CHARS and not _is_logo(node, url):
             h1s.append(text)
             if len(h1s) >= _MAX_HEADINGS:
                 break

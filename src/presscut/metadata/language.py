@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from presscut.metadata.evidence import PageEvidence
 from presscut.metadata.jsonld import text_value
@@ -85,10 +86,11 @@ def declared_language(evidence: PageEvidence) -> str | None:
 
 
 @cache
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier() -> Any:
+    """py3langid's model with normalised probabilities, loaded on first use (about 50 ms)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def sample(text: str, size: int = SAMPLE_CHARS) -> str:

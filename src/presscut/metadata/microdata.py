@@ -45,14 +45,35 @@ def property_value(node: LexborNode) -> str | None:
     return value or None
 
 
+def _owner(node: LexborNode) -> int | None:
+    """The item an `itemprop` belongs to: its nearest ancestor with `itemscope`."""
+    parent = node.parent
+    while parent is not None:
+        if "itemscope" in parent.attributes:
+            return parent.mem_id
+        parent = parent.parent
+    return None
+
+
 def collect_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """Values of the article properties of the page's microdata, keyed by lower-cased name."""
+    """Values of the article properties, keyed by lower-cased name.
+
+    Each property keeps only the values of the first item that has it: on a
+    forum thread or a page with comments, every post is an item with its own
+    `author`, and only the first one is the page's.
+    """
     out: dict[str, list[str]] = {}
+    owners: dict[str, int | None] = {}
     for node in tree.css(_SELECTOR):
-        value = property_value(node)
-        if not value:
+        props = [
+            p for p in (node.attributes.get("itemprop") or "").lower().split() if p in _PROPERTIES
+        ]
+        owner = _owner(node)
+        props = [p for p in props if owners.setdefault(p, owner) == owner]
+        if not props:
             continue
-        for prop in (node.attributes.get("itemprop") or "").lower().split():
-            if prop in _PROPERTIES:
+        value = property_value(node)
+        if value:
+            for prop in props:
                 out.setdefault(prop, []).append(value)
     return out

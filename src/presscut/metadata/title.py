@@ -21,6 +21,10 @@ from presscut.metadata.jsonld import text_value
 # "A - B"); a colon is left alone since headlines use it ("Crisis: what next").
 _SEPARATOR = re.compile(r"\s+(?:[|–—·•»«~/\\]|-{1,2}|::|\|\|)\s+")
 _MAX_SITE_PART_WORDS = 6
+# A part naming the site may add a few letters to it ("The Guardian" for guardian.com).
+_SITE_NAME_SLACK = 4
+# An <h1> found inside `<title>` confirms it when it is long enough not to be there by chance.
+_MIN_CONTAINED = 10
 
 
 def simplified(text: str | None) -> str:
@@ -38,11 +42,14 @@ def _site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
     return [k for k in keys if len(k) >= 2]
 
 
-def _is_site_part(part: str, site_keys: list[str]) -> bool:
+def _is_site_part(part: str, site_keys: list[str], *, affix: bool = False) -> bool:
+    """Whether `part` names the site; an `affix` (a title part beside the headline) may
+    add any words to the name ("Raspberry Pi Forums" on raspberrypi.com)."""
     key = simplified(part)
     if not key or len(part.split()) > _MAX_SITE_PART_WORDS:
         return False
-    return any(key == s or key in s or s in key for s in site_keys)
+    slack = len(key) if affix else _SITE_NAME_SLACK
+    return any(key in s or (s in key and len(key) - len(s) <= slack) for s in site_keys)
 
 
 def strip_site_name(title: str, site_keys: list[str]) -> str:
@@ -52,9 +59,9 @@ def strip_site_name(title: str, site_keys: list[str]) -> str:
         return title
     separators = _SEPARATOR.findall(title)
     start, end = 0, len(parts)
-    while end - start > 1 and _is_site_part(parts[end - 1], site_keys):
+    while end - start > 1 and _is_site_part(parts[end - 1], site_keys, affix=True):
         end -= 1
-    while end - start > 1 and _is_site_part(parts[start], site_keys):
+    while end - start > 1 and _is_site_part(parts[start], site_keys, affix=True):
         start += 1
     out = parts[start]
     for i in range(start + 1, end):
@@ -75,25 +82,26 @@ def _agrees(a: str, b: str) -> bool:
 def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     """The page's headline, decided by agreement between its sources."""
     keys = _site_keys(evidence, site_name)
-    meta = evidence.meta
     structured = (
         text_value(evidence.article_value("headline"))
         or (evidence.microdata.get("headline", [None])[0])
     )
-    social = meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
-    tag = evidence.title_tag
-    others = [strip_site_name(t, keys) for t in (structured, social, tag) if t]
+    social = evidence.meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
+    raw = [t for t in (structured, social, evidence.title_tag) if t]
+    others = [
+        stripped for t in raw if not _is_site_part(stripped := strip_site_name(t, keys), keys)
+    ]
     other_keys = [simplified(t) for t in others]
-    tag_key = simplified(tag)
-    for h1 in evidence.h1s:
+    raw_keys = [simplified(t) for t in raw]
+    h1s = list(
+        dict.fromkeys(strip_site_name(h, keys) for h in evidence.h1s if not _is_site_part(h, keys))
+    )
+    for h1 in h1s:
         key = simplified(h1)
-        if _is_site_part(h1, keys):
-            continue
-        if any(_agrees(key, other) for other in other_keys) or (len(key) > 15 and key in tag_key):
+        if any(_agrees(key, other) for other in other_keys) or (
+            len(key) >= _MIN_CONTAINED and any(key in r for r in raw_keys)
+        ):
             return h1
-    for candidate in others:
-        if candidate and not _is_site_part(candidate, keys):
-            return candidate
-    if evidence.h1s:
-        return evidence.h1s[0]
+    if len(h1s) == 1 or (h1s and not others):
+        return h1s[0]
     return others[0] if others else None

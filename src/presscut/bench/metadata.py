@@ -1,0 +1,441 @@
+"""Metadata benchmark: per-field accuracy of presscut against trafilatura, htmldate, newspaper4k.
+
+`python -m presscut.bench metadata [--split test] [--datasets wcxb,trafilatura-eval]`
+
+Labelled pages:
+
+- `wcxb`: the dataset's own `title`, `author` and `published` labels
+  (`lang`, taken from `<html lang>`, is only a hint and is not scored).
+  Develop on `dev`, report on `test`.
+- `trafilatura-eval`: hand-read labels (title, authors, published, language,
+  site name) in `labels/metadata-trafilatura-eval-*.jsonl`, whichever files
+  exist. They are test-only: every labelled page is scored whatever `--split`
+  says, and they must never be used for tuning.
+
+Scoring, the same for every tool, on the same pages in the same run:
+
+- title and site name: equal after normalisation (Unicode NFKC, case-folded,
+  letters and digits only: case, whitespace and punctuation do not count);
+- authors: the *set* of normalised names must be equal. Label and output
+  strings are both split into names on `,`, `;`, `&`, `|` and " and ";
+  honorifics (Dr, Prof, Mr, Mrs, Ms) and credentials (PhD, MD, RD...) are
+  dropped before comparing;
+- published: the same calendar day (first 10 characters of the ISO value);
+- language: the same primary subtag ("de-AT" = "de").
+
+A field's *accuracy* is computed over the pages whose label for that field
+is not null. The *false-value rate* is computed over the pages whose label
+is null (and, for `wcxb`, whose `page_type` is `article`, since other page
+types were not labelled for author/date): the share where the tool outputs
+a value anyway. A tool that does not produce a field is shown as "-".
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import logging
+import os
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from presscut.bench import datasets
+from presscut.bench.speed import percentile
+
+FIELDS = ("title", "authors", "published", "language", "site_name")
+TOOLS = ("presscut", "trafilatura", "htmldate", "newspaper4k")
+LABELS_DIR = Path(__file__).with_name("labels")
+LABEL_GLOB = "metadata-trafilatura-eval-*.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One labelled page: where it is and its expected field values (None = no value)."""
+
+    dataset: str
+    page: datasets.LabelledPage
+    expected: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        return f"{self.dataset}/{self.page.id}"
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts for one tool and one field."""
+
+    correct: int = 0
+    labelled: int = 0
+    false_values: int = 0
+    unlabelled: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def accuracy(self) -> float | None:
+        return self.correct / self.labelled if self.labelled else None
+
+    def false_rate(self) -> float | None:
+        return self.false_values / self.unlabelled if self.unlabelled else None
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
+_CREDENTIALS = frozenset(
+    "phd md do rn ms ma ba bs mba rd rdn ld mph cpa jd esq fand cscs msc bsc cdn ibclc facc".split()
+)
+
+
+def norm_text(value: str | None) -> str:
+    """Letters and digits only, case-folded: what two titles or names are compared on."""
+    if not value:
+        return ""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", value).casefold() if ch.isalnum())
+
+
+def _split_names(value: str) -> list[str]:
+    for sep in (";", "&", "|", " and "):
+        value = value.replace(sep, ",")
+    return value.split(",")
+
+
+def norm_authors(value: str | Sequence[str] | None) -> frozenset[str]:
+    """A byline (string or list) as a set of normalised names, credentials and honorifics out."""
+    if not value:
+        return frozenset()
+    items = [value] if isinstance(value, str) else list(value)
+    names = set()
+    for item in items:
+        for raw in _split_names(str(item)):
+            words = [w for w in raw.replace(".", " ").split() if w.casefold() not in _HONORIFICS]
+            if not words or all(w.casefold() in _CREDENTIALS for w in words):
+                continue
+            key = norm_text(" ".join(words))
+            if key:
+                names.add(key)
+    return frozenset(names)
+
+
+def norm_date(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    return str(value)[:10]
+
+
+def norm_language(value: str | None) -> str:
+    return (value or "").replace("_", "-").split("-")[0].strip().lower()
+
+
+NORMALISERS: dict[str, Callable[[Any], Any]] = {
+    "title": norm_text,
+    "authors": norm_authors,
+    "published": norm_date,
+    "language": norm_language,
+    "site_name": norm_text,
+}
+
+
+# --- labelled pages ---------------------------------------------------------------------------
+
+
+def wcxb_cases(split: str | None) -> list[Case]:
+    cases = []
+    for page in datasets.load("wcxb", split):
+        cases.append(
+            Case(
+                "wcxb",
+                page,
+                {
+                    "title": page.title,
+                    "authors": page.extra.get("author"),
+                    "published": page.extra.get("published"),
+                },
+            )
+        )
+    return cases
+
+
+def hand_labelled_cases() -> list[Case]:
+    """Pages of the hand-read label files that exist now (written by other engineers)."""
+    rows = []
+    for path in sorted(LABELS_DIR.glob(LABEL_GLOB)):
+        with open(path, encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh if line.strip())
+    by_dataset: dict[str, dict[str, datasets.LabelledPage]] = {}
+    cases = []
+    for row in rows:
+        dataset = row["dataset"]
+        if dataset not in by_dataset:
+            by_dataset[dataset] = {p.id: p for p in datasets.load(dataset)}
+        page = by_dataset[dataset].get(row["id"])
+        if page is not None:
+            cases.append(Case(dataset, page, {f: row.get(f) for f in FIELDS}))
+    return cases
+
+
+def _counts_null_as_false(case: Case) -> bool:
+    return case.dataset != "wcxb" or case.page.page_type == "article"
+
+
+# --- tools ------------------------------------------------------------------------------------
+
+Prediction = dict[str, Any]
+
+
+def _presscut() -> Callable[[bytes, str | None], Prediction]:
+    import presscut
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        article = presscut.extract(html, url)
+        return {
+            "title": article.title,
+            "authors": list(article.authors),
+            "published": article.published,
+            "language": article.language,
+            "site_name": article.site_name,
+        }
+
+    return run
+
+
+def _trafilatura() -> Callable[[bytes, str | None], Prediction]:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        if result is None:
+            return {}
+        data = result if isinstance(result, dict) else result.as_dict()
+        return {
+            "title": data.get("title"),
+            "authors": data.get("author"),
+            "published": data.get("date"),
+            "site_name": data.get("sitename"),
+        }
+
+    return run
+
+
+def _htmldate() -> Callable[[bytes, str | None], Prediction]:
+    from htmldate import find_date
+
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        return {"published": find_date(html, original_date=True, url=url)}
+
+    return run
+
+
+def _newspaper() -> Callable[[bytes, str | None], Prediction]:
+    import newspaper
+
+    logging.getLogger("newspaper").setLevel(logging.CRITICAL)
+
+    def run(html: bytes, url: str | None) -> Prediction:
+        article = newspaper.Article(url or "http://example.invalid/")
+        article.download(input_html=html.decode("utf-8", "replace"))
+        article.parse()
+        return {
+            "title": article.title,
+            "authors": article.authors,
+            "published": article.publish_date,
+            "language": article.meta_lang or None,
+        }
+
+    return run
+
+
+FIELDS_OF = {
+    "presscut": FIELDS,
+    "trafilatura": ("title", "authors", "published", "site_name"),
+    "htmldate": ("published",),
+    "newspaper4k": ("title", "authors", "published", "language"),
+}
+LOADERS = {
+    "presscut": _presscut,
+    "trafilatura": _trafilatura,
+    "htmldate": _htmldate,
+    "newspaper4k": _newspaper,
+}
+
+
+def load_tools(names: Sequence[str]) -> dict[str, Callable[[bytes, str | None], Prediction]]:
+    tools = {}
+    for name in names:
+        try:
+            tools[name] = LOADERS[name]()
+        except ImportError as exc:
+            print(f"note: {name} skipped ({exc}); install the bench extra")
+    return tools
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+
+def _is_equal(name: str, expected: Any, predicted: Any) -> bool:
+    normalise = NORMALISERS[name]
+    return normalise(expected) == normalise(predicted)
+
+
+def score(
+    cases: Sequence[Case], tools: dict[str, Callable[[bytes, str | None], Prediction]]
+) -> tuple[dict[str, dict[str, Tally]], dict[str, float]]:
+    """Run every tool on every case; per tool and field, the tallies; per tool, seconds spent."""
+    tallies = {t: {f: Tally() for f in FIELDS_OF[t]} for t in tools}
+    seconds = dict.fromkeys(tools, 0.0)
+    for case in cases:
+        html = case.page.html()
+        for tool, run in tools.items():
+            start = time.perf_counter()
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    predicted = run(html, case.page.url)
+            except Exception as exc:
+                predicted = {}
+                print(f"note: {tool} failed on {case.key}: {type(exc).__name__}")
+            seconds[tool] += time.perf_counter() - start
+            for name, tally in tallies[tool].items():
+                if name not in case.expected:
+                    continue
+                expected, value = case.expected[name], predicted.get(name)
+                has_value = bool(NORMALISERS[name](value))
+                if expected in (None, "", []):
+                    if _counts_null_as_false(case):
+                        tally.unlabelled += 1
+                        tally.false_values += has_value
+                    continue
+                tally.labelled += 1
+                if _is_equal(name, expected, value):
+                    tally.correct += 1
+                else:
+                    tally.failures.append(f"{case.key}\n  want {expected!r}\n  got  {value!r}")
+    return tallies, seconds
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f} %"
+
+
+def report(title: str, tallies: dict[str, dict[str, Tally]], n_pages: int) -> str:
+    """A Markdown table: accuracy (labelled pages) and false-value rate per tool and field."""
+    tools = list(tallies)
+    lines = [
+        f"### {title} ({n_pages} pages)",
+        "",
+        "| field | labelled | " + " | ".join(tools) + " |",
+        "|---|---:|" + "---:|" * len(tools),
+    ]
+    for name in FIELDS:
+        labelled = max((t[name].labelled for t in tallies.values() if name in t), default=0)
+        if not labelled:
+            continue
+        cells = [
+            _percent(tallies[t][name].accuracy()) if name in tallies[t] else "-" for t in tools
+        ]
+        lines.append(f"| {name} | {labelled} | " + " | ".join(cells) + " |")
+    lines += ["", "False value when the label is null:", ""]
+    lines += ["| field | null labels | " + " | ".join(tools) + " |"]
+    lines += ["|---|---:|" + "---:|" * len(tools)]
+    for name in FIELDS:
+        unlabelled = max((t[name].unlabelled for t in tallies.values() if name in t), default=0)
+        if not unlabelled:
+            continue
+        cells = [
+            _percent(tallies[t][name].false_rate()) if name in tallies[t] else "-" for t in tools
+        ]
+        lines.append(f"| {name} | {unlabelled} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# --- speed ------------------------------------------------------------------------------------
+
+
+def metadata_speed(cases: Sequence[Case]) -> str:
+    """ms/page of `extract_metadata` alone (parse excluded) and pages/s of `presscut.extract`."""
+    import presscut
+    from presscut import dom
+    from presscut.extract import read_html
+    from presscut.metadata import extract_metadata
+
+    pages = [(c.page.url, c.page.html()) for c in cases]
+    texts = [read_html(html, max_bytes=presscut.DEFAULT_MAX_BYTES) for _, html in pages]
+    meta_ms = []
+    for (url, _), text in zip(pages, texts, strict=True):
+        tree = dom.parse(text)
+        start = time.perf_counter_ns()
+        extract_metadata(tree, url)
+        meta_ms.append((time.perf_counter_ns() - start) / 1e6)
+    start = time.perf_counter()
+    for url, html in pages:
+        presscut.extract(html, url)
+    elapsed = time.perf_counter() - start
+    ordered = sorted(meta_ms)
+    return (
+        f"extract_metadata over {len(pages)} pages: mean {mean(meta_ms):.3f} ms, "
+        f"median {percentile(ordered, 0.5):.3f} ms, p95 {percentile(ordered, 0.95):.3f} ms, "
+        f"max {ordered[-1]:.3f} ms\n"
+        f"presscut.extract (body + metadata): {len(pages) / elapsed:.1f} pages/s "
+        f"({1000 * elapsed / len(pages):.2f} ms/page)"
+    )
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m presscut.bench metadata", description=__doc__)
+    parser.add_argument("--split", default="test", choices=("dev", "test"), help="wcxb split")
+    parser.add_argument(
+        "--datasets", default="wcxb,trafilatura-eval", help="comma-separated: wcxb,trafilatura-eval"
+    )
+    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated tool names")
+    parser.add_argument("--failures", metavar="FIELD", help="print presscut's failures on FIELD")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument("--core", type=int, default=None, help="pin to this CPU core")
+    args = parser.parse_args(argv)
+    if datasets.datasets_dir() is None:
+        print(
+            "shared datasets not found: set $PRESSCUT_DATASETS or place them at ../shared/datasets"
+        )
+        return 2
+    core = args.core if args.core is not None else max(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    tools = load_tools([t for t in args.tools.split(",") if t])
+    wanted = args.datasets.split(",")
+    groups: list[tuple[str, list[Case]]] = []
+    if "wcxb" in wanted:
+        groups.append((f"wcxb {args.split}", wcxb_cases(args.split)))
+    if "trafilatura-eval" in wanted:
+        hand = hand_labelled_cases()
+        if hand:
+            groups.append(("trafilatura-eval, hand-read labels (test only)", hand))
+        else:
+            print(f"note: no {LABEL_GLOB} label files in {LABELS_DIR}")
+    print(f"# Metadata benchmark (pinned to core {core})\n")
+    for title, cases in groups:
+        tallies, seconds = score(cases, tools)
+        print(report(title, tallies, len(cases)))
+        timing = ", ".join(f"{t} {1000 * s / len(cases):.1f} ms/page" for t, s in seconds.items())
+        print(f"\nTime per page, metadata call of each tool: {timing}\n")
+        # Failures are printed for wcxb only: the hand-read labels are test-only, never for tuning.
+        presscut_tallies = tallies.get("presscut", {})
+        if args.failures in presscut_tallies and title.startswith("wcxb"):
+            for failure in presscut_tallies[args.failures].failures:
+                print(failure)
+            print()
+    if not args.no_speed and groups:
+        print("## Speed (presscut)\n")
+        print(metadata_speed(groups[0][1]))
+    return 0
