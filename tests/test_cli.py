@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ import pytest
 
 from presscut import SCHEMA_VERSION, Article, extract
 from presscut.cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK, main
+
+REPO = Path(__file__).resolve().parent.parent
 
 STORY = (
     "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
@@ -301,3 +304,13 @@ def test_example_page_comes_out_clean(example_page):
         "Registered in England and Wales",  # footer
     ]
     assert [c for c in chrome if c in article.text] == []
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    run_example, run_tests = re.findall(r"```sh\n(.+)\n```", readme)[:2]
+
+    assert run_example.endswith("&& presscut extract examples/news-article.html")
+    assert run_tests.endswith("&& python -m pytest -q")
+    assert run_tests in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert os.access(REPO / ".ci" / "run", os.X_OK)
