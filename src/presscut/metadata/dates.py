@@ -70,15 +70,26 @@ _MODIFIED_WORDS = re.compile(
 )
 _DATE_ELEMENTS = (
     "[class*='date' i], [class*='publish' i], [class*='posted' i], [class*='byline' i],"
-    " [class*='dateline' i], [class*='timestamp' i], [class*='entry-meta' i],"
-    " [class*='post-meta' i], [class*='article-meta' i], [id*='date' i], [itemprop*='date' i]"
+    " [class*='timestamp' i], [class*='meta' i], [class*='author' i], [class*='info' i],"
+    " [id*='date' i], [itemprop*='date' i], time"
 )
 _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|event|expir", re.I)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_.-]"
 )
+_OTHER_PUBLISHED_KEY = re.compile(r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)")
+_OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
 _MAX_DATE_TEXT = 160
+_CONTEXT_CHARS = 40
+_HEADER_LEVELS = 3
+_MAX_HEADER_TEXT = 1500
 _MAX_DATE_ELEMENTS = 40
+
+
+def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
+    """Values of CMS-specific `<meta>` keys that name a date ("w-published-date")."""
+    pattern = _OTHER_MODIFIED_KEY if modified else _OTHER_PUBLISHED_KEY
+    return [v for key, values in evidence.meta.values.items() if pattern.search(key) for v in values]
 
 
 def _first_valid(values: Iterable[str | None]) -> PageDate | None:
@@ -107,10 +118,18 @@ def _url_date(url: str | None) -> PageDate | None:
 
 
 def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
-    for node in evidence.tree.css("time[datetime]"):
+    """The first `<time datetime>` of the wanted kind ("Updated <time>" is a modification)."""
+    for node in evidence.tree.css("time[datetime]")[:_MAX_DATE_ELEMENTS]:
         attrs = node.attributes
         hint = " ".join(filter(None, (attrs.get("class"), attrs.get("itemprop"))))
-        if bool(_MODIFIED_WORDS.search(hint)) != modified or _SKIP_CLASSES.search(hint):
+        if _SKIP_CLASSES.search(hint):
+            continue
+        parent = node.parent
+        if parent is not None:
+            context = parent.text(deep=True)
+            if len(context) <= _MAX_DATE_TEXT:
+                hint += " " + context
+        if bool(_MODIFIED_WORDS.search(hint)) != modified:
             continue
         parsed = parse_structured(attrs.get("datetime"))
         if parsed is not None:
@@ -118,29 +137,66 @@ def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
     return None
 
 
-def _visible_date_lines(evidence: PageEvidence) -> tuple[PageDate | None, PageDate | None]:
-    """Dates in short byline/date elements: the first plain one and the first "updated" one."""
+DatePair = tuple[PageDate | None, PageDate | None]
+
+
+def _dates_in_text(text: str, month_first: bool) -> DatePair:
+    """(published, modified) written in a short text: a date after "Updated" is a modification."""
     published: PageDate | None = None
     modified: PageDate | None = None
-    month_first = _month_first(evidence)
-    for node in evidence.tree.css(_DATE_ELEMENTS)[:_MAX_DATE_ELEMENTS]:
-        attrs = node.attributes
-        if _SKIP_CLASSES.search(attrs.get("class") or ""):
-            continue
-        text = node.text(deep=True, separator=" ")
-        if len(text) > _MAX_DATE_TEXT:
-            continue
-        found = find_text_date(text, month_first=month_first)
+    start = 0
+    for _ in range(2):
+        found = find_text_date(text[start:], month_first=month_first)
         if found is None:
-            continue
+            break
         position, value = found
-        if _MODIFIED_WORDS.search(text[:position]):
+        context = text[max(start, start + position - _CONTEXT_CHARS) : start + position]
+        if _MODIFIED_WORDS.search(context):
             modified = modified or value
         else:
             published = published or value
-        if published is not None and modified is not None:
-            break
+        start += position + 1
     return published, modified
+
+
+def _merge(first: DatePair, second: DatePair) -> DatePair:
+    return first[0] or second[0], first[1] or second[1]
+
+
+def _visible_date_lines(evidence: PageEvidence) -> DatePair:
+    """Dates in short date, byline and meta elements ("Published 5 March 2024 · Updated ...")."""
+    found: DatePair = (None, None)
+    month_first = _month_first(evidence)
+    for node in evidence.tree.css(_DATE_ELEMENTS)[:_MAX_DATE_ELEMENTS]:
+        if _SKIP_CLASSES.search(node.attributes.get("class") or ""):
+            continue
+        text = node.text(deep=True, separator=" ")
+        if len(text) <= _MAX_DATE_TEXT:
+            found = _merge(found, _dates_in_text(text, month_first))
+            if found[0] is not None and found[1] is not None:
+                break
+    return found
+
+
+def _near_headline(evidence: PageEvidence) -> DatePair:
+    """Dates in the text around the `<h1>`: most themes print the date beside the headline.
+
+    The headline's parent is read, then its grandparent, while their text is
+    short enough to be a page header and not the whole article.
+    """
+    node = evidence.headline_node
+    month_first = _month_first(evidence)
+    for _ in range(_HEADER_LEVELS):
+        if node is None or node.parent is None:
+            break
+        node = node.parent
+        text = node.text(deep=True, separator=" ")
+        if len(text) > _MAX_HEADER_TEXT:
+            break
+        found = _dates_in_text(text, month_first)
+        if found != (None, None):
+            return found
+    return None, None
 
 
 def _first(candidates: Iterable[Callable[[], PageDate | None]]) -> PageDate | None:
@@ -164,11 +220,11 @@ def _not_before(modified: PageDate | None, published: PageDate | None) -> PageDa
 def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     """(published, modified) as ISO 8601 strings, or `None` each."""
     meta, micro = evidence.meta, evidence.microdata
-    visible: list[tuple[PageDate | None, PageDate | None]] = []
+    visible: list[DatePair] = []
 
-    def visible_lines() -> tuple[PageDate | None, PageDate | None]:
+    def visible_dates() -> DatePair:
         if not visible:
-            visible.append(_visible_date_lines(evidence))
+            visible.append(_merge(_visible_date_lines(evidence), _near_headline(evidence)))
         return visible[0]
 
     published = _first(
@@ -177,19 +233,21 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
                 [text_value(evidence.article_value("datePublished", "dateCreated", "uploadDate"))]
             ),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
+            lambda: _first_valid(_other_meta(evidence, modified=False)),
             lambda: _first_valid(micro.get("datepublished", []) + micro.get("datecreated", [])),
             lambda: _time_elements(evidence, modified=False),
             lambda: _url_date(evidence.url),
-            lambda: visible_lines()[0],
+            lambda: visible_dates()[0],
         )
     )
     modified = _first(
         (
             lambda: _first_valid([text_value(evidence.article_value("dateModified"))]),
             lambda: _first_valid(meta.all(*_MODIFIED_META)),
+            lambda: _first_valid(_other_meta(evidence, modified=True)),
             lambda: _first_valid(micro.get("datemodified", [])),
             lambda: _time_elements(evidence, modified=True),
-            lambda: visible_lines()[1],
+            lambda: visible_dates()[1],
         )
     )
     modified = _not_before(modified, published)

@@ -37,6 +37,7 @@ class PageEvidence:
     microdata: dict[str, list[str]]
     title_tag: str | None
     h1s: list[str]
+    headline_node: LexborNode | None
     html_lang: str | None
     content_language: str | None = None
     article: dict[str, Any] | None = None
@@ -105,10 +106,12 @@ def gather(
     title_node = tree.css_first("title")
     title_tag = normalize_space(title_node.text(deep=True)) if title_node is not None else ""
     h1s = []
+    headline_node = None
     for node in tree.css("h1"):
         text = normalize_space(node.text(deep=True, separator=" "))
         if text and len(text) <= _MAX_HEADING_CHARS and not _is_logo(node, url):
             h1s.append(text)
+            headline_node = headline_node or node
             if len(h1s) >= _MAX_HEADINGS:
                 break
     html = tree.css_first("html")
@@ -125,6 +128,7 @@ def gather(
         microdata=collect_microdata(tree),
         title_tag=title_tag or None,
         h1s=h1s,
+        headline_node=headline_node,
         html_lang=html_lang,
         content_language=content_language,
     )
