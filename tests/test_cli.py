@@ -235,14 +235,25 @@ def test_url_source_is_fetched_and_the_final_url_kept(capsys, http_server):
     assert data["text"] == extract(STORY).text
 
 
-def test_url_source_uses_the_header_charset_and_user_agent(capsys, http_server):
-    body = (
-        "<html><body><p>Caf\u00e9 \u201cLe Port\u201d rouvre apr\u00e8s travaux.</p></body></html>"
-    )
+FRENCH_STORY = (
+    "<!DOCTYPE html><html lang='fr'><head><meta charset='iso-8859-7'>"
+    "<title>Le caf\u00e9 du port rouvre</title></head>"
+    "<body><main><article><h1>Le caf\u00e9 du port rouvre ses portes</h1>"
+    "<p>Ferm\u00e9 depuis l\u2019incendie de f\u00e9vrier, le caf\u00e9 \u201cLe Port\u201d "
+    "rouvre samedi apr\u00e8s huit mois de travaux, a annonc\u00e9 sa g\u00e9rante.</p>"
+    "<p>La terrasse a \u00e9t\u00e9 agrandie et la cuisine enti\u00e8rement refaite ; le "
+    "menu du midi reste \u00e0 14\u00a0\u20ac, \u0153uf mayonnaise compris.</p>"
+    "<p>Les habitu\u00e9s pourront y retrouver les p\u00eacheurs d\u00e8s six heures du "
+    "matin, comme avant l\u2019incendie.</p></article></main></body></html>"
+)
+
+
+def test_url_source_decodes_with_the_header_charset_over_the_meta_one(capsys, http_server):
+    # The page says Greek, the server says windows-1252: the server wins, as in browsers.
     http_server.routes["/fr"] = (
         200,
         {"Content-Type": "text/html; charset=windows-1252"},
-        body.encode("windows-1252"),
+        FRENCH_STORY.encode("windows-1252"),
     )
 
     status, out, _ = run_cli(
@@ -250,7 +261,8 @@ def test_url_source_uses_the_header_charset_and_user_agent(capsys, http_server):
     )
 
     assert status == EXIT_OK
-    assert out == "Caf\u00e9 \u201cLe Port\u201d rouvre apr\u00e8s travaux.\n"
+    assert out == extract(FRENCH_STORY).text + "\n"
+    assert "le caf\u00e9 \u201cLe Port\u201d rouvre samedi apr\u00e8s huit mois" in out
     assert http_server.requests[-1][1]["user-agent"] == "courier-archive/1.0"
 
 

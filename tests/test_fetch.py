@@ -69,12 +69,15 @@ def test_charset_given_only_in_the_header_decodes_the_page(http_server):
     http_server.routes["/fr"] = (200, {"Content-Type": "text/html; charset=windows-1252"}, body)
 
     page = fetch(http_server.url("/fr"))
-    article = extract(page.content, url=page.url, content_type=page.content_type)
+    article = extract(
+        page.content, url=page.url, content_type=page.content_type, include_removed=True
+    )
 
-    assert article.text == (
+    # Kept or cut, the decoded text is the same (`removed` makes this independent of the model).
+    assert [b.text for b in article.body + article.removed] == [
         "Le caf\u00e9 du port rouvre \u201cbient\u00f4t\u201d, promet le maire \u2013 "
         "apr\u00e8s deux ans de travaux."
-    )
+    ]
 
 
 def test_gzip_content_encoding_is_decoded(http_server):
@@ -143,7 +146,7 @@ def _stall_before_body(handler: BaseHTTPRequestHandler, stop: threading.Event) -
 
 
 def _drip(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
-    """Sends a few bytes every 20 ms: no single read ever times out."""
+    """Sends a few bytes every 20 ms: no single read times out (unless the machine stalls)."""
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html")
     handler.end_headers()
@@ -164,7 +167,7 @@ def test_server_that_drips_forever_hits_the_download_deadline(http_server):
     http_server.routes["/drip"] = _drip
 
     with pytest.raises(FetchError, match="took too long"):
-        fetch(http_server.url("/drip"), timeout=0.1)
+        fetch(http_server.url("/drip"), timeout=0.5)
 
 
 @pytest.mark.parametrize(
