@@ -44,7 +44,21 @@ def load_pages(suite_names: Sequence[str], limit: int | None) -> list[Page]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size so far (Linux reports KiB)."""
+    """This process's peak resident set size so far, in MiB.
+
+    On Linux it is `VmHWM` of /proc/self/status, the high-water mark of this
+    process's own address space: `ru_maxrss` is not used there because the
+    kernel carries it over from the parent through fork and exec, so every
+    child of a big parent (as `all` is, after its quality pass) would report
+    at least the parent's size. Elsewhere `ru_maxrss` (KiB on Linux and BSD).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -99,6 +113,7 @@ def measure_one(name: str, suite_names: Sequence[str], limit: int | None, core: 
 
 
 def _child(name: str, suite_names: Sequence[str], limit: int | None, core: int) -> dict:
+    """Run `--only name` in a fresh process; a child that dies is reported as skipped."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "speed.json"
         command = [sys.executable, "-m", "presscut.bench", "speed", "--only", name]
@@ -106,7 +121,9 @@ def _child(name: str, suite_names: Sequence[str], limit: int | None, core: int) 
         if limit:
             command += ["--limit", str(limit)]
         print(f"[speed] {name}…", file=sys.stderr)
-        subprocess.run(command, check=True)
+        status = subprocess.run(command).returncode
+        if status != 0:
+            return {"skipped": f"its speed process failed (exit status {status})"}
         return json.loads(out.read_text(encoding="utf-8"))
 
 
