@@ -15,6 +15,7 @@ import pytest
 
 from presscut import SCHEMA_VERSION, Article, extract
 from presscut.cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK, main
+from presscut.extract import DEFAULT_MAX_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -188,6 +189,22 @@ def test_missing_file_exits_2(capsys, tmp_path):
     assert status == EXIT_BAD_INPUT
     assert out == ""
     assert err == f"presscut: cannot read {tmp_path / 'nope.html'}: No such file or directory\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_file_is_not_read_to_the_end(capsys):
+    status, out, err = run_cli(capsys, "extract", "/dev/zero")
+
+    assert status == EXIT_BAD_INPUT
+    assert out == ""
+    assert err == f"presscut: /dev/zero is larger than {DEFAULT_MAX_BYTES} bytes\n"
+
+
+def test_directory_exits_2(capsys, tmp_path):
+    status, out, err = run_cli(capsys, "extract", str(tmp_path))
+
+    assert (status, out) == (EXIT_BAD_INPUT, "")
+    assert err == f"presscut: cannot read {tmp_path}: Is a directory\n"
 
 
 def test_pdf_file_exits_2(capsys, tmp_path):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from presscut.article import Article
 from presscut.cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK
-from presscut.errors import ExtractionError, FetchError
-from presscut.extract import extract
+from presscut.errors import ExtractionError, FetchError, InputTooLargeError
+from presscut.extract import DEFAULT_MAX_BYTES, extract
 from presscut.fetch import DEFAULT_TIMEOUT, USER_AGENT, fetch
 
 
@@ -68,10 +69,19 @@ def _load(args: argparse.Namespace) -> Article:
         page = fetch(args.source, timeout=args.timeout, user_agent=args.user_agent)
         return extract(page.content, url=args.url or page.url, content_type=page.content_type)
     if args.source == "-":
-        data = sys.stdin.buffer.read()
+        data = _read_at_most(sys.stdin.buffer, "standard input")
     else:
-        data = Path(args.source).read_bytes()
+        with Path(args.source).open("rb") as file:
+            data = _read_at_most(file, args.source)
     return extract(data, url=args.url)
+
+
+def _read_at_most(stream: BinaryIO, name: str) -> bytes:
+    """Read a file or a pipe, but never more than `extract()` accepts (think /dev/zero)."""
+    data = stream.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise InputTooLargeError(f"{name} is larger than {DEFAULT_MAX_BYTES} bytes")
+    return data
 
 
 def _render(article: Article, output_format: str) -> str:
