@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 SUBCOMMANDS = {
     "quality": "presscut.bench.quality",
@@ -29,6 +30,20 @@ USAGE = (
 )
 
 
+def load_subcommand(name: str) -> ModuleType | None:
+    """The module of a subcommand, or None when that module itself does not exist.
+
+    A missing dependency *inside* the module is not hidden: it raises.
+    """
+    module_name = SUBCOMMANDS[name]
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
@@ -38,13 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name not in SUBCOMMANDS:
         print(f"unknown subcommand {name!r}\n{USAGE}", file=sys.stderr)
         return 2
-    module_name = SUBCOMMANDS[name]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        print(f"subcommand {name!r} is not available: {module_name} is missing", file=sys.stderr)
+    module = load_subcommand(name)
+    if module is None:
+        print(
+            f"subcommand {name!r} is not available: {SUBCOMMANDS[name]} is missing", file=sys.stderr
+        )
         return 2
     return module.main(rest)
 

@@ -1,16 +1,37 @@
-"""`python -m presscut.bench all`: quality, then speed, then the targets, in one report.
+"""`python -m presscut.bench all`: every benchmark in one run and one report.
 
-Takes the options of `quality` and `speed`; the speed passes use the pages of
-the chosen suites except the structure suite (WCXB dev pages, not an
-evaluation set). Exits 1 when a target fails, so a script can gate on it.
+Runs `quality`, then `speed`, then the targets check, then the `metadata`
+and `text` benchmarks with their default options (their printed reports are
+appended to this one; a part whose module is missing gets a note). The
+speed passes use the pages of the chosen suites except the structure suite
+(WCXB dev pages, not an evaluation set). Exits 1 when a target fails, so a
+script can gate on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 from collections.abc import Sequence
+from typing import Any
 
 from presscut.bench import quality, report, speed, targets
+from presscut.bench.__main__ import load_subcommand
+
+PARTS = ("quality", "speed", "metadata", "text")
+
+
+def _other_part(name: str) -> str:
+    """Run another benchmark's `main([])`, returning what it printed."""
+    module = load_subcommand(name)
+    if module is None or not hasattr(module, "main"):
+        return f"## {name}\n\n- not run: presscut.bench.{name} or its main() is missing\n"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = module.main([])
+    note = f"\n- `{name}` exited with status {status}\n" if status else ""
+    return printed.getvalue() + note
 
 
 def main(argv: Sequence[str]) -> int:
@@ -20,30 +41,32 @@ def main(argv: Sequence[str]) -> int:
     quality.add_arguments(parser, tuple(quality.SUITES))
     speed.add_arguments(parser)
     parser.add_argument(
+        "--parts", nargs="+", choices=PARTS, default=list(PARTS), help="benchmarks to run"
+    )
+    parser.add_argument(
         "--worst", type=int, default=0, metavar="N", help="list presscut's N worst pages per suite"
     )
     args = parser.parse_args(argv)
     header = report.header(["all", *argv], core=args.core)
-    quality_results = quality.run(args.datasets, args.extractors, args.limit)
-    speed_suites = [s for s in args.datasets if s in speed.DEFAULT_SUITES]
-    speed_results = speed.run(speed_suites, args.extractors, args.limit, args.core)
+    sections = [report.render_header(header)]
+    data: dict[str, Any] = {"header": header}
+    quality_results: dict[str, Any] = {"suites": {}}
+    speed_results: dict[str, Any] = {"extractors": {}}
+    if "quality" in args.parts:
+        quality_results = data["quality"] = quality.run(args.datasets, args.extractors, args.limit)
+        sections.append(report.render_quality(quality_results))
+    if "speed" in args.parts:
+        speed_suites = [s for s in args.datasets if s in speed.DEFAULT_SUITES]
+        speed_results = speed.run(speed_suites, args.extractors, args.limit, args.core)
+        data["speed"] = speed_results
+        sections.append(report.render_speed(speed_results))
     checks = targets.check(quality_results, speed_results)
-    text = (
-        report.render_header(header)
-        + report.render_quality(quality_results)
-        + "\n"
-        + report.render_speed(speed_results)
-        + "\n"
-        + report.render_targets(checks)
-    )
+    data["targets"] = [{"target": t, "verdict": v, "detail": d} for t, v, d in checks]
+    sections.append(report.render_targets(checks))
+    sections.extend(_other_part(name) for name in ("metadata", "text") if name in args.parts)
+    text = "\n".join(sections)
     print(text)
-    if args.worst:
+    if args.worst and "quality" in args.parts:
         print(report.render_worst(quality_results, args.worst))
-    data = {
-        "header": header,
-        "quality": quality_results,
-        "speed": speed_results,
-        "targets": [{"target": t, "verdict": v, "detail": d} for t, v, d in checks],
-    }
     report.write(text, data, args.markdown, args.json)
     return 1 if any(verdict == "FAIL" for _, verdict, _ in checks) else 0
