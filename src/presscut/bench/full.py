@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,8 +48,9 @@ def main(argv: Sequence[str]) -> int:
         "--worst", type=int, default=0, metavar="N", help="list presscut's N worst pages per suite"
     )
     args = parser.parse_args(argv)
+    started = time.monotonic()
     header = report.header(["all", *argv], core=args.core)
-    sections = [report.render_header(header)]
+    sections: list[str] = []
     data: dict[str, Any] = {"header": header}
     quality_results: dict[str, Any] = {"suites": {}}
     speed_results: dict[str, Any] = {"extractors": {}}
@@ -64,7 +66,8 @@ def main(argv: Sequence[str]) -> int:
     data["targets"] = [{"target": t, "verdict": v, "detail": d} for t, v, d in checks]
     sections.append(report.render_targets(checks))
     sections.extend(_other_part(name) for name in ("metadata", "text") if name in args.parts)
-    text = "\n".join(sections)
+    report.finish(header, started)
+    text = "\n".join([report.render_header(header), *sections])
     print(text)
     if args.worst and "quality" in args.parts:
         print(report.render_worst(quality_results, args.worst))

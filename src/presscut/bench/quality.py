@@ -324,8 +324,10 @@ def main(argv: Sequence[str]) -> int:
         "--worst", type=int, default=0, metavar="N", help="list presscut's N worst pages per suite"
     )
     args = parser.parse_args(argv)
+    started = time.monotonic()
     header = report.header(["quality", *argv])
     results = run(args.datasets, args.extractors, args.limit)
+    report.finish(header, started)
     text = report.render_header(header) + report.render_quality(results)
     print(text)
     if args.worst:

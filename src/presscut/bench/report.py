@@ -15,6 +15,7 @@ import platform
 import re
 import shlex
 import subprocess
+import time
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -86,6 +87,16 @@ def header(argv: Sequence[str], core: int | None = None) -> dict[str, Any]:
     }
 
 
+def finish(h: dict[str, Any], started: float) -> None:
+    """Add the wall time (since `time.monotonic()` was `started`) and the load at the end."""
+    h["wall_seconds"] = round(time.monotonic() - started, 1)
+    h["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+
+
+def _load(values: Sequence[float]) -> str:
+    return " ".join(map(str, values))
+
+
 def render_header(h: dict[str, Any]) -> str:
     machine = f"{h['cpu']}, {h['cpus']} CPUs"
     if h.get("core") is not None:
@@ -95,9 +106,11 @@ def render_header(h: dict[str, Any]) -> str:
         [
             f"- Date: {h['date']}",
             f"- Commit: {h['commit']}",
-            f"- Machine: {machine}; load average at start {' '.join(map(str, h['load_average']))}",
+            f"- Machine: {machine}; load average at start {_load(h['load_average'])}"
+            + (f", at end {_load(h['load_average_end'])}" if "load_average_end" in h else ""),
             f"- Python {h['python']}; {versions}",
-            f"- Command: `{h['command']}`",
+            f"- Command: `{h['command']}`"
+            + (f" (wall time {h['wall_seconds']:.0f} s)" if "wall_seconds" in h else ""),
             "",
             "",
         ]

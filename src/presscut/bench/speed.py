@@ -179,8 +179,10 @@ def main(argv: Sequence[str]) -> int:
         else:
             print(json.dumps(result))
         return 0
+    started = time.monotonic()
     header = report.header(["speed", *argv], core=args.core)
     results = run(args.datasets, args.extractors, args.limit, args.core)
+    report.finish(header, started)
     text = report.render_header(header) + report.render_speed(results)
     print(text)
     report.write(text, {"header": header, "speed": results}, args.markdown, args.json)
