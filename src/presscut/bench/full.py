@@ -29,8 +29,11 @@ def _other_part(name: str) -> str:
     if module is None or not hasattr(module, "main"):
         return f"## {name}\n\n- not run: presscut.bench.{name} or its main() is missing\n"
     printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        status = module.main([])
+    try:
+        with contextlib.redirect_stdout(printed):
+            status = module.main([])
+    except Exception as exc:  # one broken part must not lose the others' figures
+        return printed.getvalue() + f"\n- `{name}` failed: {type(exc).__name__}: {exc}\n"
     note = f"\n- `{name}` exited with status {status}\n" if status else ""
     return printed.getvalue() + note
 
