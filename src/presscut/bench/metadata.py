@@ -343,7 +343,7 @@ def score(
                 if _is_equal(name, expected, value):
                     tally.correct += 1
                 else:
-                    tally.failures.append(f"{case.key}\n  want {expected!r}\n  got  {value!r}")
+                    tally.failures.append(f"{case.key}  want {expected!r}  got {value!r}")
     return tallies, seconds
 
 

@@ -75,7 +75,7 @@ _DATE_ELEMENTS = (
 )
 _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|event|expir", re.I)
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_.-]"
+    r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
 )
 _OTHER_PUBLISHED_KEY = re.compile(r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)")
 _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
@@ -83,6 +83,7 @@ _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
 _HEADER_LEVELS = 3
 _MAX_HEADER_TEXT = 1500
+_AFTER_HEADLINE_CHARS = 300
 _MAX_DATE_ELEMENTS = 40
 
 
@@ -90,6 +91,26 @@ def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
     """Values of CMS-specific `<meta>` keys that name a date ("w-published-date")."""
     pattern = _OTHER_MODIFIED_KEY if modified else _OTHER_PUBLISHED_KEY
     return [v for key, values in evidence.meta.values.items() if pattern.search(key) for v in values]
+
+
+def _earliest(values: Iterable[str | None]) -> PageDate | None:
+    """The earliest valid date: `dateCreated` before a re-stamped `datePublished` (Q&A sites)."""
+    dates = [d for d in map(parse_structured, values) if d is not None]
+    return min(dates, key=lambda d: d.day) if dates else None
+
+
+def _in_page_time_zone(chosen: PageDate | None, evidence: PageEvidence) -> PageDate | None:
+    """The same instant as a `<time>` element writes it, when that one has the local offset.
+
+    JSON-LD and `<meta>` often give UTC while the page shows local time; the
+    local day is the one readers see ("published on the 18th" at 23:00 UTC-5).
+    """
+    if chosen is None or chosen.offset != "+00:00":
+        return chosen
+    local = _time_elements(evidence, modified=False)
+    if local is None or local.offset in (None, "+00:00"):
+        return chosen
+    return local if local.instant() == chosen.instant() else chosen
 
 
 def _first_valid(values: Iterable[str | None]) -> PageDate | None:
@@ -101,8 +122,9 @@ def _first_valid(values: Iterable[str | None]) -> PageDate | None:
 
 
 def _month_first(evidence: PageEvidence) -> bool:
+    """Whether 03/05/2024 means March 5: US English, and English pages not marked otherwise."""
     lang = (evidence.html_lang or "").lower().replace("_", "-")
-    return lang in ("en-us", "en") or lang.startswith("en-us")
+    return not lang or lang == "en" or lang.startswith(("en-us", "en-ca", "en-ph"))
 
 
 def _url_date(url: str | None) -> PageDate | None:
@@ -199,6 +221,25 @@ def _near_headline(evidence: PageEvidence) -> DatePair:
     return None, None
 
 
+def _after_headline(evidence: PageEvidence) -> DatePair:
+    """Dates in the first few hundred characters that follow the `<h1>` in reading order."""
+    node = evidence.headline_node
+    collected: list[str] = []
+    size = 0
+    while node is not None and size < _AFTER_HEADLINE_CHARS:
+        following = node.next
+        while following is None and node is not None:
+            node = node.parent
+            following = node.next if node is not None else None
+        if following is None:
+            break
+        node = following
+        text = node.text(deep=True, separator=" ")[: _AFTER_HEADLINE_CHARS - size]
+        collected.append(text)
+        size += len(text)
+    return _dates_in_text(" ".join(collected), _month_first(evidence))
+
+
 def _first(candidates: Iterable[Callable[[], PageDate | None]]) -> PageDate | None:
     for candidate in candidates:
         found = candidate()
@@ -224,17 +265,21 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
 
     def visible_dates() -> DatePair:
         if not visible:
-            visible.append(_merge(_visible_date_lines(evidence), _near_headline(evidence)))
+            found = _merge(_visible_date_lines(evidence), _near_headline(evidence))
+            if found[0] is None:
+                found = _merge(found, _after_headline(evidence))
+            visible.append(found)
         return visible[0]
 
     published = _first(
         (
-            lambda: _first_valid(
-                [text_value(evidence.article_value("datePublished", "dateCreated", "uploadDate"))]
+            lambda: _earliest(
+                text_value(evidence.article_value(key))
+                for key in ("datePublished", "dateCreated", "uploadDate")
             ),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
             lambda: _first_valid(_other_meta(evidence, modified=False)),
-            lambda: _first_valid(micro.get("datepublished", []) + micro.get("datecreated", [])),
+            lambda: _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
             lambda: _time_elements(evidence, modified=False),
             lambda: _url_date(evidence.url),
             lambda: visible_dates()[0],
@@ -250,6 +295,7 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             lambda: visible_dates()[1],
         )
     )
+    published = _in_page_time_zone(published, evidence)
     modified = _not_before(modified, published)
     return (
         published.iso() if published else None,
