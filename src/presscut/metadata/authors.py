@@ -66,14 +66,32 @@ _PARTICLES = frozenset(
 _CREDENTIAL = re.compile(
     r"^(?:ph\.?\s?d|m\.?\s?d|d\.?o|r\.?n|m\.?s|m\.?a|b\.?a|b\.?s|m\.?b\.?a|r\.?d|l\.?d|"
     r"m\.?p\.?h|c\.?p\.?a|j\.?d|d\.?v\.?m|esq|jr|sr|ii|iii|iv|dipl|mba|fand|cscs|msc|bsc|rdn|"
-    r"cdn|ibclc|ccc|facc|facp|faap|[A-Z]{2,6}\*?)\.?$",
+    r"cdn|ibclc|ccc|facc|facp|faap)\.?\*?$",
+    re.I,
+)
+# After a name, an all-capitals token is a credential ("Jane Doe, FACLM"); alone it is an
+# agency ("AFP").
+_CAPITALS = re.compile(r"^[A-Z]{2,6}\*?$")
+# Credits for other work end the list of authors ("... Reviewed by Dr. John Roe").
+_OTHER_CREDIT = re.compile(
+    r"\b(?:(?:medically|expert|clinically|fact)[- ])?(?:reviewed|checked|updated|edited"
+    r"|illustrated|photographed|translated|aktualisiert|bearbeitet)\s+(?:by|von|par|por)\b.*",
+    re.I,
+)
+# A verb means prose: a bio ("Jane Doe is a reporter who..."), cut before it.
+_PROSE = re.compile(
+    r"\s(?:is|was|has|have|lives|writes|covers|joined|ist|schreibt|est|écrit|es|escribe|è"
+    r"|scrive|é|escreve|jest|pisze)\s",
+    re.I,
 )
 _NOT_NAME = re.compile(r"https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=#?!*]", re.I)
 # Digits only make sense in a one-word user name ("Pippin06"), not in a phrase ("5 March")
 # nor in a time or date ("11:07am", "2022-11-23").
 _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
 # A byline of role words only is kept when it names a collective ("Staff", "Podium Team").
-_COLLECTIVE = frozenset("team staff desk newsroom editors redaktion rédaction redacción".split())
+_COLLECTIVE = frozenset(
+    "team staff desk newsroom editors editorial redaktion rédaction redacción".split()
+)
 _JOINER = re.compile(r"^(?:[,;&]|and|und|et|y|e|i|en|oraz)$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _LAST_FIRST = re.compile(r"^([^,]+),\s*([^,]+)$")
@@ -136,7 +154,9 @@ def _clean_part(part: str) -> str | None:
     words = _words(part)
     if len(words) > _MAX_NAME_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not _COLLECTIVE & set(words):
+    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not all(
+        w in _COLLECTIVE for w in words if w in _ROLE_WORDS
+    ):
         return None
     return part
 
@@ -154,7 +174,15 @@ def split_byline(byline: str) -> list[str]:
     byline = normalize_space(_URL.sub(" ", byline))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
-    names = [n for n in map(_clean_part, _SPLIT.split(_PREFIX.sub("", byline))) if n]
+    byline = _OTHER_CREDIT.sub("", byline)
+    prose = _PROSE.search(byline)
+    if prose:
+        byline = byline[: prose.start()]
+    names: list[str] = []
+    for part in _SPLIT.split(_PREFIX.sub("", byline)):
+        name = _clean_part(part)
+        if name and not (names and _CAPITALS.match(name)):
+            names.append(name)
     if len(names) > 1:
         names = [n for n in names if not _is_role(n)]
     return names

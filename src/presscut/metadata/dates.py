@@ -23,7 +23,6 @@ _PUBLISHED_META = (
     "og:published_time",
     "og:article:published_time",
     "article:published",
-    "datepublished",
     "published_time",
     "published-date",
     "publish-date",
@@ -47,14 +46,12 @@ _PUBLISHED_META = (
     "citation_publication_date",
     "citation_date",
     "date",
-    "datecreated",
     "release_date",
 )
 _MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
     "article:modified",
-    "datemodified",
     "modified_time",
     "last-modified",
     "lastmodified",
@@ -77,8 +74,12 @@ _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|even
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
 )
-_OTHER_PUBLISHED_KEY = re.compile(r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)")
+_OTHER_PUBLISHED_KEY = re.compile(
+    r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)"
+)
 _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
+# `<meta itemprop=...>` is microdata, read (with its item) by the microdata source.
+_MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
 _HEADER_LEVELS = 3
@@ -90,7 +91,12 @@ _MAX_DATE_ELEMENTS = 40
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
     """Values of CMS-specific `<meta>` keys that name a date ("w-published-date")."""
     pattern = _OTHER_MODIFIED_KEY if modified else _OTHER_PUBLISHED_KEY
-    return [v for key, values in evidence.meta.values.items() if pattern.search(key) for v in values]
+    return [
+        value
+        for key, values in evidence.meta.values.items()
+        if pattern.search(key) and key not in _MICRODATA_KEYS
+        for value in values
+    ]
 
 
 def _earliest(values: Iterable[str | None]) -> PageDate | None:
@@ -279,7 +285,9 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             ),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
             lambda: _first_valid(_other_meta(evidence, modified=False)),
-            lambda: _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
+            lambda: _earliest(
+                micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]
+            ),
             lambda: _time_elements(evidence, modified=False),
             lambda: _url_date(evidence.url),
             lambda: visible_dates()[0],

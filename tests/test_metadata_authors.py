@@ -1,0 +1,103 @@
+"""Author cleaning: bylines become lists of names."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from presscut.metadata import extract_metadata
+from presscut.metadata.authors import split_byline
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("BY JANE DOE AND JOHN ROE", ["JANE DOE", "JOHN ROE"]),
+        ("Jane Doe, John Roe & Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+        ("Von Hans Meier und Anna Schmidt", ["Hans Meier", "Anna Schmidt"]),
+        ("Par Marie Dupont et Luc Martin", ["Marie Dupont", "Luc Martin"]),
+        ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
+        ("Di Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+        ("Door Jan de Vries en Anna Bakker", ["Jan de Vries", "Anna Bakker"]),
+        ("Autor: Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Jane Doe | Senior Correspondent", ["Jane Doe"]),
+        ("Written by Jane Doe, PhD", ["Jane Doe"]),
+        ("Jane Doe, MD, FACP", ["Jane Doe"]),
+        ("By Jane Doe · March 5, 2024", ["Jane Doe"]),
+        ("Jane Doe 05.03.2024 10:20", []),  # one phrase mixing a name and a date: not a name
+        ("Jane Doe. Reviewed by Dr. John Roe", ["Jane Doe"]),
+        ("https://www.facebook.com/janedoe", []),
+        ("@janedoe", []),
+        ("jane@example.com", []),
+        ("AFP", ["AFP"]),
+        ("dpa/Reuters", ["dpa", "Reuters"]),
+        ("Staff", ["Staff"]),
+        ("Staff Writer", []),
+        ("Jane Doe, Jane Doe", ["Jane Doe", "Jane Doe"]),  # de-duplicated by find_authors
+    ],
+)
+def test_split_byline(byline: str, names: list[str]) -> None:
+    assert split_byline(byline) == names
+
+
+def test_bio_is_cut_to_the_name() -> None:
+    bio = (
+        "Jane Doe is an award-winning reporter who has covered climate and energy for two "
+        "decades, previously at the Example Herald and the Sample Gazette, and lives in Lyon."
+    )
+    assert split_byline(bio) == ["Jane Doe"]
+
+
+def authors(html: str) -> tuple[str, ...]:
+    return extract_metadata(LexborHTMLParser(html), "https://example.org/a").authors
+
+
+def test_duplicates_removed_across_a_byline() -> None:
+    html = '<html><head><meta name="author" content="Jane Doe, jane doe, John Roe"></head></html>'
+    assert authors(html) == ("Jane Doe", "John Roe")
+
+
+def test_meta_author_then_byline_element() -> None:
+    assert authors('<html><head><meta name="author" content="By Kim Li"></head></html>') == (
+        "Kim Li",
+    )
+    html = (
+        '<html><body><h1>T</h1><div class="byline"><span>By</span> <a href="/people/a">Ann Lee</a>'
+        ' <span>and</span> <a href="/people/b">Bo Chan</a><span class="role">Staff writers</span>'
+        "<time>March 5, 2024</time></div></body></html>"
+    )
+    assert authors(html) == ("Ann Lee", "Bo Chan")
+
+
+def test_forum_microdata_keeps_only_the_first_posts_author() -> None:
+    post = (
+        '<article itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">{}</span></span><p>text</p></article>'
+    )
+    html = (
+        "<html><body>" + "".join(post.format(n) for n in ("op_user", "replier1")) + "</body></html>"
+    )
+    assert authors(html) == ("op_user",)
+
+
+def test_site_name_dropped_from_a_list_with_people() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="The Daily Example">'
+        '<meta name="author" content="Jane Doe, The Daily Example"></head></html>'
+    )
+    assert authors(html) == ("Jane Doe",)
+
+
+def test_citation_author_last_first() -> None:
+    html = (
+        '<html><head><meta name="citation_author" content="Curie, Marie">'
+        '<meta name="citation_author" content="Curie, Pierre"></head></html>'
+    )
+    assert authors(html) == ("Marie Curie", "Pierre Curie")
+
+
+def test_no_author_gives_empty_tuple() -> None:
+    assert authors("<html><body><h1>Title</h1><p>Text only.</p></body></html>") == ()

@@ -1,0 +1,191 @@
+"""Dates: every source, every supported language, and bad values that must give None."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from presscut.metadata import Metadata, extract_metadata
+from presscut.metadata.dateparse import find_text_date, parse_structured
+
+
+def metadata(html: str, url: str | None = "https://example.org/news/story") -> Metadata:
+    return extract_metadata(LexborHTMLParser(html), url)
+
+
+def iso(value: str) -> str | None:
+    parsed = parse_structured(value)
+    return parsed.iso() if parsed else None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T10:20:00+01:00", "2024-03-05T10:20:00+01:00"),
+        ("2024-03-05T10:20:00.123Z", "2024-03-05T10:20:00+00:00"),
+        ("2024-03-05 10:20:00 +0530", "2024-03-05T10:20:00+05:30"),
+        ("2024-03-05T10:20", "2024-03-05T10:20:00"),
+        ("20240305", "2024-03-05"),
+        ("2024/3/5", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:20:00 GMT", "2024-03-05T10:20:00+00:00"),
+        ("1709634000", "2024-03-05T10:20:00+00:00"),
+        ("1709634000000", "2024-03-05T10:20:00+00:00"),
+        ("March 5, 2024", "2024-03-05"),
+    ],
+)
+def test_structured_formats(raw: str, expected: str) -> None:
+    assert iso(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0000-00-00",
+        "0000-00-00T00:00:00Z",
+        "yesterday",
+        "vor 2 Stunden",
+        "20245-01-01",
+        "2024-13-45",
+        "2023-02-29",
+        "1445-08-12",  # Hijri calendar year
+        "1402/12/15",  # Persian calendar year
+        "2567-03-05",  # Thai Buddhist era year
+        "99999999999999",  # not a timestamp in seconds or milliseconds
+        "3000-01-01",  # the future
+        "",
+        "null",
+    ],
+)
+def test_bad_dates_give_none(raw: str) -> None:
+    assert parse_structured(raw) is None
+
+
+def test_far_future_timestamp_in_milliseconds_is_rejected() -> None:
+    future = int(datetime(2999, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    assert parse_structured(str(future)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published March 5th, 2024 at 10:00", "2024-03-05"),  # en
+        ("Veröffentlicht am 5. März 2024", "2024-03-05"),  # de
+        ("Publié le 1er mars 2024", "2024-03-01"),  # fr
+        ("Publicado el 5 de marzo de 2024", "2024-03-05"),  # es
+        ("Pubblicato il 5 marzo 2024", "2024-03-05"),  # it
+        ("Publicado em 5 de março de 2024", "2024-03-05"),  # pt
+        ("Gepubliceerd op 5 maart 2024", "2024-03-05"),  # nl
+        ("Opublikowano 5 marca 2024", "2024-03-05"),  # pl
+        ("Stand: 05.03.2024, 10:20 Uhr", "2024-03-05"),
+        ("Le 12 déc. 2023", "2023-12-12"),
+        ("2024年3月5日", "2024-03-05"),
+    ],
+)
+def test_visible_dates_in_eight_languages(text: str, expected: str) -> None:
+    found = find_text_date(text)
+    assert found is not None
+    assert found[1].iso() == expected
+
+
+def test_numeric_order_follows_the_language() -> None:
+    us = find_text_date("03/05/2024", month_first=True)
+    eu = find_text_date("03/05/2024", month_first=False)
+    assert us is not None and us[1].iso() == "2024-03-05"
+    assert eu is not None and eu[1].iso() == "2024-05-03"
+    unambiguous = find_text_date("25/12/2023", month_first=True)
+    assert unambiguous is not None and unambiguous[1].iso() == "2023-12-25"
+
+
+def test_copyright_year_is_not_a_date() -> None:
+    html = '<html><body><h1>Title</h1><p>Text.</p><footer class="meta">© 2024 Example</footer></body></html>'
+    assert metadata(html).published is None
+
+
+def test_meta_published_and_modified_time() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2024-03-05T10:00:00+01:00">'
+        '<meta property="article:modified_time" content="2024-03-07T09:00:00+01:00"></head></html>'
+    )
+    meta = metadata(html)
+    assert meta.published == "2024-03-05T10:00:00+01:00"
+    assert meta.modified == "2024-03-07T09:00:00+01:00"
+
+
+def test_modified_before_published_is_dropped() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2024-03-05T10:00:00Z">'
+        '<meta property="article:modified_time" content="2023-01-01T00:00:00Z"></head></html>'
+    )
+    meta = metadata(html)
+    assert meta.published == "2024-03-05T10:00:00+00:00"
+    assert meta.modified is None
+
+
+def test_time_element_and_updated_context() -> None:
+    html = (
+        "<html><body><h1>Story</h1>"
+        '<p><time datetime="2024-02-01T08:00:00-05:00">Feb 1</time></p>'
+        '<p>Updated <time datetime="2024-02-03">Feb 3</time></p><p>Body.</p></body></html>'
+    )
+    meta = metadata(html)
+    assert meta.published == "2024-02-01T08:00:00-05:00"
+    assert meta.modified == "2024-02-03"
+
+
+def test_date_from_the_url() -> None:
+    html = "<html><body><h1>Story</h1><p>Body.</p></body></html>"
+    assert metadata(html, "https://example.org/2023/07/14/story/").published == "2023-07-14"
+    assert metadata(html, "https://example.org/news/20230714-story.html").published == "2023-07-14"
+    assert metadata(html, "https://example.org/2023/07/story").published is None
+
+
+def test_visible_date_line_with_published_and_updated() -> None:
+    html = (
+        '<html lang="de"><body><h1>Bericht</h1><div class="article-meta">'
+        "Veröffentlicht am 5. März 2024 · Aktualisiert am 7. März 2024</div><p>Text.</p></body></html>"
+    )
+    meta = metadata(html)
+    assert meta.published == "2024-03-05"
+    assert meta.modified == "2024-03-07"
+
+
+def test_date_printed_under_the_headline_without_any_class() -> None:
+    html = (
+        "<html><body><main><header><h1>Une histoire</h1><p>12 décembre 2023</p></header>"
+        "<p>Texte.</p></main></body></html>"
+    )
+    assert metadata(html).published == "2023-12-12"
+
+
+def test_relative_visible_date_gives_none() -> None:
+    html = '<html><body><h1>T</h1><span class="date">yesterday</span><p>x</p></body></html>'
+    assert metadata(html).published is None
+
+
+def test_bad_structured_values_fall_back_to_the_next_valid_source() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="0000-00-00 00:00:00">'
+        '<meta name="pubdate" content="20245-01-01"><meta name="date" content="2021-04-05"></head>'
+        "</html>"
+    )
+    assert metadata(html).published == "2021-04-05"
+
+
+def test_utc_instant_shown_in_the_page_time_zone() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-12-19T03:05:00Z">'
+        '</head><body><h1>T</h1><time datetime="2025-12-18T22:05:00-05:00">Dec 18</time></body></html>'
+    )
+    assert metadata(html).published == "2025-12-18T22:05:00-05:00"
+
+
+def test_created_before_republished() -> None:
+    html = (
+        '<html><body><div itemscope itemtype="https://schema.org/Question">'
+        '<meta itemprop="datePublished" content="2018-05-21"><time itemprop="dateCreated"'
+        ' datetime="2014-02-04T13:02:51Z">asked</time></div></body></html>'
+    )
+    assert metadata(html).published == "2014-02-04T13:02:51+00:00"

@@ -1,0 +1,247 @@
+"""Title, site, URLs, language, topics, OpenGraph/microdata, and the output formats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import presscut
+from presscut.metadata import Metadata, extract_metadata, resolve_language
+from presscut.metadata.language import normalize_tag
+from presscut.metadata.urls import strip_tracking
+
+
+def metadata(html: str, url: str | None = "https://www.example.com/news/a-story") -> Metadata:
+    return extract_metadata(LexborHTMLParser(html), url)
+
+
+# --- title -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    [
+        "Rivers rise again | The Daily Example",
+        "The Daily Example — Rivers rise again",
+        "Rivers rise again - Example",
+        "Rivers rise again · example.com",
+    ],
+)
+def test_site_name_suffix_and_prefix_removed(title_tag: str) -> None:
+    html = (
+        f'<html><head><title>{title_tag}</title><meta property="og:site_name"'
+        ' content="The Daily Example"></head><body><p>x</p></body></html>'
+    )
+    assert metadata(html).title == "Rivers rise again"
+
+
+def test_h1_confirmed_by_og_title_wins_over_a_logo_h1() -> None:
+    html = (
+        '<html><head><title>Rivers rise | Example</title><meta property="og:title" content="Rivers'
+        ' rise"></head><body><h1 class="site-logo"><a href="/">Example</a></h1><h1>Rivers rise'
+        "</h1></body></html>"
+    )
+    assert metadata(html).title == "Rivers rise"
+
+
+def test_h1_wins_over_a_differently_worded_seo_title() -> None:
+    html = (
+        "<html><head><title>Top 10 River Facts 2024 | Example</title></head><body><h1>Ten things"
+        " you never knew about rivers</h1></body></html>"
+    )
+    assert metadata(html).title == "Ten things you never knew about rivers"
+
+
+def test_two_og_titles_take_the_first_valid_one() -> None:
+    html = (
+        '<html><head><meta property="og:title" content=""><meta property="og:title"'
+        ' content="First real title"><meta property="og:title" content="Second title"></head>'
+        "<body><p>x</p></body></html>"
+    )
+    assert metadata(html).title == "First real title"
+
+
+def test_colon_in_a_headline_is_kept() -> None:
+    html = "<html><head><title>Crisis: what comes next | Example</title></head></html>"
+    assert metadata(html).title == "Crisis: what comes next"
+
+
+def test_no_title_anywhere_gives_none() -> None:
+    assert metadata("<html><body><p>Just text.</p></body></html>").title is None
+
+
+# --- site, publisher, topics, OpenGraph, microdata ---------------------------------------------
+
+
+def test_opengraph_and_twitter_fields() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Example News">'
+        '<meta property="og:description" content="What happened.">'
+        '<meta name="twitter:image" content="//cdn.example.com/i.jpg">'
+        '<meta property="article:section" content="World">'
+        '<meta property="article:tag" content="Rivers"><meta property="article:tag" content="Floods">'
+        '<meta name="keywords" content="rivers, weather , floods"></head></html>'
+    )
+    meta = metadata(html)
+    assert meta.site_name == "Example News"
+    assert meta.description == "What happened."
+    assert meta.image == "https://cdn.example.com/i.jpg"
+    assert meta.section == "World"
+    assert meta.tags == ("Rivers", "Floods", "weather")
+
+
+def test_publisher_url_is_not_a_name() -> None:
+    html = '<html><head><meta property="article:publisher" content="https://facebook.com/x"></head></html>'
+    assert metadata(html).publisher is None
+
+
+def test_microdata_article() -> None:
+    html = (
+        '<html><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h2 itemprop="headline">Microdata headline</h2>'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">By'
+        ' <span itemprop="name">Ola Nordmann</span></span>'
+        '<time itemprop="datePublished" datetime="2022-05-17T12:00:00+02:00">17 May</time>'
+        "</article></body></html>"
+    )
+    meta = metadata(html)
+    assert meta.title == "Microdata headline"
+    assert meta.authors == ("Ola Nordmann",)
+    assert meta.published == "2022-05-17T12:00:00+02:00"
+
+
+# --- URLs --------------------------------------------------------------------------------------
+
+
+def test_canonical_resolved_and_untracked() -> None:
+    html = (
+        '<html><head><link rel="canonical" href="/news/a-story?utm_source=x&id=7&fbclid=abc'
+        '&gclid=1#top"></head></html>'
+    )
+    assert metadata(html).canonical_url == "https://www.example.com/news/a-story?id=7"
+
+
+def test_og_url_when_no_canonical_link() -> None:
+    html = '<html><head><meta property="og:url" content="https://example.com/s?utm_medium=m"></head></html>'
+    assert metadata(html).canonical_url == "https://example.com/s"
+
+
+def test_canonical_to_the_front_page_is_ignored() -> None:
+    html = '<html><head><link rel="canonical" href="https://www.example.com/"></head></html>'
+    assert metadata(html).canonical_url is None
+
+
+def test_undeclared_canonical_is_none_and_bad_urls_are_ignored() -> None:
+    assert metadata("<html><head></head></html>").canonical_url is None
+    html = '<html><head><link rel="canonical" href="javascript:void(0)"></head></html>'
+    assert metadata(html).canonical_url is None
+
+
+def test_strip_tracking_keeps_real_parameters() -> None:
+    assert (
+        strip_tracking("https://e.com/p?page=2&utm_campaign=z&mc_eid=1&q=a+b")
+        == "https://e.com/p?page=2&q=a+b"
+    )
+
+
+# --- language ----------------------------------------------------------------------------------
+
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Schutz der Flüsse beschlossen. "
+    "Nach Angaben des Umweltministeriums sollen die Gewässer bis zum Jahr 2030 wieder in einem "
+    "guten ökologischen Zustand sein. Kritiker halten die Pläne für nicht ausreichend und "
+    "fordern strengere Auflagen für die Landwirtschaft und die Industrie."
+)
+ENGLISH = (
+    "The government approved a new law on Wednesday to protect the country's rivers. According "
+    "to the environment ministry, the waters should be back in good ecological condition by "
+    "2030. Critics say the plans do not go far enough and call for stricter rules for farming."
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tag"),
+    [
+        ("en_us", "en-US"),
+        ("DE-at", "de-AT"),
+        ("zh-hans-cn", "zh-Hans-CN"),
+        ("es-419", "es-419"),
+        ("English", "en"),
+        ("x-default", None),
+        ("{{lang}}", None),
+        ("", None),
+    ],
+)
+def test_normalize_tag(raw: str, tag: str | None) -> None:
+    assert normalize_tag(raw) == tag
+
+
+def test_declared_language_order() -> None:
+    assert metadata('<html lang="de-AT"><head></head></html>').language == "de-AT"
+    html = '<html><head><meta property="og:locale" content="fr_FR"></head></html>'
+    assert metadata(html).language == "fr-FR"
+    tree = LexborHTMLParser("<html><head></head></html>")
+    assert extract_metadata(tree, None, content_language="pl, en").language == "pl"
+
+
+def test_detection_wins_when_the_declaration_contradicts_the_text() -> None:
+    assert resolve_language("en", GERMAN) == "de"
+    assert resolve_language("de-AT", GERMAN) == "de-AT"
+    assert resolve_language(None, ENGLISH) == "en"
+    assert resolve_language("fr", "Kurz.") == "fr"
+    assert resolve_language(None, "Kurz.") is None
+
+
+def test_extract_resolves_language_on_the_body() -> None:
+    html = f'<html lang="en"><body><article><h1>Flüsse</h1><p>{GERMAN}</p></article></body></html>'
+    assert presscut.extract(html).language == "de"
+
+
+# --- output formats ----------------------------------------------------------------------------
+
+FULL_PAGE = f"""<html lang="en"><head>
+<title>Rivers rise again | Example News</title>
+<link rel="canonical" href="https://example.com/rivers?utm_source=feed">
+<meta property="og:site_name" content="Example News">
+<meta property="og:description" content="Water levels are climbing.">
+<meta property="og:image" content="/rivers.jpg">
+<meta property="article:section" content="Science">
+<meta property="article:tag" content="rivers">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Rivers rise again",
+ "datePublished": "2024-03-05T10:00:00+01:00", "dateModified": "2024-03-06T10:00:00+01:00",
+ "author": {{"@type": "Person", "name": "Jane Doe"}},
+ "publisher": {{"@type": "Organization", "name": "Example Media Group"}}}}</script>
+</head><body><article><h1>Rivers rise again</h1><p>{ENGLISH}</p><p>{ENGLISH}</p></article>
+</body></html>"""
+
+ALL_FIELDS = {
+    "canonical_url": "https://example.com/rivers",
+    "title": "Rivers rise again",
+    "authors": ["Jane Doe"],
+    "published": "2024-03-05T10:00:00+01:00",
+    "modified": "2024-03-06T10:00:00+01:00",
+    "site_name": "Example News",
+    "publisher": "Example Media Group",
+    "language": "en",
+    "description": "Water levels are climbing.",
+    "section": "Science",
+    "tags": ["rivers"],
+    "image": "https://example.com/rivers.jpg",
+}
+
+
+def test_json_output_has_every_metadata_field() -> None:
+    data = json.loads(presscut.extract(FULL_PAGE, url="https://example.com/rivers").to_json())
+    assert {key: data[key] for key in ALL_FIELDS} == ALL_FIELDS
+
+
+def test_markdown_front_matter_has_every_metadata_field() -> None:
+    markdown = presscut.extract(FULL_PAGE, url="https://example.com/rivers").markdown(
+        front_matter=True
+    )
+    front = markdown.split("---\n")[1]
+    lines = dict(line.split(": ", 1) for line in front.strip().splitlines())
+    for key, value in ALL_FIELDS.items():
+        assert json.loads(lines[key]) == value
