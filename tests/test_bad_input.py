@@ -20,7 +20,6 @@ import zlib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import SelectolaxError
 
 from presscut import (
     Article,
@@ -263,15 +262,9 @@ def test_gzipped_page_is_unwrapped():
     assert visible_text(gzip.compress(PAGE.encode())) == PARAGRAPH
 
 
-# --- Known bugs in the engine (see the reasons) -----------------------------
+# --- Hidden document skeleton and highlighted code ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dom.prune() tries to decompose the root <html> element when it is hidden and the "
-    "page has no <body> (a frameset): selectolax raises SelectolaxError",
-    raises=SelectolaxError,
-)
 @pytest.mark.parametrize("attribute", ["hidden", 'style="display:none"', 'aria-hidden="true"'])
 def test_hidden_root_of_a_frameset_page(attribute):
     article = extract(f"<frameset><html {attribute}><frame src='/nav.html'></frameset>")
@@ -279,12 +272,6 @@ def test_hidden_root_of_a_frameset_page(attribute):
     assert (article.body, article.reason) == ((), "no visible text")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segment.py reads <pre> with node.text(deep=True), which glues the lines of a "
-    "highlighter that wraps each line in a <div> or <p>",
-    raises=AssertionError,
-)
 def test_block_lines_inside_pre_are_not_glued():
     text = visible_text("<pre><code><div>x = 1</div><div>y = 2</div></code></pre>")
 
@@ -379,8 +366,6 @@ SOUP_TEXT = st.text(
 
 
 def start_tag(tag: str, attributes: list[str]) -> str:
-    if tag == "html":
-        attributes = []  # a hidden root is a known bug: test_hidden_root_of_a_frameset_page
     return f"<{tag}{''.join(' ' + a for a in attributes)}>"
 
 

@@ -61,6 +61,10 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _MAX_HIDDEN_SHARE = 0.5
 
 
+# The document's own skeleton is never removed, even when it claims to be hidden.
+_STRUCTURAL = frozenset(("html", "head", "body", "frameset"))
+
+
 def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
@@ -103,7 +107,11 @@ def prune(tree: LexborHTMLParser, *, keep_hidden_texts: bool = False) -> list[st
     root = content_root(tree)
     if root is None:
         return []
-    hidden = [node for node in root.css(_HIDDEN_SELECTOR) if _is_hidden(node)]
+    hidden = [
+        node
+        for node in root.css(_HIDDEN_SELECTOR)
+        if node.tag not in _STRUCTURAL and _is_hidden(node)
+    ]
     if not hidden:
         return []
     total = len(root.text(deep=True, strip=True))

@@ -78,6 +78,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _PARAGRAPH_BREAK = re.compile(r"(?: ?\x00 ?){2,}")
 _LINE_BREAK = re.compile(r" ?\x00 ?")
 
+# Block elements nested deeper than this are read as inline: no real page
+# nests so deep, and keeping every level would make pathological pages
+# (10,000 nested tables) cost quadratic time.
+MAX_DEPTH = 256
+
 # Cells of a data table longer than this are prose: the table is a layout table.
 _MAX_DATA_CELL_CHARS = 300
 
@@ -284,12 +289,48 @@ class _Walker:
 
     def preformatted(self, node: LexborNode) -> None:
         self.flush()
-        text = node.text(deep=True).strip("\n").rstrip()
+        text = _preformatted_text(node).strip("\n").rstrip()
         if not text.strip():
             return
         self.open_container("pre", node)
         self.add(Segment("preformatted", text, self.path[-1], 0, 0))
         self.close_container()
+
+
+def _preformatted_text(pre: LexborNode) -> str:
+    """The text of a `<pre>` with its whitespace, and a line break around each block child.
+
+    Code highlighters often wrap every line in a `<div>` or `<p>`; reading the
+    text nodes alone would glue the lines.
+    """
+    parts: list[str] = []
+    stack: list[LexborNode | None] = []
+    child = pre.last_child
+    while child is not None:
+        stack.append(child)
+        child = child.prev
+    while stack:
+        node = stack.pop()
+        if node is None:  # the end of a block child
+            if parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
+            continue
+        if node.is_text_node:
+            parts.append(node.text_content or "")
+            continue
+        tag = node.tag
+        if tag == "br":
+            parts.append("\n")
+            continue
+        if tag not in INLINE_TAGS:
+            if parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
+            stack.append(None)
+        child = node.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+    return "".join(parts)
 
 
 _EXIT_CONTAINER = 0
@@ -334,6 +375,8 @@ def segment_page(root: LexborNode) -> Page:
                 walker.link_depth += 1
                 walker.buf_links += 1
                 stack.append(_EXIT_LINK)
+        elif len(walker.path) >= MAX_DEPTH:
+            buf.append(" ")  # too deep to be a layout: a block boundary becomes a space
         elif tag == "pre":
             walker.preformatted(node)
             continue
