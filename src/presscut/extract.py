@@ -181,7 +181,7 @@ def extract(
     meta, page, hidden = parse_page(text, url, keep_hidden_texts=include_removed)
     if not page.segments:
         return Article(url=url, page_type="other", reason="no visible text", **meta.fields())
-    selection = select_content(page, title=meta.title)
+    selection = select_content(page, title=meta.title, explain=include_removed)
     body = tuple(_block(page.segments[i]) for i in selection.kept)
     removed: tuple[RemovedBlock, ...] = ()
     if include_removed:

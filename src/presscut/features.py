@@ -23,6 +23,7 @@ model thinks of the segment's neighbours and ancestors (see `select.py`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -65,7 +66,8 @@ _ATTR_FAMILIES: dict[str, str] = {
     "a_share": r"share|sharing|social|follow|facebook|twitter|whatsapp|linkedin|pinterest|addthis|sharethis|(?<![a-z])print(?![a-z])",
     "a_related": r"related|recommend|popular|trending|read[-_]*next|most[-_]*read|mostread|outbrain|taboola|recirc|more[-_]*(?:stories|articles|news)|also|you[-_]*may|suggest",
     "a_ad": r"(?<![a-z])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|doubleclick|adsense)(?![a-z])|sponsor|promo|commercial|anzeige|publicidad|werbung|affiliate",
-    "a_newsletter": r"newsletter|subscri|sign[-_]*up|signup|register|(?<![a-z])login|log[-_]*in|membership|paywall|regwall|premium|donat|contribut|support[-_]*us|(?<![a-z])cta(?![a-z])|call[-_]*to[-_]*action",
+    "a_newsletter": r"newsletter|subscri|sign[-_]*up|signup|register|(?<![a-z])login|log[-_]*in|(?<![a-z])cta(?![a-z])|call[-_]*to[-_]*action",
+    "a_appeal": r"membership|paywall|regwall|premium|donat|contribut|support[-_]*us|(?<![a-z])(?:piano|tp-container|meter)(?![a-z])",
     "a_cookie": r"cookie|consent|gdpr|(?<![a-z])cmp(?![a-z])|onetrust|didomi|usercentrics|privacy",
     "a_author": r"author|byline|(?<![a-z])bio(?![a-z])|profile|contributor|writer|avatar",
     "a_meta": r"meta|(?<![a-z])date|(?<![a-z])time|timestamp|published|updated|dateline|(?<![a-z])info(?![a-z])|posted",
@@ -257,7 +259,7 @@ def _function_word_counts(texts: list[str]) -> np.ndarray:
     )
 
 
-def _family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per container: its own family bits, those within 3 levels above, and any above."""
     containers = page.containers
     n = len(containers)
@@ -293,17 +295,60 @@ def _bits_to_columns(masks: np.ndarray) -> np.ndarray:
     return ((masks[:, None] >> _FAMILY_SHIFTS) & 1).astype(np.float32)
 
 
+@dataclass(frozen=True, slots=True)
+class PageArrays:
+    """Per-segment and per-container numbers that both feature stages read."""
+
+    chars: np.ndarray  # per segment
+    link_chars: np.ndarray
+    links: np.ndarray
+    owner: np.ndarray  # index of the owning container
+    depth: np.ndarray  # number of block-level ancestors
+    start: np.ndarray  # per container: its range of segments
+    end: np.ndarray
+    ancestors: dict[int, np.ndarray]  # level -> each segment's ancestor that many levels up
+
+
+def page_arrays(page: Page) -> PageArrays:
+    cached = page.cache.get("arrays")
+    if isinstance(cached, PageArrays):
+        return cached
+    segments, containers = page.segments, page.containers
+    n, m = len(segments), len(containers)
+    owner = np.fromiter((s.container for s in segments), dtype=np.int64, count=n)
+    parent = np.fromiter((c.parent for c in containers), dtype=np.int64, count=m)
+    parent = np.where(parent < 0, np.arange(m), parent)  # the root is its own parent
+    ancestors = {}
+    current = owner
+    for level in range(max(ANCESTOR_LEVELS) + 1):
+        if level in ANCESTOR_LEVELS:
+            ancestors[level] = current
+        current = parent[current]
+    arrays = PageArrays(
+        chars=np.fromiter((len(s.text) for s in segments), dtype=np.float64, count=n),
+        link_chars=np.fromiter((s.link_chars for s in segments), dtype=np.float64, count=n),
+        links=np.fromiter((s.links for s in segments), dtype=np.float64, count=n),
+        owner=owner,
+        depth=np.fromiter((c.depth for c in containers), dtype=np.float64, count=m)[owner] + 1,
+        start=np.fromiter((c.start for c in containers), dtype=np.int64, count=m),
+        end=np.fromiter((max(c.end, c.start) for c in containers), dtype=np.int64, count=m),
+        ancestors=ancestors,
+    )
+    page.cache["arrays"] = arrays
+    return arrays
+
+
 def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     """The first-stage feature matrix, one row per segment (columns: `FEATURE_NAMES`)."""
     segments = page.segments
     containers = page.containers
     n = len(segments)
     texts = [s.text for s in segments]
+    arrays = page_arrays(page)
     stats = _char_stats(texts)
-    chars = stats["chars"].astype(np.float64)
+    chars = arrays.chars
     words = np.maximum(stats["words"], 1).astype(np.float64)
-    link_chars = np.fromiter((s.link_chars for s in segments), dtype=np.float64, count=n)
-    links = np.fromiter((s.links for s in segments), dtype=np.float64, count=n)
+    link_chars, links = arrays.link_chars, arrays.links
     link_density = np.minimum(link_chars / np.maximum(chars, 1), 1.0)
     fw = _function_word_counts(texts)
     fw_share = fw / words
@@ -366,7 +411,7 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     cum_chars = np.concatenate(([0.0], np.cumsum(chars)))
     total_chars = max(cum_chars[-1], 1.0)
     index = np.arange(n, dtype=np.float64)
-    depth = np.fromiter((len(s.path) for s in segments), dtype=np.float64, count=n)
+    depth = arrays.depth
     if title_index >= 0:
         from_title = np.clip(index - title_index, -50, 200)
         after_title = (index > title_index).astype(np.float64)
@@ -389,17 +434,10 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     cum_links = np.concatenate(([0.0], np.cumsum(link_chars)))
     cum_prose = np.concatenate(([0.0], np.cumsum(prose * chars)))
     total_prose = max(cum_prose[-1], 1.0)
-    c_start = np.fromiter((c.start for c in containers), dtype=np.int64, count=len(containers))
-    c_end = np.fromiter(
-        (max(c.end, c.start) for c in containers), dtype=np.int64, count=len(containers)
-    )
+    c_start, c_end = arrays.start, arrays.end
     ancestor_cols = []
     for k in ANCESTOR_LEVELS:
-        anc = np.fromiter(
-            (s.path[-1 - k] if len(s.path) > k else s.path[0] for s in segments),
-            dtype=np.int64,
-            count=n,
-        )
+        anc = arrays.ancestors[k]
         a_start, a_end = c_start[anc], c_end[anc]
         a_chars = cum_chars[a_end] - cum_chars[a_start]
         a_links = cum_links[a_end] - cum_links[a_start]
@@ -440,8 +478,8 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     )
 
     # Element and class/id families on the owner, near it, anywhere above it.
-    own, near, anyb = _family_masks(page)
-    owner = np.fromiter((s.container for s in segments), dtype=np.int64, count=n)
+    own, near, anyb = family_masks(page)
+    owner = arrays.owner
     family_block = np.hstack(
         [_bits_to_columns(own[owner]), _bits_to_columns(near[owner]), _bits_to_columns(anyb[owner])]
     )
@@ -507,9 +545,9 @@ def context_features(page: Page, p1: np.ndarray) -> np.ndarray:
     region where the first stage sees the most article text net of chrome.
     """
     segments = page.segments
-    containers = page.containers
     n = len(segments)
-    chars = np.fromiter((len(s.text) for s in segments), dtype=np.float64, count=n)
+    arrays = page_arrays(page)
+    chars = arrays.chars
     kept = (p1 > 0.5).astype(np.float64)
     cum_chars = np.concatenate(([0.0], np.cumsum(chars)))
     cum_p = np.concatenate(([0.0], np.cumsum(p1 * chars)))
@@ -530,18 +568,11 @@ def context_features(page: Page, p1: np.ndarray) -> np.ndarray:
     hi = np.minimum(index + _WINDOW + 1, n)
     window = (cum_p[hi] - cum_p[lo]) / np.maximum(cum_chars[hi] - cum_chars[lo], 1)
 
-    c_start = np.fromiter((c.start for c in containers), dtype=np.int64, count=len(containers))
-    c_end = np.fromiter(
-        (max(c.end, c.start) for c in containers), dtype=np.int64, count=len(containers)
-    )
+    c_start, c_end = arrays.start, arrays.end
     columns = [p1, shifted(1), shifted(2), shifted(-1), shifted(-2), window]
     means, kept_shares = [], []
     for k in ANCESTOR_LEVELS:
-        anc = np.fromiter(
-            (s.path[-1 - k] if len(s.path) > k else s.path[0] for s in segments),
-            dtype=np.int64,
-            count=n,
-        )
+        anc = arrays.ancestors[k]
         a_start, a_end = c_start[anc], c_end[anc]
         a_chars = np.maximum(cum_chars[a_end] - cum_chars[a_start], 1)
         means.append((cum_p[a_end] - cum_p[a_start]) / a_chars)

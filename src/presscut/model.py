@@ -1,16 +1,16 @@
-"""Evaluate a committed ensemble of oblivious decision trees with numpy.
+"""Evaluate committed ensembles of oblivious decision trees with numpy.
 
-The content model is trained with CatBoost (see `training/`), whose trees
-are *oblivious*: every node on one level of a tree tests the same feature
-against the same border. That makes the whole ensemble a handful of array
+The models are trained with CatBoost (see `training/`), whose trees are
+*oblivious*: every node on one level of a tree tests the same feature
+against the same border. That makes a whole ensemble a handful of array
 operations for all segments of a page at once (compare, pack the bits into
 leaf indices, gather, sum), so presscut needs neither CatBoost nor any
-compiled model runtime at install time, and scoring a page costs well under
-a millisecond.
+compiled model runtime at install time.
 
-The model file is JSON: `feature_names`, then `features` and `borders`
-(trees x depth), `leaves` (trees x 2**depth), and `scale`/`bias` for the
-raw score; `threshold` is the probability above which a segment is kept.
+A model file is JSON: named ensembles, each with `feature_names`, then
+`features` and `borders` (trees x depth), `leaves` (trees x 2**depth), and
+`scale`/`bias` for the raw score; plus free-form settings (thresholds, how
+the model was trained).
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ class TreeEnsemble:
     leaves: np.ndarray  # float (trees, 2**depth)
     scale: float
     bias: float
-    meta: dict[str, Any]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TreeEnsemble:
@@ -43,28 +42,49 @@ class TreeEnsemble:
             leaves=np.asarray(data["leaves"], dtype=np.float64),
             scale=float(data.get("scale", 1.0)),
             bias=float(data.get("bias", 0.0)),
-            meta={k: v for k, v in data.items() if k not in _ARRAYS},
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feature_names": list(self.feature_names),
+            "features": self.features.tolist(),
+            "borders": [[float(b) for b in row] for row in self.borders],
+            "leaves": [[round(float(v), 7) for v in row] for row in self.leaves],
+            "scale": self.scale,
+            "bias": self.bias,
+        }
 
     def raw_scores(self, X: np.ndarray) -> np.ndarray:
         n_trees, depth = self.features.shape
         if len(X) == 0:
             return np.zeros(0)
-        values = X[:, self.features.ravel()]
-        bits = (values > self.borders.ravel()).reshape(len(X), n_trees, depth)
-        leaf_index = bits @ (1 << np.arange(depth))
-        leaf_values = self.leaves[np.arange(n_trees), leaf_index]
-        return leaf_values.sum(axis=1) * self.scale + self.bias
+        # Level-major layout: row d * n_trees + t is level d of tree t, so each
+        # level's bits for all trees are one contiguous slice.
+        columns = np.ascontiguousarray(X.T)[self.features.T.ravel()]
+        bits = columns > self.borders.T.ravel()[:, None]
+        leaf_index = np.zeros((n_trees, len(X)), dtype=np.intp)
+        for level in range(depth):
+            leaf_index += bits[level * n_trees : (level + 1) * n_trees] << level
+        leaf_index += (np.arange(n_trees) << depth)[:, None]
+        return self.leaves.ravel()[leaf_index].sum(axis=0) * self.scale + self.bias
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw_scores(X)))
 
 
-_ARRAYS = {"feature_names", "features", "borders", "leaves", "scale", "bias"}
+@dataclass(frozen=True)
+class ModelFile:
+    ensembles: dict[str, TreeEnsemble]
+    settings: dict[str, Any]
+
+
+def model_from_dict(data: dict[str, Any]) -> ModelFile:
+    ensembles = {k: TreeEnsemble.from_dict(v) for k, v in data["ensembles"].items()}
+    return ModelFile(ensembles, data.get("settings", {}))
 
 
 @cache
-def load_model(name: str) -> TreeEnsemble:
+def load_model(name: str) -> ModelFile:
     """Load `presscut/models/<name>.json` once per process."""
     text = resources.files("presscut.models").joinpath(f"{name}.json").read_text("utf-8")
-    return TreeEnsemble.from_dict(json.loads(text))
+    return model_from_dict(json.loads(text))

@@ -9,8 +9,8 @@ inside a segment, and two or more in a row end a paragraph, as they do on
 pages laid out with `<br><br>` instead of `<p>`.
 
 Each segment knows its typed-block role (heading, list item, quote, ...),
-how much of its text sits in links, and its path of block-level ancestors
-(`Container`), which is what the classifier reads its context from.
+how much of its text sits in links, and its block-level owner (`Container`),
+whose chain of parents up to `<body>` is the context the classifier reads.
 """
 
 from __future__ import annotations
@@ -122,13 +122,14 @@ class Segment:
     depth: int | None = None
     ordered: bool | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
-    path: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)
 class Page:
     containers: list[Container] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    # Derived arrays, computed once by whoever needs them (see features.page_arrays).
+    cache: dict[str, object] = field(default_factory=dict)
 
 
 def normalize_space(text: str) -> str:
@@ -266,7 +267,6 @@ class _Walker:
                 )
 
     def add(self, segment: Segment) -> None:
-        segment.path = tuple(self.path)
         self.page.segments.append(segment)
 
     def table(self, node: LexborNode, rows: list[list[str]]) -> None:
