@@ -1,0 +1,170 @@
+"""Text mode: clean an article out of already-extracted page text.
+
+`clean_text(text)` takes what a plain HTML-to-text converter left of a page
+(the article mixed with menus, appeals, prompts and lost paragraph breaks)
+and returns the same `Article` as HTML extraction. The story of a page:
+
+1. *Lines*: normalise spaces, drop empty lines, and split lines at lost
+   paragraph breaks ("…the full story.Police said…", `split.py`).
+2. *Score* every line with the learned line classifier (`lines.py` for the
+   features, `classifier.py` for the model) and decide keep/remove with a
+   smoothing pass that favours runs.
+3. *Metadata*: the title (given, or the first line when it looks like one),
+   bylines and date lines (become `authors` / `published`, never body).
+4. *Assemble*: kept lines become paragraphs (a short unpunctuated line
+   followed by text becomes a heading); removed lines go to `removed`
+   with a reason (`families.py`).
+
+Corpus mode (`corpus.py`) adds the per-site template pass on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from presscut.article import Article, Block, RemovedBlock
+from presscut.errors import InputTooLargeError
+from presscut.metadata import resolve_language
+from presscut.segment import normalize_space
+from presscut.text.byline import byline_authors, dateline_date
+from presscut.text.classifier import load_model
+from presscut.text.families import family_of
+from presscut.text.lexicon import CALL_TO_ACTION
+from presscut.text.lines import line_features
+from presscut.text.split import split_lines
+
+DEFAULT_MAX_CHARS = 20 * 1024 * 1024
+"""Texts longer than this are refused with `InputTooLargeError`."""
+
+_TITLE_MAX_CHARS = 200
+_TITLE_MAX_WORDS = 25
+_HEADING_MAX_WORDS = 12
+_TERMINAL = (".", ",", ";", ":", "!", "?", "…")
+
+
+def text_lines(text: str) -> list[str]:
+    """The page's non-empty lines, spaces normalised, lost paragraph breaks restored."""
+    lines = []
+    for raw in text.replace("\x00", "").splitlines():
+        line = normalize_space(raw)
+        if line:
+            lines.append(line)
+    return split_lines(lines)
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: 2-25 words, not a sentence, not a menu item or a call to action."""
+    words = line.split()
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
+        return False
+    if line.endswith((".", ",", ";", ":")) or not any(ch.isalpha() for ch in line):
+        return False
+    first = words[0].lower().strip("\"'“„«‘(¿¡")
+    return first not in CALL_TO_ACTION and (line[0].isupper() or not line[0].isalpha())
+
+
+def _same_words(a: str, b: str) -> bool:
+    return normalize_space(a).casefold().strip(" .") == normalize_space(b).casefold().strip(" .")
+
+
+@dataclass(slots=True)
+class LineDecisions:
+    """Per-line outcome: kept (reason None) or removed with a reason."""
+
+    lines: list[str]
+    probs: np.ndarray
+    reasons: list[str | None]
+
+
+def classify_lines(lines: Sequence[str]) -> LineDecisions:
+    """Score and decide each line with the shipped model (reasons for removed lines)."""
+    model = load_model()
+    probs = model.probabilities(line_features(lines))
+    keep = model.decide(probs)
+    reasons: list[str | None] = [
+        None if kept else family_of(line) for line, kept in zip(lines, keep, strict=True)
+    ]
+    return LineDecisions(list(lines), probs, reasons)
+
+
+def _is_heading(lines: list[str], reasons: list[str | None], i: int) -> bool:
+    line = lines[i]
+    if len(line.split()) > _HEADING_MAX_WORDS or line.endswith(_TERMINAL):
+        return False
+    following = next((j for j in range(i + 1, len(lines)) if reasons[j] is None), None)
+    return following is not None and len(lines[following]) > len(line)
+
+
+def assemble(
+    decisions: LineDecisions, *, url: str | None = None, title: str | None = None
+) -> Article:
+    """Turn per-line decisions into an `Article` (title, bylines, dates, blocks)."""
+    lines, reasons = decisions.lines, decisions.reasons
+    if title is None and lines and looks_like_title(lines[0]):
+        title = lines[0]
+    authors: list[str] = []
+    published: str | None = None
+    for i, line in enumerate(lines):
+        if title is not None and _same_words(line, title):
+            reasons[i] = "title"
+            continue
+        names = byline_authors(line)
+        if names is not None:
+            authors.extend(n for n in names if n not in authors)
+            reasons[i] = "byline"
+            published = published or dateline_date(line)
+            continue
+        date = dateline_date(line)
+        if date is not None:
+            published = published or date
+            reasons[i] = "dateline"
+    body = tuple(
+        Block("heading", line, level=2)
+        if _is_heading(lines, reasons, i)
+        else Block("paragraph", line)
+        for i, line in enumerate(lines)
+        if reasons[i] is None
+    )
+    removed = tuple(
+        RemovedBlock("paragraph", line, reason)
+        for line, reason in zip(lines, reasons, strict=True)
+        if reason is not None
+    )
+    text = "\n".join(block.text for block in body)
+    return Article(
+        url=url,
+        title=title,
+        authors=tuple(authors),
+        published=published,
+        language=resolve_language(None, text),
+        page_type="article" if body else "other",
+        body=body,
+        removed=removed,
+        reason=None if body else ("no article text" if lines else "empty text"),
+    )
+
+
+def clean_text(text: str, *, url: str | None = None, title: str | None = None) -> Article:
+    """Clean the article out of one page of extracted plain text.
+
+    `title`, when known (a corpus record's title field), is removed from the
+    body wherever the text repeats it; without it, the first line is taken
+    as the title when it looks like one. Raises `InputTooLargeError` for a
+    text over `DEFAULT_MAX_CHARS`; any other string, even empty or binary
+    junk, gives an `Article` (with an empty body and a `reason` if nothing
+    is left).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text() takes str, not {type(text).__name__}")
+    if len(text) > DEFAULT_MAX_CHARS:
+        raise InputTooLargeError(f"text is longer than {DEFAULT_MAX_CHARS} characters")
+    lines = text_lines(text)
+    if not lines:
+        return Article(url=url, title=title, page_type="other", reason="empty text")
+    return assemble(classify_lines(lines), url=url, title=title)
+
+
+__all__ = ["DEFAULT_MAX_CHARS", "assemble", "classify_lines", "clean_text", "text_lines"]

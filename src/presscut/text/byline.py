@@ -1,0 +1,68 @@
+"""Bylines and date lines: metadata, not body.
+
+A short line that opens with a byline word ("By", "Von", "Par", "Por"...)
+followed by capitalised names gives the authors; a short line that is
+mostly a date ("Published: Jan 29, 2025", "29. Januar 2025, 10:42 Uhr")
+gives the publication date. Both are cheap checks run on short lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presscut.metadata.dateparse import find_text_date
+
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|autor(?:in)?|author|written by|text|reporting by|"
+    r"texte|texto|testo|tekst)\b\s*:?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
+_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
+_MAX_BYLINE_WORDS = 12
+_MAX_DATELINE_WORDS = 10
+# Words that may stand around a date on a date line, in any covered language.
+_DATE_WORDS = frozenset(
+    "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
+    "publié publicado publicada pubblicato gepubliceerd opublikowano mis à jour actualizado "
+    "aggiornato atualizado bijgewerkt zaktualizowano last modified date datum fecha data "
+    "de del der den am pm gmt utc cet cest est edt pst bst hs h".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def byline_authors(line: str) -> tuple[str, ...] | None:
+    """The authors named by a byline line, or None when the line is not a byline."""
+    if len(line.split()) > _MAX_BYLINE_WORDS:
+        return None
+    match = _BYLINE.match(line.strip())
+    if match is None:
+        return None
+    names_part = match["names"]
+    found = find_text_date(names_part)
+    if found is not None:
+        names_part = names_part[: found[0]]
+    names_part = re.split(r"\s*[|–—·]\s*|\s+-\s+", names_part)[0]
+    authors = []
+    for name in _NAME_SPLIT.split(names_part):
+        name = name.strip(" .,:;")
+        if not name:
+            continue
+        if not _NAME.match(name) or not all(w[:1].isupper() for w in name.split()):
+            return None
+        authors.append(name)
+    return tuple(authors) or None
+
+
+def dateline_date(line: str) -> str | None:
+    """The ISO date of a line that is (mostly) a date, else None."""
+    if len(line.split()) > _MAX_DATELINE_WORDS:
+        return None
+    found = find_text_date(line)
+    if found is None:
+        return None
+    words = [w for w in _WORD.findall(line.lower()) if w not in _DATE_WORDS]
+    # The month name and a weekday may remain; anything more is a sentence with a date in it.
+    if len(words) > 2:
+        return None
+    return found[1].iso()

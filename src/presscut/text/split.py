@@ -1,0 +1,139 @@
+"""Restore paragraph breaks that a bad HTML-to-text conversion lost.
+
+When a converter joins two block elements without any separator, the end
+of one paragraph runs straight into the start of the next:
+"…read the full story.Police said on Monday…". Two patterns give such a
+join away, and each is checked against the things that legitimately look
+the same:
+
+1. *A sentence end directly followed by a capitalised word* ("story.Police",
+   'said."The', "ok?Then"). Not a break: abbreviations and initials
+   ("U.S.", "e.g.", "J.R.R. Tolkien", "Dr."), decimals and versions ("3.5",
+   "v2.0"), domains, file names, URLs and e-mail addresses ("Amazon.com",
+   "Node.js", "www.Example.org", "a.b@Example.org"), and all-capital
+   tokens such as ".NET" or "README.MD".
+2. *A heading glued to its paragraph*: a lower-case letter directly followed
+   by a capitalised word ("Personalized nutritionThose who…"). Brand names
+   do this too ("iPhone", "YouTube", "JavaScript", "McDonald"), so it only
+   counts when the word before the join is long and lower-case throughout
+   after its first letter ("nutritionThose", "BiohackingIn"), which camel
+   case names almost never are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CANDIDATE = re.compile(
+    r"(?P<end>[.!?…])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)"
+    r"|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
+)
+# Abbreviations that stand before a capitalised word (a name), lower-cased,
+# without the dot. Words that also end sentences ("no", "etc", "Inc.", "est")
+# and abbreviations that stand before numbers ("Jan.", "Fig.") are not here:
+# before a capitalised word they are a sentence end.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr mt ft vs gen gov sen rep col lt sgt capt rev hon pres "
+    "hr fr frau herr "  # de
+    "mme mlle mm cf "  # fr
+    "sra srta dra lic ing "  # es
+    "sig dott "  # it
+    "dhr mevr "  # nl
+    "np".split()  # pl
+)
+_MIN_GLUED_HEADING_WORD = 7  # letters of the word before a lower→Upper join
+_URLISH = ("://", "www.", "@")
+# Words are looked at through a window this wide, so that a 10 MB line with no
+# spaces costs linear time, not quadratic.
+_MAX_WORD = 80
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end` (at most `_MAX_WORD` of them).
+
+    Lines are space-normalised, so a plain space is the only separator.
+    """
+    low = max(end - _MAX_WORD, 0)
+    space = text.rfind(" ", low, end)
+    return text[(space + 1 if space >= 0 else low) : end]
+
+
+def _word_after(text: str, start: int) -> str:
+    stop = text.find(" ", start, start + _MAX_WORD)
+    return text[start : stop if stop >= 0 else start + _MAX_WORD]
+
+
+def _capitalised(word: str) -> bool:
+    """'Police', 'Über', 'I', 'A': a word that can start a sentence (not 'NET', 'js', '3D')."""
+    letters = word.rstrip(".,;:!?\"'”’»)…")
+    if not letters or not letters[0].isupper():
+        return False
+    if len(letters) == 1:
+        return letters in "AI" or not letters.isalpha()
+    return letters[1].islower()
+
+
+def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int | None:
+    """Where to break for a sentence-end candidate, or None when it is no break.
+
+    `quotes_before` is the number of straight double quotes before the match.
+    """
+    end = match.start("end")
+    after = match.end()
+    if not _capitalised(_word_after(text, after)):
+        return None
+    before = _word_before(text, end)
+    run = before + _word_after(text, end)
+    if any(marker in run for marker in _URLISH):
+        return None
+    if match["end"] == ".":
+        bare = before.lstrip("\"'“„«‘([")
+        if not bare or "." in bare or len(bare) == 1 or bare.lower() in ABBREVIATIONS:
+            return None
+    if match["close"] == '"' or match["open"] == '"':
+        # A straight quote closes the paragraph when an odd number of them precede it.
+        quote = match.start("close") if match["close"] else match.start("open")
+        if quotes_before % 2 == 1:
+            return quote + 1
+        return quote
+    return match.start("open") if match["open"] else after
+
+
+def _heading_break(text: str, at: int) -> int | None:
+    before = _word_before(text, at)
+    if len(before) < _MIN_GLUED_HEADING_WORD or not before.isalpha():
+        return None
+    if not before[1:].islower():
+        return None
+    return at
+
+
+def split_fused(line: str) -> list[str]:
+    """Split one line at its lost paragraph breaks (see the module docstring)."""
+    breaks = []
+    quotes, counted_to = 0, 0
+    for match in _CANDIDATE.finditer(line):
+        if match["end"] is not None:
+            quotes += line.count('"', counted_to, match.start())
+            counted_to = match.start()
+            at = _sentence_break(line, match, quotes)
+        else:
+            at = _heading_break(line, match.start())
+        if at is not None and 0 < at < len(line):
+            breaks.append(at)
+    if not breaks:
+        return [line]
+    pieces, start = [], 0
+    for at in breaks:
+        pieces.append(line[start:at].strip())
+        start = at
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def split_lines(lines: list[str]) -> list[str]:
+    """`split_fused` over a page's lines, keeping their order."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(split_fused(line))
+    return out
