@@ -18,6 +18,7 @@ from presscut.errors import (
     PresscutError,
 )
 from presscut.extract import extract
+from presscut.text import clean_text
 
 __version__ = "0.1.0"
 
@@ -32,5 +33,6 @@ __all__ = [
     "PresscutError",
     "RemovedBlock",
     "__version__",
+    "clean_text",
     "extract",
 ]

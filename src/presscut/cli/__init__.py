@@ -17,7 +17,7 @@ EXIT_OK = 0
 EXIT_NO_ARTICLE = 1
 EXIT_BAD_INPUT = 2
 
-SUBCOMMANDS = ("extract",)
+SUBCOMMANDS = ("extract", "clean")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -156,7 +156,7 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     if n == 0:
         return out
     joined = "\n".join(lines)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(joined.encode("utf-32-le", "replace"), dtype=np.uint32)
     classes = _char_classes()[np.minimum(codes, _TABLE_SIZE)]
     spaceish = (classes & _SPACE) != 0
     word_start = ~spaceish & np.concatenate(([True], spaceish[:-1]))
