@@ -195,8 +195,14 @@ def test_detection_wins_when_the_declaration_contradicts_the_text() -> None:
 
 
 def test_extract_resolves_language_on_the_body() -> None:
-    html = f'<html lang="en"><body><article><h1>Flüsse</h1><p>{GERMAN}</p></article></body></html>'
-    assert presscut.extract(html).language == "de"
+    body = "".join(f"<p>{GERMAN}</p>" for _ in range(4))
+    html = (
+        '<html lang="en"><head><title>Neues Gesetz für Flüsse</title></head><body><article>'
+        f"<h1>Neues Gesetz für Flüsse</h1>{body}</article></body></html>"
+    )
+    article = presscut.extract(html)
+    assert article.text, "the article body is needed to check the language"
+    assert article.language == "de"
 
 
 # --- output formats ----------------------------------------------------------------------------

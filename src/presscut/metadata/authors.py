@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.evidence import PageEvidence, headline_texts
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
@@ -124,6 +124,16 @@ _NOT_BYLINE = re.compile(
     r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more", re.I
 )
 _MAX_BYLINE_ELEMENTS = 12
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
+# "By Jane Doe and John Roe" written in the page header: capitalised names after a byline
+# word, on one line (a name never runs into the next element's text).
+_BYLINE_IN_TEXT = re.compile(
+    r"(?:^|(?<=[\s|·•—–:-]))(?:[Bb]y|Von|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:"
+    r"|Author\s*:)[ \t]+"
+    rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
+    r"(?![\w'’-])"
+)
 _META_KEYS = (
     "author",
     "article:author",
@@ -284,6 +294,17 @@ def _names_in_lines(lines: list[str]) -> list[str]:
     return names
 
 
+def _header_names(evidence: PageEvidence) -> list[str]:
+    """Names in a "By ..." phrase of the text around the headline."""
+    for text in headline_texts(evidence):
+        match = _BYLINE_IN_TEXT.search(text)
+        if match:
+            names = [n for n in split_byline(match[1]) if _looks_like_person(n)]
+            if names:
+                return names
+    return []
+
+
 def find_authors(
     evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
 ) -> tuple[str, ...]:
@@ -303,6 +324,7 @@ def find_authors(
         lambda: _meta_names(evidence),
         lambda: _element_names(evidence, _BYLINE_SELECTOR),
         lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR),
+        lambda: _header_names(evidence),
     )
     fallback: tuple[str, ...] = _unique(organisations)
     for source in sources:

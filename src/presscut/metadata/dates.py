@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from presscut.metadata.dateparse import PageDate, find_text_date, parse_structured
-from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.evidence import PageEvidence, headline_texts
 from presscut.metadata.jsonld import text_value
 
 _PUBLISHED_META = (
@@ -82,9 +82,6 @@ _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
 _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
-_HEADER_LEVELS = 3
-_MAX_HEADER_TEXT = 1500
-_AFTER_HEADLINE_CHARS = 300
 _MAX_DATE_ELEMENTS = 40
 
 
@@ -207,43 +204,13 @@ def _visible_date_lines(evidence: PageEvidence) -> DatePair:
 
 
 def _near_headline(evidence: PageEvidence) -> DatePair:
-    """Dates in the text around the `<h1>`: most themes print the date beside the headline.
-
-    The headline's parent is read, then its grandparent, while their text is
-    short enough to be a page header and not the whole article.
-    """
-    node = evidence.headline_node
+    """Dates in the text around the `<h1>`: most themes print the date beside the headline."""
     month_first = _month_first(evidence)
-    for _ in range(_HEADER_LEVELS):
-        if node is None or node.parent is None:
-            break
-        node = node.parent
-        text = node.text(deep=True, separator=" ")
-        if len(text) > _MAX_HEADER_TEXT:
-            break
+    for text in headline_texts(evidence):
         found = _dates_in_text(text, month_first)
         if found != (None, None):
             return found
     return None, None
-
-
-def _after_headline(evidence: PageEvidence) -> DatePair:
-    """Dates in the first few hundred characters that follow the `<h1>` in reading order."""
-    node = evidence.headline_node
-    collected: list[str] = []
-    size = 0
-    while node is not None and size < _AFTER_HEADLINE_CHARS:
-        following = node.next
-        while following is None and node is not None:
-            node = node.parent
-            following = node.next if node is not None else None
-        if following is None:
-            break
-        node = following
-        text = node.text(deep=True, separator=" ")[: _AFTER_HEADLINE_CHARS - size]
-        collected.append(text)
-        size += len(text)
-    return _dates_in_text(" ".join(collected), _month_first(evidence))
 
 
 def _first(candidates: Iterable[Callable[[], PageDate | None]]) -> PageDate | None:
@@ -279,7 +246,9 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             ),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
             lambda: _first_valid(_other_meta(evidence, modified=False)),
-            lambda: _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
+            lambda: _earliest(
+                micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]
+            ),
             lambda: _time_elements(evidence, modified=False),
             lambda: _url_date(evidence.url),
         )
@@ -295,9 +264,8 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     )
     if published is None:
         visible = _visible_date_lines(evidence)
-        for fallback in (_near_headline, _after_headline):
-            if visible[0] is None:
-                visible = _merge(visible, fallback(evidence))
+        if visible[0] is None:
+            visible = _merge(visible, _near_headline(evidence))
         published, modified = visible[0], modified or visible[1]
     published = _in_page_time_zone(published, evidence)
     modified = _not_before(modified, published)

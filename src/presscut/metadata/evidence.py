@@ -22,6 +22,9 @@ from presscut.metadata.microdata import collect_microdata
 from presscut.segment import normalize_space
 
 _MAX_HEADINGS = 3
+_HEADER_LEVELS = 3
+_MAX_HEADER_TEXT = 1500
+_AFTER_HEADLINE_CHARS = 300
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
 
@@ -42,6 +45,7 @@ class PageEvidence:
     content_language: str | None = None
     article: dict[str, Any] | None = None
     webpage: dict[str, Any] | None = None
+    _headline_texts: list[str] | None = None
 
     def article_value(self, *keys: str) -> Any:
         """The first present value of `keys` in the JSON-LD article, then in its WebPage."""
@@ -53,6 +57,50 @@ class PageEvidence:
                 if value not in (None, "", []):
                     return self.jsonld.resolve(value)
         return None
+
+
+def headline_texts(evidence: PageEvidence) -> list[str]:
+    """Texts around the `<h1>`, nearest first: where themes print the byline and the date.
+
+    First the headline's parent, grandparent and great-grandparent while
+    their text is short enough to be a page header rather than the whole
+    article, then the first few hundred characters that follow the `<h1>`
+    in reading order (for headers built as siblings of the headline).
+    Computed once per page, on demand.
+    """
+    if evidence._headline_texts is not None:
+        return evidence._headline_texts
+    texts: list[str] = []
+    headline = evidence.headline_node
+    node = headline
+    for _ in range(_HEADER_LEVELS):
+        if node is None or node.parent is None:
+            break
+        node = node.parent
+        text = node.text(deep=True, separator="\n")
+        if len(text) > _MAX_HEADER_TEXT:
+            break
+        texts.append(text)
+    texts.append(_text_after(headline, _AFTER_HEADLINE_CHARS))
+    evidence._headline_texts = texts
+    return texts
+
+
+def _text_after(node: LexborNode | None, limit: int) -> str:
+    collected: list[str] = []
+    size = 0
+    while node is not None and size < limit:
+        following = node.next
+        while following is None and node is not None:
+            node = node.parent
+            following = node.next if node is not None else None
+        if following is None:
+            break
+        node = following
+        text = node.text(deep=True, separator="\n")[: limit - size]
+        collected.append(text)
+        size += len(text)
+    return "\n".join(collected)
 
 
 def _is_logo(node: LexborNode, url: str | None) -> bool:
