@@ -43,6 +43,7 @@ import io
 import json
 import logging
 import os
+import socket
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -292,6 +293,19 @@ LOADERS = {
 }
 
 
+def _refuse_network(*_args: Any, **_kwargs: Any) -> Any:
+    raise OSError("network access is disabled during the metadata benchmark")
+
+
+def go_offline() -> None:
+    """Make every connection attempt fail at once: pages are judged as stored, and a
+    library that tries to fetch something (newspaper4k does on some pages) must not
+    stall the run on a network timeout."""
+    socket.getaddrinfo = _refuse_network  # type: ignore[assignment]
+    socket.create_connection = _refuse_network  # type: ignore[assignment]
+    socket.socket.connect = _refuse_network  # type: ignore[method-assign]
+
+
 def load_tools(names: Sequence[str]) -> dict[str, Callable[[bytes, str | None], Prediction]]:
     tools = {}
     for name in names:
@@ -524,6 +538,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     core = args.core if args.core is not None else max(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {core})
+    go_offline()
     tools = load_tools([t for t in args.tools.split(",") if t])
     wanted = args.datasets.split(",")
     groups: list[tuple[str, list[Case]]] = []

@@ -47,6 +47,14 @@ class PageEvidence:
     webpage: dict[str, Any] | None = None
     _headline_texts: list[str] | None = None
 
+    @property
+    def host(self) -> str:
+        """The page URL's host name, "" when there is no URL or it is malformed."""
+        try:
+            return urlsplit(self.url or "").hostname or ""
+        except ValueError:
+            return ""
+
     def article_value(self, *keys: str) -> Any:
         """The first present value of `keys` in the JSON-LD article, then in its WebPage."""
         for node in (self.article, self.webpage):

@@ -12,7 +12,6 @@ with the site-name parts around it removed.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from presscut.metadata.evidence import PageEvidence
 from presscut.metadata.jsonld import text_value
@@ -34,8 +33,7 @@ def simplified(text: str | None) -> str:
 
 def _site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
     keys = [simplified(site_name)] if site_name else []
-    host = urlsplit(evidence.url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    labels = [label for label in evidence.host.split(".") if label not in ("www", "m", "amp")]
     if len(labels) >= 2:
         keys.append(simplified(labels[-2]))
         keys.append(simplified("".join(labels)))
