@@ -84,7 +84,10 @@ _PROSE = re.compile(
     r"|scrive|é|escreve|jest|pisze)\s",
     re.I,
 )
-_NOT_NAME = re.compile(r"https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=#?!*]", re.I)
+# Not a name: URLs, e-mail, markup, template placeholders ("page.head.author").
+_NOT_NAME = re.compile(
+    r"https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=#?!*]|^[\w-]+\.[\w-]+\.[\w.-]+$", re.I
+)
 # Digits only make sense in a one-word user name ("Pippin06"), not in a phrase ("5 March")
 # nor in a time or date ("11:07am", "2022-11-23").
 _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
