@@ -83,6 +83,8 @@ _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
 _MAX_DATE_ELEMENTS = 40
+_MAX_DATE_LINE = 80
+_MAX_DATE_LINES = 200
 
 
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
@@ -213,6 +215,29 @@ def _near_headline(evidence: PageEvidence) -> DatePair:
     return None, None
 
 
+def _page_date_lines(evidence: PageEvidence) -> DatePair:
+    """The first short line of the page's text that holds a date: the last resort.
+
+    Only lines short enough to be a date line ("Last updated: 13 November
+    2025", "Posted Nov 21, 2018") are read, never dates inside sentences.
+    """
+    body = evidence.tree.body
+    if body is None:
+        return None, None
+    month_first = _month_first(evidence)
+    checked = 0
+    for line in body.text(deep=True, separator="\n").split("\n"):
+        if len(line) > _MAX_DATE_LINE or not any(ch.isdigit() for ch in line):
+            continue
+        found = _dates_in_text(line, month_first)
+        if found != (None, None):
+            return found
+        checked += 1
+        if checked >= _MAX_DATE_LINES:
+            break
+    return None, None
+
+
 def _first(candidates: Iterable[Callable[[], PageDate | None]]) -> PageDate | None:
     for candidate in candidates:
         found = candidate()
@@ -264,10 +289,13 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     )
     if published is None:
         visible = _visible_date_lines(evidence)
-        if visible[0] is None:
-            visible = _merge(visible, _near_headline(evidence))
+        for fallback in (_near_headline, _page_date_lines):
+            if visible == (None, None):
+                visible = _merge(visible, fallback(evidence))
         published, modified = visible[0], modified or visible[1]
-    published = _in_page_time_zone(published, evidence)
+    # A page that states only when it was last updated: that is the date of the
+    # version being read, and the best publication date it gives.
+    published = _in_page_time_zone(published or modified, evidence)
     modified = _not_before(modified, published)
     return (
         published.iso() if published else None,
