@@ -63,22 +63,29 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "We rely on readers like you. Become a member and help keep our journalism free for everyone.",
             "Our journalism is free to read because readers support it. Will you join them?",
             "Chip in ${n} to help us keep covering {topic}.",
+            "Journalism like this takes time and money. Can you help?",
+            "Before you go: we have a small favour to ask.",
+            "Your support makes stories like this possible.",
         ),
         "de": (
             "Unterstützen Sie unabhängigen Journalismus mit einer Spende.",
             "Wir finanzieren uns über unsere Leserinnen und Leser. Werden Sie jetzt Mitglied!",
             "Damit wir weiter über {topic} berichten können, brauchen wir Ihre Unterstützung.",
             "Jetzt mit {n} Euro unterstützen",
+            "Ohne Ihre Hilfe gäbe es diesen Artikel nicht.",
+            "Gefällt Ihnen unsere Arbeit? Dann helfen Sie uns weiter.",
         ),
         "fr": (
             "Soutenez un journalisme indépendant : faites un don à {site}.",
             "Nos articles sont en accès libre grâce à vous. Aidez-nous à continuer.",
             "Chaque contribution, même de {n} euros, nous permet de rester libres.",
+            "Vous aimez nos articles ? Aidez-nous à les garder gratuits.",
         ),
         "es": (
             "Apoya el periodismo independiente. Haz tu donación hoy.",
             "Nuestro trabajo es gratuito gracias a lectores como tú. Hazte socio de {site}.",
             "Con {n} euros al mes nos ayudas a seguir informando sobre {topic}.",
+            "¿Te gusta lo que hacemos? Ayúdanos a seguir.",
         ),
         "it": (
             "Sostieni il giornalismo indipendente: dona ora a {site}.",
@@ -103,6 +110,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "You have {n} free articles remaining this month.",
             "Already a subscriber? Log in here.",
             "Get unlimited digital access for just ${n} a month.",
+            "Want to keep reading? Start your free trial today.",
+            "Continue reading with a {site} account.",
             "Subscribe now",
         ),
         "de": (
@@ -140,6 +149,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Comments are closed for this article.",
             "Join our community of readers and share your thoughts below. Follow other readers and get notified of replies.",
             "Please keep comments respectful. Read our community guidelines before posting.",
+            "What do you think? Tell us below.",
+            "Show comments",
         ),
         "de": (
             "Kommentare",
@@ -322,13 +333,16 @@ def boilerplate_line(rng: random.Random) -> str:
 
 def add_boilerplate(
     lines: list[str], labels: list[bool], rng: random.Random, *, blocks: int = 3
-) -> tuple[list[str], list[bool]]:
+) -> tuple[list[str], list[bool], list[bool]]:
     """Insert `blocks` runs of 1-4 boilerplate lines (label False) at random places.
+
+    Returns the lines, their labels, and which lines were inserted.
 
     Places are drawn among the top, the bottom, and the boundaries next to
     body lines, since that is where publishers put appeals and prompts.
     """
     lines, labels = list(lines), list(labels)
+    inserted = [False] * len(lines)
     for _ in range(blocks):
         body = [i for i, keep in enumerate(labels) if keep]
         choices = [0, len(lines)]
@@ -338,4 +352,5 @@ def add_boilerplate(
         run = [boilerplate_line(rng) for _ in range(rng.randint(1, 4))]
         lines[at:at] = run
         labels[at:at] = [False] * len(run)
-    return lines, labels
+        inserted[at:at] = [True] * len(run)
+    return lines, labels, inserted

@@ -20,6 +20,7 @@ Corpus mode (`corpus.py`) adds the per-site template pass on top.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,28 +40,36 @@ from presscut.text.split import split_lines
 DEFAULT_MAX_CHARS = 20 * 1024 * 1024
 """Texts longer than this are refused with `InputTooLargeError`."""
 
+# What `presscut.segment.normalize_space` removes and squashes, newlines aside.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00]")
+_INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
 _HEADING_MAX_WORDS = 12
 _TERMINAL = (".", ",", ";", ":", "!", "?", "…")
+# A first line whose words name a boilerplate family ("Photo: ...", "Share") is no title.
+_TITLE_REASONS = ("navigation", "low_score")
 
 
 def text_lines(text: str) -> list[str]:
-    """The page's non-empty lines, spaces normalised, lost paragraph breaks restored."""
-    lines = []
-    for raw in text.replace("\x00", "").splitlines():
-        line = normalize_space(raw)
-        if line:
-            lines.append(line)
+    """The page's non-empty lines, spaces normalised, lost paragraph breaks restored.
+
+    Whole-text regular expressions rather than one call per line: the same
+    result as `normalize_space` on each line, at a fraction of the cost.
+    """
+    flat = _INLINE_SPACE.sub(" ", _INVISIBLE.sub("", "\n".join(text.splitlines())))
+    lines = [line for line in (raw.strip(" ") for raw in flat.split("\n")) if line]
     return split_lines(lines)
 
 
 def looks_like_title(line: str) -> bool:
-    """A headline: 2-25 words, not a sentence, not a menu item or a call to action."""
+    """A headline: 2-25 words, one sentence at most, no call to action or boilerplate words."""
     words = line.split()
     if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
         return False
     if line.endswith((".", ",", ";", ":")) or not any(ch.isalpha() for ch in line):
+        return False
+    if ". " in line or "? " in line or "! " in line or family_of(line) not in _TITLE_REASONS:
         return False
     first = words[0].lower().strip("\"'“„«‘(¿¡")
     return first not in CALL_TO_ACTION and (line[0].isupper() or not line[0].isalpha())
@@ -103,7 +112,13 @@ def assemble(
 ) -> Article:
     """Turn per-line decisions into an `Article` (title, bylines, dates, blocks)."""
     lines, reasons = decisions.lines, decisions.reasons
-    if title is None and lines and looks_like_title(lines[0]):
+    if (
+        title is None
+        and lines
+        and looks_like_title(lines[0])
+        and byline_authors(lines[0]) is None
+        and dateline_date(lines[0]) is None
+    ):
         title = lines[0]
     authors: list[str] = []
     published: str | None = None

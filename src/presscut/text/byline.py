@@ -21,6 +21,8 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\
 _NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
 _MAX_BYLINE_WORDS = 12
 _MAX_DATELINE_WORDS = 10
+_MAX_DATELINE_CHARS = 100
+_DIGIT = re.compile(r"\d")
 # Words that may stand around a date on a date line, in any covered language.
 _DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
@@ -33,10 +35,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def byline_authors(line: str) -> tuple[str, ...] | None:
     """The authors named by a byline line, or None when the line is not a byline."""
-    if len(line.split()) > _MAX_BYLINE_WORDS:
-        return None
     match = _BYLINE.match(line.strip())
-    if match is None:
+    if match is None or len(line.split()) > _MAX_BYLINE_WORDS:
         return None
     names_part = match["names"]
     found = find_text_date(names_part)
@@ -56,6 +56,8 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
 
 def dateline_date(line: str) -> str | None:
     """The ISO date of a line that is (mostly) a date, else None."""
+    if len(line) > _MAX_DATELINE_CHARS or _DIGIT.search(line) is None:
+        return None
     if len(line.split()) > _MAX_DATELINE_WORDS:
         return None
     found = find_text_date(line)

@@ -1,31 +1,31 @@
 """The line classifier: is each line of a page article text or boilerplate?
 
-Two stages of logistic regression over binned features (a generalised
-additive model: each feature's effect is a learned step function, which
-captures "very short lines and very long lines behave differently" without
-trees). Stage 1 scores each line from its own features and its
-neighbourhood (`presscut.text.lines`); stage 2 re-scores it from the stage-1
-scores around it, because boilerplate and article text both come in runs.
+Two stages of gradient-boosted oblivious trees (trained with CatBoost,
+evaluated with numpy by `presscut.model.TreeEnsemble`). Stage 1 scores each
+line from its own features and its neighbourhood (`presscut.text.lines`);
+stage 2 re-scores it from the stage-1 scores around it, because
+boilerplate and article text both come in runs. Trees rather than a linear
+model because the evidence interacts: a line addressing the reader is
+boilerplate on a news page, but ordinary prose in a how-to guide, and only
+the topic and the neighbours tell which.
 
-Inference is numpy only: one `searchsorted` and one table look-up per
-feature. The weights live in `presscut/models/text_lines.json`, written by
+The model lives in `presscut/models/text_lines.json`, written by
 `training/train_text_lines.py` (trained on wcxb dev only), loaded once per
 process on first use.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from presscut.model import TreeEnsemble
+from presscut.model import load_model as load_model_file
 from presscut.text.lines import FEATURE_NAMES, window_mean
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "text_lines.json"
+MODEL_NAME = "text_lines"
 
 CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "logit",
@@ -37,41 +37,6 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "page_prob",
     "run_position",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class BinnedLogit:
-    """Logistic regression over one-hot bins of each feature.
-
-    `edges[f]` are the bin boundaries of feature f (a value v falls in bin
-    `searchsorted(edges[f], v, side="right")`), `weights[f]` the learned
-    weight of each of its bins.
-    """
-
-    edges: tuple[np.ndarray, ...]
-    weights: tuple[np.ndarray, ...]
-    bias: float
-
-    def logits(self, features: np.ndarray) -> np.ndarray:
-        total = np.full(features.shape[0], self.bias)
-        for column, edges, weights in zip(features.T, self.edges, self.weights, strict=True):
-            total += weights[np.searchsorted(edges, column, side="right")]
-        return total
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "edges": [e.tolist() for e in self.edges],
-            "weights": [np.round(w, 5).tolist() for w in self.weights],
-            "bias": round(float(self.bias), 6),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> BinnedLogit:
-        return cls(
-            edges=tuple(np.asarray(e, dtype=np.float64) for e in data["edges"]),
-            weights=tuple(np.asarray(w, dtype=np.float64) for w in data["weights"]),
-            bias=float(data["bias"]),
-        )
 
 
 def context_features(logits: np.ndarray) -> np.ndarray:
@@ -138,55 +103,45 @@ class LineModel:
     recurs across a site's pages (corpus mode's template removal).
     """
 
-    stage1: BinnedLogit
-    stage2: BinnedLogit
+    stage1: TreeEnsemble
+    stage2: TreeEnsemble
     threshold: float
     switch_penalty: float
     confident: float
-    feature_names: tuple[str, ...]
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Probability that each line is article text."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        first = self.stage1.logits(features)
-        second = self.stage2.logits(context_features(first))
-        return 1.0 / (1.0 + np.exp(-second))
+        first = self.stage1.raw_scores(features)
+        return self.stage2.predict_proba(context_features(first))
 
     def decide(self, probs: np.ndarray) -> np.ndarray:
         """Which lines to keep, from their probabilities."""
         return smooth_decisions(probs, self.threshold, self.switch_penalty)
 
-    def to_dict(self) -> dict[str, Any]:
+    def settings(self) -> dict[str, float]:
         return {
-            "format": 1,
-            "feature_names": list(self.feature_names),
-            "context_feature_names": list(CONTEXT_FEATURE_NAMES),
             "threshold": self.threshold,
             "switch_penalty": self.switch_penalty,
             "confident": self.confident,
-            "stage1": self.stage1.to_dict(),
-            "stage2": self.stage2.to_dict(),
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LineModel:
-        return cls(
-            stage1=BinnedLogit.from_dict(data["stage1"]),
-            stage2=BinnedLogit.from_dict(data["stage2"]),
-            threshold=float(data["threshold"]),
-            switch_penalty=float(data["switch_penalty"]),
-            confident=float(data["confident"]),
-            feature_names=tuple(data["feature_names"]),
-        )
 
 
 @cache
 def load_model() -> LineModel:
     """The shipped model, read once per process."""
-    model = LineModel.from_dict(json.loads(MODEL_PATH.read_text("utf-8")))
-    if model.feature_names != FEATURE_NAMES:
+    data = load_model_file(MODEL_NAME)
+    stage1, stage2 = data.ensembles["stage1"], data.ensembles["stage2"]
+    if stage1.feature_names != FEATURE_NAMES or stage2.feature_names != CONTEXT_FEATURE_NAMES:
         raise RuntimeError(
-            f"{MODEL_PATH.name} was trained on other features; rerun training/train_text_lines.py"
+            f"{MODEL_NAME}.json was trained on other features; rerun training/train_text_lines.py"
         )
-    return model
+    settings = data.settings
+    return LineModel(
+        stage1=stage1,
+        stage2=stage2,
+        threshold=float(settings["threshold"]),
+        switch_penalty=float(settings["switch_penalty"]),
+        confident=float(settings["confident"]),
+    )

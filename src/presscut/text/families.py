@@ -35,7 +35,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
         "appeal",
         "donate donating donation donations donor contribute contribution contributions "
         "membership spende spenden spenden unterstützen unterstützung fördermitglied soutenez "
-        "soutenir donar donación donativo apoya apoyar apóyanos doação doar doe apoie donare "
+        "soutenir donar dona donación donativo apoyo apoya apoyar apóyanos doação doar doe apoie donare "
         "donazione sostieni doneer steun wesprzyj wpłać patreon",
     ),
     (
@@ -72,7 +72,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("paywall", "sign in|log in|already a|unlimited access|digital access|free articles"),
     (
         "appeal",
-        "support us|support our|faites un|faire un|become a|unterstützen sie|apoya a",
+        "support us|support our|your support|faites un|faire un|become a|unterstützen sie|"
+        "apoya a|tu apoyo|votre soutien|ihre unterstützung",
     ),
     ("comments", "leave a|join the|the conversation"),
     ("share", "follow us|folgen sie|suivez nous|síguenos en|copy link|volg ons"),

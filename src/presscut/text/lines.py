@@ -44,7 +44,8 @@ _SEPARATORS = "|»›>/·•–—:"
 # Lines at least this many words long are the page's running prose: their
 # vocabulary is what "the topic of the page" means for the overlap feature.
 _LONG_LINE_WORDS = 12
-_MIN_CONTENT_TOKEN = 4  # shorter tokens are mostly function words
+# Words of four letters or more: shorter ones are mostly function words.
+_CONTENT_WORD = re.compile(r"\w{4,}")
 
 # Character classes (bit flags) of code points, looked up with numpy.
 _ALPHA, _UPPER, _DIGIT, _SPACE, _PUNCT, _SEP, _WORD_START = (1, 2, 4, 8, 16, 32, 64)
@@ -181,9 +182,10 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     out[:, 12] = punct / chars
     out[:, 13] = seps
 
-    tokens_per_line: list[list[str]] = []
+    contents: list[set[str]] = []
     long_vocab: Counter[str] = Counter()
     long_lines = words >= _LONG_LINE_WORDS
+    is_long = long_lines.tolist()
     repeats = Counter(lines)
     second, plural, singular = SECOND_PERSON, FIRST_PLURAL, FIRST_SINGULAR
     cta, formal, family_words = CALL_TO_ACTION, FORMAL_ADDRESS, FAMILY_WORDS
@@ -192,8 +194,9 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     for i, line in enumerate(lines):
         low = line.lower()
         toks = _WORD.findall(low)
-        tokens_per_line.append(toks)
         tokset = set(toks)
+        content = set(_CONTENT_WORD.findall(low))
+        contents.append(content)
         n_tok = len(toks) or 1
         last, first = line[-1], line[0]
         rows.append(
@@ -221,21 +224,22 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
                 repeats[line],
             )
         )
-        if long_lines[i]:
-            long_vocab.update(t for t in tokset if len(t) >= _MIN_CONTENT_TOKEN)
+        if is_long[i]:
+            long_vocab.update(content)
     per_line = np.array(rows, dtype=np.float64)
     out[:, 3:9] = per_line[:, 0:6]
     out[:, 14:24] = per_line[:, 6:16]
     out[:, 25] = np.log(per_line[:, 16])
 
-    for i, toks in enumerate(tokens_per_line):
-        content = {t for t in toks if len(t) >= _MIN_CONTENT_TOKEN}
-        if not content:
-            out[i, 24] = -1.0  # no content word: neither on nor off topic
-            continue
-        own = 1 if long_lines[i] else 0
-        shared = sum(1 for t in content if long_vocab[t] - own > 0)
-        out[i, 24] = shared / len(content)
+    # A long line's own words do not count: it must share them with another long line.
+    in_other_long = {t for t, count in long_vocab.items() if count >= 2}
+    in_any_long = long_vocab.keys()
+    out[:, 24] = [
+        len(content & (in_other_long if long else in_any_long)) / len(content)
+        if content
+        else -1.0  # no content word: neither on nor off topic
+        for content, long in zip(contents, is_long, strict=True)
+    ]
 
     total_chars = float(chars.sum()) or 1.0
     out[:, 26] = np.arange(n) / max(n - 1, 1)

@@ -14,19 +14,26 @@ the same:
    tokens such as ".NET" or "README.MD".
 2. *A heading glued to its paragraph*: a lower-case letter directly followed
    by a capitalised word ("Personalized nutritionThose who…"). Brand names
-   do this too ("iPhone", "YouTube", "JavaScript", "McDonald"), so it only
-   counts when the word before the join is long and lower-case throughout
-   after its first letter ("nutritionThose", "BiohackingIn"), which camel
-   case names almost never are.
+   do this too ("iPhone", "YouTube", "JavaScript", "LinkedIn",
+   "ThyssenKrupp"), so it only counts after a run of at least seven
+   lower-case letters ("nutritionThose", "AdditionSubtraction"), which camel
+   case names almost never have.
+3. *Other tell-tale joins*: an opening quote straight after a word
+   ('chief economist“We are'), a list dash after a sentence end
+   ("inspections.- Contractor licensing"), a price straight after a word
+   ("Gold Hoops$75").
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 _CANDIDATE = re.compile(
     r"(?P<end>[.!?…])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)"
-    r"|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
+    r"|(?P<camel>(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
+    r"|(?P<other>(?<=[^\W\d_])(?=[“„][^\W\d_])|(?<=[.!?:])(?=[-•–] \w)|(?<=[a-z])(?=[$€£]\d))"
 )
 # Abbreviations that stand before a capitalised word (a name), lower-cased,
 # without the dot. Words that also end sentences ("no", "etc", "Inc.", "est")
@@ -41,7 +48,7 @@ ABBREVIATIONS = frozenset(
     "dhr mevr "  # nl
     "np".split()  # pl
 )
-_MIN_GLUED_HEADING_WORD = 7  # letters of the word before a lower→Upper join
+_MIN_GLUED_LOWER_RUN = 7  # lower-case letters right before a lower→Upper join
 _URLISH = ("://", "www.", "@")
 # Words are looked at through a window this wide, so that a 10 MB line with no
 # spaces costs linear time, not quadratic.
@@ -100,12 +107,11 @@ def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int 
 
 
 def _heading_break(text: str, at: int) -> int | None:
-    before = _word_before(text, at)
-    if len(before) < _MIN_GLUED_HEADING_WORD or not before.isalpha():
-        return None
-    if not before[1:].islower():
-        return None
-    return at
+    start = at
+    limit = max(at - _MAX_WORD, 0)
+    while start > limit and text[start - 1].islower():
+        start -= 1
+    return at if at - start >= _MIN_GLUED_LOWER_RUN else None
 
 
 def split_fused(line: str) -> list[str]:
@@ -117,8 +123,10 @@ def split_fused(line: str) -> list[str]:
             quotes += line.count('"', counted_to, match.start())
             counted_to = match.start()
             at = _sentence_break(line, match, quotes)
-        else:
+        elif match["camel"] is not None:
             at = _heading_break(line, match.start())
+        else:
+            at = match.start()
         if at is not None and 0 < at < len(line):
             breaks.append(at)
     if not breaks:
@@ -132,8 +140,20 @@ def split_fused(line: str) -> list[str]:
 
 
 def split_lines(lines: list[str]) -> list[str]:
-    """`split_fused` over a page's lines, keeping their order."""
+    """`split_fused` over a page's lines, keeping their order.
+
+    One scan of the whole page finds the few lines with a candidate join
+    (no candidate can span two lines), so the others cost nothing.
+    """
+    joined = "\n".join(lines)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    suspects = {bisect.bisect_right(starts, m.start()) - 1 for m in _CANDIDATE.finditer(joined)}
+    if not suspects:
+        return list(lines)
     out: list[str] = []
-    for line in lines:
-        out.extend(split_fused(line))
+    for i, line in enumerate(lines):
+        if i in suspects:
+            out.extend(split_fused(line))
+        else:
+            out.append(line)
     return out

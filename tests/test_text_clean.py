@@ -1,0 +1,150 @@
+"""`clean_text`: boilerplate families in four languages, metadata lines, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from presscut import Article, InputTooLargeError, clean_text
+from presscut.text import DEFAULT_MAX_CHARS
+from presscut.text.families import family_of
+from text_fixtures import ARTICLES, BOILERPLATE
+
+LANGUAGES = tuple(ARTICLES)
+CASES = [(family, lang) for family in BOILERPLATE for lang in LANGUAGES]
+
+
+def _check(article: Article, paragraphs: list[str], boilerplate: list[str]) -> None:
+    body = [block.text for block in article.body]
+    assert body == paragraphs
+    removed = {block.text for block in article.removed}
+    assert set(boilerplate) <= removed
+
+
+@pytest.mark.parametrize(("family", "lang"), CASES)
+def test_boilerplate_before_and_after_the_article_is_removed(family: str, lang: str) -> None:
+    lines = BOILERPLATE[family][lang]
+    paragraphs = ARTICLES[lang]
+    _check(clean_text("\n".join([*lines, *paragraphs])), paragraphs, lines)
+    _check(clean_text("\n".join([*paragraphs, *lines])), paragraphs, lines)
+
+
+@pytest.mark.parametrize(("family", "lang"), CASES)
+def test_boilerplate_family_is_named(family: str, lang: str) -> None:
+    for line in BOILERPLATE[family][lang]:
+        assert family_of(line) == family, line
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_appeal_and_prompts_around_a_story_with_a_lost_break(lang: str) -> None:
+    """The issue's typical record: headline, appeal glued to the story, story, prompts."""
+    paragraphs = ARTICLES[lang]
+    appeal = BOILERPLATE["appeal"][lang][0]
+    title = {
+        "en": "Ferry terminal to close after sixty years",
+        "de": "Altes Wasserwerk wird stillgelegt",
+        "fr": "La piscine du quartier nord va fermer",
+        "es": "El mercado central cerrará seis meses",
+    }[lang]
+    text = "\n".join(
+        [
+            title,
+            appeal + paragraphs[0],
+            *paragraphs[1:],
+            *BOILERPLATE["comments"][lang],
+            *BOILERPLATE["share"][lang],
+        ]
+    )
+    article = clean_text(text)
+    assert article.title == title
+    assert [block.text for block in article.body] == paragraphs
+    reasons = {block.text: block.reason for block in article.removed}
+    assert reasons[title] == "title"
+    assert appeal in reasons
+
+
+def test_byline_and_date_lines_become_metadata() -> None:
+    text = "\n".join(
+        [
+            "Ferry terminal to close after sixty years",
+            "By Martin Hale and Sarah Okafor",
+            "Published: 5 March 2024",
+            *ARTICLES["en"],
+        ]
+    )
+    article = clean_text(text)
+    assert article.authors == ("Martin Hale", "Sarah Okafor")
+    assert article.published == "2024-03-05"
+    assert [block.text for block in article.body] == ARTICLES["en"]
+    reasons = {block.text: block.reason for block in article.removed}
+    assert reasons["By Martin Hale and Sarah Okafor"] == "byline"
+    assert reasons["Published: 5 March 2024"] == "dateline"
+
+
+def test_german_byline_and_date() -> None:
+    text = "\n".join(["Von Jana Krüger", "12. Januar 2023, 10:42 Uhr", *ARTICLES["de"]])
+    article = clean_text(text)
+    assert article.authors == ("Jana Krüger",)
+    assert article.published == "2023-01-12"
+    assert [block.text for block in article.body] == ARTICLES["de"]
+
+
+def test_given_title_is_removed_wherever_it_repeats() -> None:
+    title = "Harbour ferry terminal to close"
+    text = "\n".join([title, *ARTICLES["en"][:3], title, *ARTICLES["en"][3:]])
+    article = clean_text(text, url="https://news.example/ferry", title=title)
+    assert article.title == title
+    assert article.url == "https://news.example/ferry"
+    assert [block.text for block in article.body] == ARTICLES["en"]
+
+
+def test_first_line_that_is_a_sentence_is_not_a_title() -> None:
+    article = clean_text("\n".join(ARTICLES["fr"]))
+    assert article.title is None
+    assert [block.text for block in article.body] == ARTICLES["fr"]
+
+
+def test_subheading_becomes_a_heading_block() -> None:
+    paragraphs = ARTICLES["en"]
+    text = "\n".join([*paragraphs[:3], "What happens next", *paragraphs[3:]])
+    article = clean_text(text)
+    kinds = [(block.type, block.text) for block in article.body]
+    assert ("heading", "What happens next") in kinds
+    assert kinds.index(("heading", "What happens next")) == 3
+
+
+def test_language_is_resolved_from_the_body() -> None:
+    assert clean_text("\n".join(ARTICLES["de"])).language == "de"
+    assert clean_text("\n".join(ARTICLES["es"])).language == "es"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n", "\x00\x00"])
+def test_empty_text_gives_an_empty_article(text: str) -> None:
+    article = clean_text(text)
+    assert not article
+    assert article.body == ()
+    assert article.reason == "empty text"
+
+
+def test_binary_junk_does_not_crash() -> None:
+    junk = bytes(range(256)).decode("latin-1") * 40 + "\ud800\udfff"
+    article = clean_text(junk)
+    assert isinstance(article, Article)
+    assert all(block.text.strip() for block in article.body)
+
+
+def test_one_giant_line() -> None:
+    line = "The council met again to discuss the harbour and its future. " * 160_000
+    assert len(line) > 9_000_000
+    article = clean_text(line)
+    texts = [block.text for block in article.body] + [block.text for block in article.removed]
+    assert texts == [line.strip()]
+
+
+def test_too_large_text_is_refused() -> None:
+    with pytest.raises(InputTooLargeError):
+        clean_text("a" * (DEFAULT_MAX_CHARS + 1))
+
+
+def test_non_string_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        clean_text(b"bytes are not text")  # type: ignore[arg-type]

@@ -1,0 +1,99 @@
+"""Restoring lost paragraph breaks, and leaving legitimate dots and capitals alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from presscut.text.split import split_fused, split_lines
+
+
+@pytest.mark.parametrize(
+    ("fused", "expected"),
+    [
+        (
+            "Readers can find the full story.Police said on Monday that two men were arrested.",
+            [
+                "Readers can find the full story.",
+                "Police said on Monday that two men were arrested.",
+            ],
+        ),
+        ("Is this the end?Nobody knows yet.", ["Is this the end?", "Nobody knows yet."]),
+        ("What a result!The fans celebrated.", ["What a result!", "The fans celebrated."]),
+        (
+            "“We will rebuild,” she said.”The council meets again in May.",
+            ["“We will rebuild,” she said.”", "The council meets again in May."],
+        ),
+        (
+            'He said "no."Then he left the room.',
+            ['He said "no."', "Then he left the room."],
+        ),
+        (
+            "The vote was close.“This is a good day,” the mayor said.",
+            ["The vote was close.", "“This is a good day,” the mayor said."],
+        ),
+        (
+            "Personalized nutritionThose who can afford it will pay for tailored diets.",
+            ["Personalized nutrition", "Those who can afford it will pay for tailored diets."],
+        ),
+        (
+            "Die Sitzung endete am Abend.Der Bürgermeister kündigte neue Gespräche an.",
+            ["Die Sitzung endete am Abend.", "Der Bürgermeister kündigte neue Gespräche an."],
+        ),
+        (
+            "La séance a duré trois heures.Élus et habitants ont débattu du projet.",
+            ["La séance a duré trois heures.", "Élus et habitants ont débattu du projet."],
+        ),
+        (
+            "said the chief economist“We are seeing better conditions",
+            ["said the chief economist", "“We are seeing better conditions"],
+        ),
+        (
+            "Permits are required for new buildings.- Plan review takes two weeks",
+            ["Permits are required for new buildings.", "- Plan review takes two weeks"],
+        ),
+        ("Gold Hoop Earrings$85", ["Gold Hoop Earrings", "$85"]),
+    ],
+)
+def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
+    assert split_fused(fused) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. officials met their U.K. counterparts in Washington.",
+        "The U.S.Army said it would review the report.",
+        "Bring documents, e.g. Passports or identity cards.",
+        "Inflation rose to 3.5 percent in March, up from 3.2 percent.",
+        "Amazon.com and Booking.com both reported higher sales.",
+        "The service is written in Node.js and runs on Linux.",
+        "J.R.R. Tolkien wrote The Hobbit in the 1930s.",
+        "Dr. Smith and Mr. Jones disagreed, as did Prof. Adams.",
+        "Mme. Dubois et Sr. García étaient présents.",
+        "Details are at https://Example.org/News/Story.Html for subscribers.",
+        "Write to jane.Doe@Example.org or visit www.Example.org.",
+        "Developers moved from ASP.NET to .NET Core and read the README.MD file.",
+        "Version 2.0.1 fixes the bug; v3.1 follows.",
+        "LinkedIn, YouTube, JavaScript, iPhone and McDonald's all appear here.",
+        "ThyssenKrupp and ArcelorMittal reported losses.",
+    ],
+)
+def test_legitimate_text_is_not_split(text: str) -> None:
+    assert split_fused(text) == [text]
+
+
+def test_split_lines_keeps_order_and_other_lines() -> None:
+    lines = ["Title of the story", "First paragraph ends here.Second one starts here.", "Third."]
+    assert split_lines(lines) == [
+        "Title of the story",
+        "First paragraph ends here.",
+        "Second one starts here.",
+        "Third.",
+    ]
+
+
+def test_a_huge_fused_line_is_split_without_losing_text() -> None:
+    line = "The sentence ends here.Another one starts" * 20_000
+    pieces = split_fused(line)
+    assert "".join(pieces) == line
+    assert len(pieces) == 20_001
