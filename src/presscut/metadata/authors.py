@@ -104,23 +104,21 @@ _MAX_BYLINE_CHARS = 200
 _MAX_BYLINE_LINES = 6
 _MIN_USERNAME_CHARS = 3
 _BYLINE_SELECTOR = "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i]"
+# Links to author pages; "/author" also matches "/authors/", "/autor" matches "/autoren/".
 _AUTHOR_LINK_SELECTOR = ", ".join(
-    f"a[href*='/{path}/' i]"
+    f"a[href*='/{path}' i]"
     for path in (
         "author",
-        "authors",
         "autor",
-        "autoren",
         "auteur",
-        "autore",
-        "people",
-        "staff",
-        "writers",
-        "journalist",
+        "people/",
+        "staff/",
         "profile",
-        "producers",
-        "contributors",
-        "redaktion",
+        "contributor",
+        "producers/",
+        "journalist",
+        "writers/",
+        "redaktion/",
     )
 )
 _NOT_BYLINE = re.compile(

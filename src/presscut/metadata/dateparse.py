@@ -180,6 +180,8 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _YEAR_FIRST = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
+# Every supported written date has a four-digit year: texts without one are skipped at once.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -295,6 +297,8 @@ def find_text_date(text: str, *, month_first: bool = False) -> tuple[int, PageDa
     `month_first` decides ambiguous numeric dates like 03/05/2024 (US
     English writes the month first, the other languages the day).
     """
+    if not _YEAR.search(text):
+        return None
     best: tuple[int, PageDate] | None = None
 
     def consider(position: int, year: str, month: int, day: str) -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from presscut.metadata.dateparse import PageDate, find_text_date, parse_structured
-from presscut.metadata.evidence import PageEvidence, headline_texts
+from presscut.metadata.evidence import PageEvidence, headline_texts, text_after
 from presscut.metadata.jsonld import text_value
 
 _PUBLISHED_META = (
@@ -65,11 +65,6 @@ _MODIFIED_WORDS = re.compile(
     r"|zaktualizowan|edited|revised",
     re.I,
 )
-_DATE_ELEMENTS = (
-    "[class*='date' i], [class*='publish' i], [class*='posted' i], [class*='byline' i],"
-    " [class*='timestamp' i], [class*='meta' i], [class*='author' i], [class*='info' i],"
-    " [id*='date' i], [itemprop*='date' i], time"
-)
 _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|event|expir", re.I)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
@@ -83,8 +78,9 @@ _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
 _MAX_DATE_ELEMENTS = 40
-_MAX_DATE_LINE = 80
+_SHORT_LINE_WITH_DIGITS = re.compile(r"^(?=[^\n]*\d)[^\n]{6,80}$", re.M)
 _MAX_DATE_LINES = 200
+_MAX_PAGE_TEXT = 20000
 
 
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
@@ -190,21 +186,6 @@ def _merge(first: DatePair, second: DatePair) -> DatePair:
     return first[0] or second[0], first[1] or second[1]
 
 
-def _visible_date_lines(evidence: PageEvidence) -> DatePair:
-    """Dates in short date, byline and meta elements ("Published 5 March 2024 · Updated ...")."""
-    found: DatePair = (None, None)
-    month_first = _month_first(evidence)
-    for node in evidence.tree.css(_DATE_ELEMENTS)[:_MAX_DATE_ELEMENTS]:
-        if _SKIP_CLASSES.search(node.attributes.get("class") or ""):
-            continue
-        text = node.text(deep=True, separator=" ")
-        if len(text) <= _MAX_DATE_TEXT:
-            found = _merge(found, _dates_in_text(text, month_first))
-            if found[0] is not None and found[1] is not None:
-                break
-    return found
-
-
 def _near_headline(evidence: PageEvidence) -> DatePair:
     """Dates in the text around the `<h1>`: most themes print the date beside the headline."""
     month_first = _month_first(evidence)
@@ -216,25 +197,26 @@ def _near_headline(evidence: PageEvidence) -> DatePair:
 
 
 def _page_date_lines(evidence: PageEvidence) -> DatePair:
-    """The first short line of the page's text that holds a date: the last resort.
+    """The first short line holding a date: the last resort.
 
     Only lines short enough to be a date line ("Last updated: 13 November
     2025", "Posted Nov 21, 2018") are read, never dates inside sentences.
+    The text after the headline is read first; the lines above it, where
+    site headers print today's date, only when it has none.
     """
-    body = evidence.tree.body
-    if body is None:
-        return None, None
+    texts = []
+    if evidence.headline_node is not None:
+        texts.append(text_after(evidence.headline_node, _MAX_PAGE_TEXT))
+    if evidence.tree.body is not None:
+        texts.append(evidence.tree.body.text(deep=True, separator="\n"))
     month_first = _month_first(evidence)
-    checked = 0
-    for line in body.text(deep=True, separator="\n").split("\n"):
-        if len(line) > _MAX_DATE_LINE or not any(ch.isdigit() for ch in line):
-            continue
-        found = _dates_in_text(line, month_first)
-        if found != (None, None):
-            return found
-        checked += 1
-        if checked >= _MAX_DATE_LINES:
-            break
+    for text in texts:
+        for checked, match in enumerate(_SHORT_LINE_WITH_DIGITS.finditer(text)):
+            found = _dates_in_text(match[0], month_first)
+            if found != (None, None):
+                return found
+            if checked >= _MAX_DATE_LINES:
+                break
     return None, None
 
 
@@ -288,7 +270,7 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
         )
     )
     if published is None:
-        visible = _visible_date_lines(evidence)
+        visible: DatePair = (None, None)
         for fallback in (_near_headline, _page_date_lines):
             if visible == (None, None):
                 visible = _merge(visible, fallback(evidence))

@@ -14,11 +14,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from presscut.segment import normalize_space
 
@@ -166,10 +166,10 @@ def _walk(value: Any, out: JsonLd, depth: int) -> None:
             _walk(child, out, depth + 1)
 
 
-def collect_jsonld(tree: LexborHTMLParser) -> JsonLd:
-    """Parse every JSON-LD script of the page into typed, id-indexed nodes."""
+def collect_jsonld(scripts: Iterable[LexborNode]) -> JsonLd:
+    """Parse the page's JSON-LD scripts into typed, id-indexed nodes."""
     out = JsonLd()
-    for script in tree.css("script[type*='ld+json' i]"):
+    for script in scripts:
         for value in parse_script(script.text(deep=True)):
             _walk(value, out, 0)
     return out

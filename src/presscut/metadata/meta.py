@@ -1,7 +1,7 @@
 """`<meta>` and `<link>` tags: OpenGraph, Twitter cards, Dublin Core, `<meta name>`.
 
-Every tag is read once, in one pass over the `<meta>` elements that lexbor
-finds in C, into a map from lower-cased key (`property`, `name`, `itemprop`
+Every tag is read once (the elements come from the single CSS query of
+`evidence.gather`) into a map from lower-cased key (`property`, `name`, `itemprop`
 or `http-equiv`) to its values in document order. The field modules then ask
 for keys by priority; a repeated key (two `og:title`s) keeps every value so
 that the caller takes the first valid one instead of failing.
@@ -9,9 +9,10 @@ that the caller takes the first valid one instead of failing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from presscut.segment import normalize_space
 
@@ -43,10 +44,10 @@ class MetaTags:
         return hrefs[0] if hrefs else None
 
 
-def collect_meta(tree: LexborHTMLParser) -> MetaTags:
-    """Read every `<meta content>` and `<link rel href>` of the page in one pass."""
+def collect_meta(metas: Iterable[LexborNode], links: Iterable[LexborNode]) -> MetaTags:
+    """Index the page's `<meta content>` and `<link rel href>` elements by key."""
     values: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    for node in metas:
         attrs = node.attributes
         content = normalize_space(attrs.get("content") or "")
         if not content:
@@ -56,11 +57,11 @@ def collect_meta(tree: LexborHTMLParser) -> MetaTags:
             if key:
                 for part in key.lower().split():
                     values.setdefault(part, []).append(content)
-    links: dict[str, list[str]] = {}
-    for node in tree.css("link[rel][href]"):
+    hrefs: dict[str, list[str]] = {}
+    for node in links:
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()
         if href:
             for rel in (attrs.get("rel") or "").lower().split():
-                links.setdefault(rel, []).append(href)
-    return MetaTags(values, links)
+                hrefs.setdefault(rel, []).append(href)
+    return MetaTags(values, hrefs)

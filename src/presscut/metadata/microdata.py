@@ -1,7 +1,7 @@
 """Microdata (`itemprop` attributes), the schema.org markup of older CMSs.
 
-Only the properties the metadata needs are read, with one CSS query run in
-C. A property's value depends on its element, as the microdata spec says:
+Only the properties the metadata needs are read, from the `itemprop`
+elements found by the single CSS query of `evidence.gather`. A property's value depends on its element, as the microdata spec says:
 `content` on `<meta>`, `datetime` on `<time>`, `href`/`src` on links and
 images, the text otherwise. An `author` that is itself an item (a Person
 with its own `name`) gives that name, not the whole card's text.
@@ -9,7 +9,9 @@ with its own `name`) gives that name, not the whole card's text.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborNode
 
 from presscut.segment import normalize_space
 
@@ -22,7 +24,6 @@ _PROPERTIES = (
     "datemodified",
     "publisher",
 )
-_SELECTOR = ", ".join(f"[itemprop~='{p}' i]" for p in _PROPERTIES)
 _MAX_TEXT = 300
 
 
@@ -55,7 +56,7 @@ def _owner(node: LexborNode) -> int | None:
     return None
 
 
-def collect_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
     """Values of the article properties, keyed by lower-cased name.
 
     Each property keeps only the values of the first item that has it: on a
@@ -64,7 +65,7 @@ def collect_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
     """
     out: dict[str, list[str]] = {}
     owners: dict[str, int | None] = {}
-    for node in tree.css(_SELECTOR):
+    for node in nodes:
         props = [
             p for p in (node.attributes.get("itemprop") or "").lower().split() if p in _PROPERTIES
         ]

@@ -19,6 +19,7 @@ from presscut.metadata.jsonld import text_value
 # A separator between headline and site name needs spaces around it ("A | B",
 # "A - B"); a colon is left alone since headlines use it ("Crisis: what next").
 _SEPARATOR = re.compile(r"\s+(?:[|–—·•»«~/\\]|-{1,2}|::|\|\|)\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _MAX_SITE_PART_WORDS = 6
 # A part naming the site may add a few letters to it ("The Guardian" for guardian.com).
 _SITE_NAME_SLACK = 4
@@ -28,7 +29,7 @@ _MIN_CONTAINED = 10
 
 def simplified(text: str | None) -> str:
     """Lower-cased letters and digits only: what "the same title" is compared on."""
-    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
 def _site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
