@@ -53,26 +53,37 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     header = report.header(["all", *argv], core=args.core)
+    print(report.render_header(header), flush=True)
     sections: list[str] = []
     data: dict[str, Any] = {"header": header}
+
+    def add(section: str) -> None:
+        """Print each part as soon as it is done: a later part may take long, or fail."""
+        print(section, flush=True)
+        sections.append(section)
+
     quality_results: dict[str, Any] = {"suites": {}}
     speed_results: dict[str, Any] = {"extractors": {}}
     if "quality" in args.parts:
         quality_results = data["quality"] = quality.run(args.datasets, args.extractors, args.limit)
-        sections.append(report.render_quality(quality_results))
+        add(report.render_quality(quality_results))
+        if args.worst:
+            print(report.render_worst(quality_results, args.worst), flush=True)
     if "speed" in args.parts:
         speed_suites = [s for s in args.datasets if s in speed.DEFAULT_SUITES]
         speed_results = speed.run(speed_suites, args.extractors, args.limit, args.core)
         data["speed"] = speed_results
-        sections.append(report.render_speed(speed_results))
+        add(report.render_speed(speed_results))
     checks = targets.check(quality_results, speed_results)
     data["targets"] = [{"target": t, "verdict": v, "detail": d} for t, v, d in checks]
-    sections.append(report.render_targets(checks))
-    sections.extend(_other_part(name) for name in ("metadata", "text") if name in args.parts)
+    add(report.render_targets(checks))
+    report.write("", data, None, args.json)  # the figures are safe before the slower parts
+    for name in ("metadata", "text"):
+        if name in args.parts:
+            add(_other_part(name))
     report.finish(header, started)
-    text = "\n".join([report.render_header(header), *sections])
-    print(text)
-    if args.worst and "quality" in args.parts:
-        print(report.render_worst(quality_results, args.worst))
-    report.write(text, data, args.markdown, args.json)
+    print(f"Wall time {header['wall_seconds']:.0f} s", flush=True)
+    report.write(
+        "\n".join([report.render_header(header), *sections]), data, args.markdown, args.json
+    )
     return 1 if any(verdict == "FAIL" for _, verdict, _ in checks) else 0
