@@ -34,6 +34,8 @@ from presscut.metadata.authors import split_byline
         ("AFP", ["AFP"]),
         ("dpa/Reuters", ["dpa", "Reuters"]),
         ("Staff", ["Staff"]),
+        ("Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+        ("Example Orbi Team", ["Example Orbi Team"]),
         ("Staff Writer", []),
         ("Jane Doe, Jane Doe", ["Jane Doe", "Jane Doe"]),  # de-duplicated by find_authors
     ],

@@ -43,6 +43,7 @@ import io
 import json
 import logging
 import os
+import re
 import socket
 import time
 import unicodedata
@@ -99,6 +100,9 @@ _CREDENTIALS = frozenset(
 )
 
 
+_CAPITALS_OR_DIGITS = re.compile(r"^[A-Z0-9-]{2,}$")
+
+
 def norm_text(value: str | None) -> str:
     """Letters and digits only, case-folded: what two titles or names are compared on."""
     if not value:
@@ -112,20 +116,32 @@ def _split_names(value: str) -> list[str]:
     return value.split(",")
 
 
+def _is_credential(word: str) -> bool:
+    """PhD, M.D., FACLM, E-RYT, 200: degrees and certifications written after a name."""
+    bare = word.replace(".", "")
+    return bare.casefold() in _CREDENTIALS or bool(_CAPITALS_OR_DIGITS.match(bare))
+
+
 def norm_authors(value: str | Sequence[str] | None) -> frozenset[str]:
-    """A byline (string or list) as a set of normalised names, credentials and honorifics out."""
+    """A byline (string or list) as a set of normalised names, credentials and honorifics out.
+
+    A part after a name that is only credentials ("Jane Doe, MD, FACP") is
+    dropped; a part standing alone ("AFP") is a name.
+    """
     if not value:
         return frozenset()
     items = [value] if isinstance(value, str) else list(value)
     names = set()
     for item in items:
+        found_name = False
         for raw in _split_names(str(item)):
-            words = [w for w in raw.replace(".", " ").split() if w.casefold() not in _HONORIFICS]
-            if not words or all(w.casefold() in _CREDENTIALS for w in words):
+            words = [w for w in raw.split() if w.replace(".", "").casefold() not in _HONORIFICS]
+            if not words or (found_name and all(map(_is_credential, words))):
                 continue
             key = norm_text(" ".join(words))
             if key:
                 names.add(key)
+                found_name = True
     return frozenset(names)
 
 

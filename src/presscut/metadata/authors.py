@@ -103,6 +103,7 @@ _MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 200
 _MAX_BYLINE_LINES = 6
 _MIN_USERNAME_CHARS = 3
+_MIN_NAME_BEFORE_ROLE = 2
 _BYLINE_SELECTOR = "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i]"
 # Links to author pages; "/author" also matches "/authors/", "/autor" matches "/autoren/".
 _AUTHOR_LINK_SELECTOR = ", ".join(
@@ -122,7 +123,8 @@ _AUTHOR_LINK_SELECTOR = ", ".join(
     )
 )
 _NOT_BYLINE = re.compile(
-    r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more", re.I
+    r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more|authori[sz]",
+    re.I,
 )
 _MAX_BYLINE_ELEMENTS = 12
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
@@ -152,12 +154,30 @@ def _words(part: str) -> list[str]:
     return [w.casefold().strip(".,()") for w in part.split()]
 
 
+def _without_trailing_role(part: str) -> str:
+    """"Keith Barry Senior Autos Reporter" → "Keith Barry": a capitalised name, then a role.
+
+    A role word that only ends a collective byline ("NETGEAR Orbi Team") stays.
+    """
+    words = part.split()
+    folded = [w.casefold().strip(".,") for w in words]
+    for i in range(_MIN_NAME_BEFORE_ROLE, len(words)):
+        if folded[i] in _ROLE_WORDS:
+            if all(w in _COLLECTIVE for w in folded[i:]):
+                return part
+            if all(w[:1].isupper() for w in words[:i]):
+                return " ".join(words[:i])
+            return part
+    return part
+
+
 def _clean_part(part: str) -> str | None:
     """One split-off piece of a byline as a name, or `None` if it is not one."""
     part = part.strip(" \t-–—:·•,.[]\"'“”«»")
     if _NOT_AUTHOR.search(part):
         return None
-    part = _LEADING_CONJUNCTION.sub("", _PREFIX.sub("", part)).strip(" -–—:,.")
+    part = _without_trailing_role(_LEADING_CONJUNCTION.sub("", _PREFIX.sub("", part)))
+    part = part.strip(" -–—:,.")
     if not part or len(part) > _MAX_NAME_CHARS or _NOT_NAME.search(part):
         return None
     if _DIGITS_IN_PHRASE.search(part) or _CREDENTIAL.match(part):
