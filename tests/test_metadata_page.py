@@ -63,6 +63,18 @@ def test_two_og_titles_take_the_first_valid_one() -> None:
     assert metadata(html).title == "First real title"
 
 
+def test_site_name_read_from_the_title_when_not_declared() -> None:
+    html = (
+        "<html><head><title>Rivers rise again – Hometown Courier</title></head>"
+        "<body><h1>Rivers rise again</h1></body></html>"
+    )
+    meta = metadata(html)
+    assert meta.title == "Rivers rise again"
+    assert meta.site_name == "Hometown Courier"
+    declared = html.replace("<head>", '<head><meta property="og:site_name" content="Courier">')
+    assert metadata(declared).site_name == "Courier"
+
+
 def test_colon_in_a_headline_is_kept() -> None:
     html = "<html><head><title>Crisis: what comes next | Example</title></head></html>"
     assert metadata(html).title == "Crisis: what comes next"

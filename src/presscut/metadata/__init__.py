@@ -19,7 +19,7 @@ from presscut.metadata.dates import find_dates
 from presscut.metadata.evidence import gather
 from presscut.metadata.language import declared_language, resolve_language
 from presscut.metadata.site import publisher_name, site_name
-from presscut.metadata.title import choose_title
+from presscut.metadata.title import choose_title, site_from_title
 from presscut.metadata.topics import description, section, tags
 from presscut.metadata.urls import canonical_url, lead_image
 
@@ -56,11 +56,13 @@ def extract_metadata(
     """
     evidence = gather(tree, url, content_language)
     site = site_name(evidence)
+    title = choose_title(evidence, site)
+    site = site or site_from_title(evidence, title)
     publisher = publisher_name(evidence)
     published, modified = find_dates(evidence)
     return Metadata(
         canonical_url=canonical_url(evidence),
-        title=choose_title(evidence, site),
+        title=title,
         authors=find_authors(evidence, (site, publisher)),
         published=published,
         modified=modified,

@@ -155,7 +155,7 @@ def _words(part: str) -> list[str]:
 
 
 def _without_trailing_role(part: str) -> str:
-    """"Keith Barry Senior Autos Reporter" → "Keith Barry": a capitalised name, then a role.
+    """ "Keith Barry Senior Autos Reporter" → "Keith Barry": a capitalised name, then a role.
 
     A role word that only ends a collective byline ("NETGEAR Orbi Team") stays.
     """

@@ -104,3 +104,27 @@ def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     if len(h1s) == 1 or (h1s and not others):
         return h1s[0]
     return others[0] if others else None
+
+
+def site_from_title(evidence: PageEvidence, title: str | None) -> str | None:
+    """The site name that `<title>` adds beside the headline ("Headline | Site"), if any.
+
+    Used only when the page does not name its site otherwise: the part of
+    `<title>` that is not the headline, when the headline is its first or
+    last part and the other end is short enough to be a name.
+    """
+    if not title or not evidence.title_tag:
+        return None
+    parts = [p.strip() for p in _SEPARATOR.split(evidence.title_tag)]
+    if len(parts) < 2:
+        return None
+    key = simplified(title)
+    if _agrees(simplified(parts[0]), key):
+        candidate = parts[-1]
+    elif _agrees(simplified(parts[-1]), key):
+        candidate = parts[0]
+    else:
+        return None
+    if not candidate or len(candidate.split()) > _MAX_SITE_PART_WORDS:
+        return None
+    return candidate
