@@ -1,12 +1,16 @@
 """Publication and modification dates, from the most reliable source that has one.
 
 Sources in order of trust: the JSON-LD article, `<meta>` tags
-(`article:published_time` and a dozen CMS variants), microdata, `<time>`
-elements, a full date in the URL path, then short visible date lines
-("Veröffentlicht am 5. März 2024", "Updated March 6, 2024"). Visible text
-is only read from small elements whose class names a date or byline, which
-keeps the cost bounded and keeps out the dates of teasers and comments.
-A modified date earlier than the published one is dropped.
+(`article:published_time` and a dozen CMS variants, then any key naming a
+publication date), microdata, `<time datetime>` elements, a full date in
+the URL path. Only when none of them gives the publication date is the
+visible text read: first the text around the headline, where themes print
+"Veröffentlicht am 5. März 2024 · Aktualisiert am 7. März", then the first
+short line of the page that holds a date (after the headline first, since
+site headers above it print today's date). A date after "Updated" and its
+equivalents is a modification. A modified date earlier than the published
+one is dropped; a page that states only when it was updated gives that
+date as its publication date too.
 """
 
 from __future__ import annotations
