@@ -20,8 +20,11 @@ from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
 _PREFIX = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,2}by|von|par|por|di|door|przez|autor(?:in|a|e|zy)?|authors?|auteur"
-    r"|autore|redakcja|texte?|texto|testo|tekst|redaktion|written|posted)\b\s*[:\-–]?\s*",
+    r"^(?:(?:[\w-]+\s+){0,2}by|(?:ein(?:e[nr]?)?\s+)?(?:beitrag|artikel|text|bericht|kommentar"
+    r"|gastbeitrag|interview)\s+von|(?:une?\s+)?(?:article|texte|chronique|entretien)\s+(?:de|par)"
+    r"|(?:un\s+)?(?:artículo|texto|reportaje)\s+de|(?:un\s+)?articolo\s+di|von|par|por|di|door"
+    r"|przez|autor(?:in|a|e|zy)?|authors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
+    r"|redaktion|written|posted)\b\s*[:\-–]?\s*",
     re.I,
 )
 # Bylines also credit people who did not write the piece: those parts are dropped.
@@ -48,6 +51,9 @@ _ROLE_WORDS = frozenset(
     rédacteur rédactrice envoyé envoyée spécial spéciale corresponsal redactor redactora
     periodista giornalista inviato inviata corrispondente redattore jornalista repórter
     correspondente redacteur verslaggever dziennikarz dziennikarka redaktor korespondent
+    chefredakteur chefredakteurin reporterin volontär volontärin moderator moderatorin
+    fotograf fotografin korrespondentin correspondante redattrice autora escritor escritora
+    columnista colaborador colaboradora redactie publicist publicysta
     """.split()
 )
 # Words of page furniture that byline-like elements also contain ("Sign in", "Follow").
@@ -174,6 +180,8 @@ def _without_trailing_role(part: str) -> str:
 def _clean_part(part: str) -> str | None:
     """One split-off piece of a byline as a name, or `None` if it is not one."""
     part = part.strip(" \t-–—:·•,.[]\"'“”«»")
+    if part.startswith("(") and part.endswith(")"):
+        part = part[1:-1]  # an agency in parentheses: "(dpa)"
     if _NOT_AUTHOR.search(part):
         return None
     part = _without_trailing_role(_LEADING_CONJUNCTION.sub("", _PREFIX.sub("", part)))

@@ -70,6 +70,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "marco",
         "maart",
         "mrt",
+        "mrz",
         "marzec",
         "marca",
     ),
