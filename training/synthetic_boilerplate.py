@@ -66,6 +66,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Journalism like this takes time and money. Can you help?",
             "Before you go: we have a small favour to ask.",
             "Your support makes stories like this possible.",
+            "Reporting like this is only possible with the support of readers. Thank you.",
+            "We keep our journalism open to all, and that depends on you.",
         ),
         "de": (
             "Unterstützen Sie unabhängigen Journalismus mit einer Spende.",

@@ -93,6 +93,29 @@ def label_lines(lines: Sequence[str], truth: str) -> list[bool]:
     return labels
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def label_snippets(
+    lines: Sequence[str], with_: Sequence[str], without: Sequence[str]
+) -> list[bool | None]:
+    """Labels from snippets (trafilatura-eval): True for a line holding a `with` snippet,
+    False for one holding a `without` snippet, None (unknown) for the others."""
+    wanted = [_squash(s) for s in with_ if s.strip()]
+    unwanted = [_squash(s) for s in without if s.strip()]
+    labels: list[bool | None] = []
+    for line in lines:
+        squashed = _squash(line)
+        if any(s in squashed for s in wanted):
+            labels.append(True)
+        elif any(s in squashed for s in unwanted):
+            labels.append(False)
+        else:
+            labels.append(None)
+    return labels
+
+
 def truth_paragraphs(truth: str) -> list[str]:
     """The body's paragraphs (and heading lines), one per item."""
     return [line.strip() for line in truth.split("\n") if line.strip()]
@@ -297,16 +320,20 @@ def fused_scores(pages: Sequence[TextPage], seed: int) -> dict[str, float]:
 
 def throughput(pages: Sequence[TextPage], core: int, rounds: int) -> dict[str, float]:
     """clean_text() alone on every page, pinned to one core, after a warm-up pass."""
-    os.sched_setaffinity(0, {core})
     texts = ["\n".join(page.lines) for page in pages]
-    for text in texts:
-        clean_text(text)
-    times = []
-    for _ in range(rounds):
+    allowed = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {core})
+    try:
         for text in texts:
-            start = time.perf_counter()
             clean_text(text)
-            times.append((time.perf_counter() - start) * 1000)
+        times = []
+        for _ in range(rounds):
+            for text in texts:
+                start = time.perf_counter()
+                clean_text(text)
+                times.append((time.perf_counter() - start) * 1000)
+    finally:
+        os.sched_setaffinity(0, allowed)
     times.sort()
     return {
         "pages": len(times),

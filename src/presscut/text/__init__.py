@@ -20,6 +20,7 @@ Corpus mode (`corpus.py`) adds the per-site template pass on top.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,8 +76,9 @@ def looks_like_title(line: str) -> bool:
     return first not in CALL_TO_ACTION and (line[0].isupper() or not line[0].isalpha())
 
 
-def _same_words(a: str, b: str) -> bool:
-    return normalize_space(a).casefold().strip(" .") == normalize_space(b).casefold().strip(" .")
+def _title_key(text: str) -> str:
+    """What two spellings of one title share: spaces, case and a final dot aside."""
+    return normalize_space(text).casefold().strip(" .")
 
 
 @dataclass(slots=True)
@@ -99,12 +101,19 @@ def classify_lines(lines: Sequence[str]) -> LineDecisions:
     return LineDecisions(list(lines), probs, reasons)
 
 
-def _is_heading(lines: list[str], reasons: list[str | None], i: int) -> bool:
-    line = lines[i]
-    if len(line.split()) > _HEADING_MAX_WORDS or line.endswith(_TERMINAL):
-        return False
-    following = next((j for j in range(i + 1, len(lines)) if reasons[j] is None), None)
-    return following is not None and len(lines[following]) > len(line)
+def _blocks(lines: list[str], reasons: list[str | None]) -> tuple[Block, ...]:
+    """Kept lines as blocks: a short unpunctuated line before a longer kept line is a heading."""
+    kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
+    blocks = []
+    for line, following in itertools.zip_longest(kept, kept[1:]):
+        heading = (
+            following is not None
+            and len(following) > len(line)
+            and not line.endswith(_TERMINAL)
+            and line.count(" ") < _HEADING_MAX_WORDS
+        )
+        blocks.append(Block("heading", line, level=2) if heading else Block("paragraph", line))
+    return tuple(blocks)
 
 
 def assemble(
@@ -122,8 +131,9 @@ def assemble(
         title = lines[0]
     authors: list[str] = []
     published: str | None = None
+    title_key = _title_key(title) if title is not None else None
     for i, line in enumerate(lines):
-        if title is not None and _same_words(line, title):
+        if title_key is not None and len(line) >= len(title_key) and _title_key(line) == title_key:
             reasons[i] = "title"
             continue
         names = byline_authors(line)
@@ -136,13 +146,7 @@ def assemble(
         if date is not None:
             published = published or date
             reasons[i] = "dateline"
-    body = tuple(
-        Block("heading", line, level=2)
-        if _is_heading(lines, reasons, i)
-        else Block("paragraph", line)
-        for i, line in enumerate(lines)
-        if reasons[i] is None
-    )
+    body = _blocks(lines, reasons)
     removed = tuple(
         RemovedBlock("paragraph", line, reason)
         for line, reason in zip(lines, reasons, strict=True)

@@ -35,8 +35,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def byline_authors(line: str) -> tuple[str, ...] | None:
     """The authors named by a byline line, or None when the line is not a byline."""
-    match = _BYLINE.match(line.strip())
-    if match is None or len(line.split()) > _MAX_BYLINE_WORDS:
+    if line.count(" ") >= _MAX_BYLINE_WORDS:
+        return None
+    match = _BYLINE.match(line)
+    if match is None:
         return None
     names_part = match["names"]
     found = find_text_date(names_part)
@@ -56,9 +58,9 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
 
 def dateline_date(line: str) -> str | None:
     """The ISO date of a line that is (mostly) a date, else None."""
-    if len(line) > _MAX_DATELINE_CHARS or _DIGIT.search(line) is None:
+    if len(line) > _MAX_DATELINE_CHARS or line.count(" ") >= _MAX_DATELINE_WORDS:
         return None
-    if len(line.split()) > _MAX_DATELINE_WORDS:
+    if _DIGIT.search(line) is None:
         return None
     found = find_text_date(line)
     if found is None:

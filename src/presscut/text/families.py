@@ -6,7 +6,7 @@ module only says *what kind* of boilerplate a removed line is, so that
 ``comments``...). Each family is a handful of generic words per language
 (en, de, fr, es, it, pt, nl, pl), the vocabulary any site of that kind uses,
 not the phrasing of particular publishers. Whether a line uses any family's
-words at all is also one weak feature of the classifier (`FAMILY_WORDS`).
+words at all is also one weak feature of the classifier (`uses_family_words`).
 
 Matching is by whole lower-cased `\\w+` tokens (and a few two-word phrases)
 through a dict, because a big regular expression alternation costs several
@@ -96,6 +96,17 @@ PHRASE_FAMILY: dict[str, str] = {
     phrase: name for name, phrases in _PHRASES for phrase in phrases.split("|")
 }
 FAMILY_WORDS = frozenset(WORD_FAMILY)
+PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in PHRASE_FAMILY)
+
+
+def uses_family_words(toks: list[str], tokset: set[str]) -> bool:
+    """Whether a line's tokens hold a family word or a family phrase ("read more")."""
+    if not FAMILY_WORDS.isdisjoint(tokset):
+        return True
+    if PHRASE_STARTS.isdisjoint(tokset):
+        return False
+    return any(" ".join(pair) in PHRASE_FAMILY for pair in itertools.pairwise(toks))
+
 
 _CREDIT_WORDS = frozenset(
     "photo photos foto fotos image images imagen immagine bild zdjęcie crédit credit credits "

@@ -28,7 +28,7 @@ from functools import cache
 
 import numpy as np
 
-from presscut.text.families import FAMILY_WORDS
+from presscut.text.families import uses_family_words
 from presscut.text.lexicon import (
     CALL_TO_ACTION,
     FIRST_PLURAL,
@@ -188,7 +188,7 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     is_long = long_lines.tolist()
     repeats = Counter(lines)
     second, plural, singular = SECOND_PERSON, FIRST_PLURAL, FIRST_SINGULAR
-    cta, formal, family_words = CALL_TO_ACTION, FORMAL_ADDRESS, FAMILY_WORDS
+    cta, formal, family_hit = CALL_TO_ACTION, FORMAL_ADDRESS, uses_family_words
     terminals, closers = _TERMINALS, _CLOSERS
     rows = []
     for i, line in enumerate(lines):
@@ -218,7 +218,7 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
                 len(tokset & singular) / n_tok,
                 bool(toks) and toks[0] in cta,
                 len(tokset & cta) / n_tok,
-                not family_words.isdisjoint(tokset),
+                family_hit(toks, tokset),
                 "http" in low or "www." in low or "@" in line,
                 "©" in line or "(c)" in low or "copyright" in low,
                 repeats[line],
