@@ -4,10 +4,11 @@ The order follows what browsers do, with one correction that crawls need:
 a byte-order mark wins; then the charset from the HTTP header, then the one
 declared in a `<meta>` tag; without either, UTF-8 if the bytes are valid
 UTF-8, else statistical detection. Declarations are often wrong in one
-direction only: pages saved as UTF-8 but labelled ISO-8859-1/windows-1252.
-Valid multi-byte UTF-8 is practically never produced by a single-byte
-encoding by chance, so such pages are read as UTF-8 (this is what keeps the
-text free of mojibake like "Ã©").
+direction only: pages saved as UTF-8 but labelled ISO-8859-1, windows-1252,
+GB2312 or Shift_JIS. Text in any of those encodings practically never forms
+valid multi-byte UTF-8 by chance, so bytes that are valid UTF-8 and not pure
+ASCII are read as UTF-8 whatever the label says (this is what keeps the text
+free of mojibake like "Ã©" or "涓枃").
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ _SUPERSETS = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
 }
-_SINGLE_BYTE = re.compile(r"^(cp125\d|iso8859-\d+|cp874|mac-roman|koi8-[ru])$")
 
 # Utf-8 with more replacement characters than this share of its non-ASCII
 # characters is treated as mislabelled and handed to detection.
@@ -130,7 +130,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> Decoded:
         encoding = normalize_encoding(sniff_meta_charset(data))
 
     if encoding is not None and encoding != "utf-8":
-        if _SINGLE_BYTE.match(encoding) and not data.isascii() and _valid_utf8(data):
+        if not data.isascii() and _valid_utf8(data):
             return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
         return Decoded(data.decode(encoding, "replace"), encoding, source)
 
