@@ -575,7 +575,9 @@ def main(argv: Sequence[str]) -> int:
         tallies, seconds = score(cases, tools)
         print(report(title, tallies, len(cases)))
         timing = ", ".join(f"{t} {1000 * s / len(cases):.1f} ms/page" for t, s in seconds.items())
-        print(f"\nTime per page, metadata call of each tool: {timing}\n")
+        print(
+            f"\nWall-clock time per page of each tool's call (presscut: the whole extract): {timing}\n"
+        )
         # Failures are printed for wcxb only: the hand-read labels are test-only, never for tuning.
         presscut_tallies = tallies.get("presscut", {})
         if args.failures in presscut_tallies and title.startswith("wcxb"):
