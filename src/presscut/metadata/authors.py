@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presscut.metadata.evidence import PageEvidence, headline_texts
+from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
@@ -133,16 +133,25 @@ _NOT_BYLINE = re.compile(
     re.I,
 )
 _MAX_BYLINE_ELEMENTS = 12
+_MAX_TWITTER_LABELS = 4
+# A line that only labels the byline next to it ("Author", "Written by:", "Verfasst von").
+_BYLINE_LABEL = re.compile(
+    r"^(?:written by|authors?|by|autor(?:in|a|e|en)?|auteur|autore|verfasst von|geschrieben von"
+    r"|escrito por|scritto da|door|przez)\s*:?$",
+    re.I,
+)
+_SHORT_LINE = re.compile(r"^[^\n]{2,60}$", re.M)
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
+_BYLINE_WORD = (
+    r"(?:[Bb]y|Written by|Von|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:|Author\s*:)[ \t]+"
+)
+_NAMES = rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
 # "By Jane Doe and John Roe" written in the page header: capitalised names after a byline
 # word, on one line (a name never runs into the next element's text).
-_BYLINE_IN_TEXT = re.compile(
-    r"(?:^|(?<=[\s|·•—–:-]))(?:[Bb]y|Von|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:"
-    r"|Author\s*:)[ \t]+"
-    rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
-    r"(?![\w'’-])"
-)
+_BYLINE_IN_TEXT = re.compile(rf"(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}{_NAMES}(?![\w'’-])")
+# A whole line that is a byline, anywhere in the page.
+_BYLINE_LINE = re.compile(rf"^{_BYLINE_WORD}{_NAMES}[ \t]*$")
 _META_KEYS = (
     "author",
     "article:author",
@@ -334,6 +343,35 @@ def _header_names(evidence: PageEvidence) -> list[str]:
     return []
 
 
+def _twitter_label_names(evidence: PageEvidence) -> list[str]:
+    """Yoast-style `twitter:label1` "Written by" with the name in `twitter:data1`."""
+    meta = evidence.meta
+    for index in range(1, _MAX_TWITTER_LABELS + 1):
+        label = meta.first(f"twitter:label{index}")
+        if label and _BYLINE_LABEL.match(label):
+            return split_byline(meta.first(f"twitter:data{index}") or "")
+    return []
+
+
+def _page_byline_names(evidence: PageEvidence) -> list[str]:
+    """A short line of the page that is a byline ("By Jane Doe"), or a label line ("Author")
+    followed by a name: the last resort, after the headline first."""
+    for text in page_texts(evidence):
+        previous_is_label = False
+        for match in _SHORT_LINE.finditer(text):
+            line = match[0].strip()
+            if previous_is_label:
+                names = [n for n in split_byline(line) if _looks_like_person(n)]
+                if names:
+                    return names
+            previous_is_label = bool(_BYLINE_LABEL.match(line))
+            if _BYLINE_LINE.match(line):
+                names = [n for n in split_byline(line) if _looks_like_person(n)]
+                if names:
+                    return names
+    return []
+
+
 def find_authors(
     evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
 ) -> tuple[str, ...]:
@@ -353,7 +391,9 @@ def find_authors(
         lambda: _meta_names(evidence),
         lambda: _element_names(evidence, _BYLINE_SELECTOR),
         lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR),
+        lambda: _twitter_label_names(evidence),
         lambda: _header_names(evidence),
+        lambda: _page_byline_names(evidence),
     )
     fallback: tuple[str, ...] = _unique(organisations)
     for source in sources:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from presscut.metadata.dateparse import PageDate, find_text_date, parse_structured
-from presscut.metadata.evidence import PageEvidence, headline_texts, text_after
+from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
 from presscut.metadata.jsonld import text_value
 
 _PUBLISHED_META = (
@@ -84,7 +84,6 @@ _CONTEXT_CHARS = 40
 _MAX_DATE_ELEMENTS = 40
 _SHORT_LINE_WITH_DIGITS = re.compile(r"^(?=[^\n]*\d)[^\n]{6,80}$", re.M)
 _MAX_DATE_LINES = 200
-_MAX_PAGE_TEXT = 20000
 
 
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
@@ -208,13 +207,8 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
     The text after the headline is read first; the lines above it, where
     site headers print today's date, only when it has none.
     """
-    texts = []
-    if evidence.headline_node is not None:
-        texts.append(text_after(evidence.headline_node, _MAX_PAGE_TEXT))
-    if evidence.tree.body is not None:
-        texts.append(evidence.tree.body.text(deep=True, separator="\n"))
     month_first = _month_first(evidence)
-    for text in texts:
+    for text in page_texts(evidence):
         for checked, match in enumerate(_SHORT_LINE_WITH_DIGITS.finditer(text)):
             found = _dates_in_text(match[0], month_first)
             if found != (None, None):

@@ -26,6 +26,7 @@ _SOURCES = "title, h1, meta[content], link[rel][href], script[type*='ld+json' i]
 _HEADER_LEVELS = 3
 _MAX_HEADER_TEXT = 1500
 _AFTER_HEADLINE_CHARS = 300
+_MAX_PAGE_TEXT = 20000
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
 
@@ -47,6 +48,7 @@ class PageEvidence:
     article: dict[str, Any] | None = None
     webpage: dict[str, Any] | None = None
     _headline_texts: list[str] | None = None
+    _page_texts: list[str] | None = None
 
     @property
     def host(self) -> str:
@@ -92,6 +94,25 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
         texts.append(text)
     texts.append(text_after(headline, _AFTER_HEADLINE_CHARS))
     evidence._headline_texts = texts
+    return texts
+
+
+def page_texts(evidence: PageEvidence) -> list[str]:
+    """The page's text, one element per line: what follows the headline, then the whole body.
+
+    The last-resort sources (date lines, byline lines) read the text after
+    the headline first, and the whole body (with the site header above the
+    headline) only if that has nothing. Computed once per page, on demand.
+    """
+    if evidence._page_texts is not None:
+        return evidence._page_texts
+    texts = []
+    if evidence.headline_node is not None:
+        texts.append(text_after(evidence.headline_node, _MAX_PAGE_TEXT))
+    body = evidence.tree.body
+    if body is not None:
+        texts.append(body.text(deep=True, separator="\n"))
+    evidence._page_texts = texts
     return texts
 
 
