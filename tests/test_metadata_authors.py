@@ -106,5 +106,26 @@ def test_citation_author_last_first() -> None:
     assert authors(html) == ("Marie Curie", "Pierre Curie")
 
 
+def test_yoast_twitter_label() -> None:
+    html = (
+        '<html><head><meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Tyler Brown"></head><body><p>x</p></body></html>'
+    )
+    assert authors(html) == ("Tyler Brown",)
+
+
+def test_byline_line_and_label_line_in_the_page() -> None:
+    by_line = (
+        "<html><body><h1>Title</h1><p>Intro text of the article.</p>"
+        '<div class="x"><p>By <!-- -->Preetam Jinka</p><p>Co-founder</p></div></body></html>'
+    )
+    assert authors(by_line) == ("Preetam Jinka",)
+    label_line = (
+        "<html><body><h1>Title</h1><div><h3>Published</h3><p>August 30, 2024</p></div>"
+        "<div><h3>Author</h3><p>Lisa D. Ellis</p></div><p>Body.</p></body></html>"
+    )
+    assert authors(label_line) == ("Lisa D. Ellis",)
+
+
 def test_no_author_gives_empty_tuple() -> None:
     assert authors("<html><body><h1>Title</h1><p>Text only.</p></body></html>") == ()

@@ -146,7 +146,9 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|
 _BYLINE_WORD = (
     r"(?:[Bb]y|Written by|Von|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:|Author\s*:)[ \t]+"
 )
-_NAMES = rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
+_NAMES = (
+    rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
+)
 # "By Jane Doe and John Roe" written in the page header: capitalised names after a byline
 # word, on one line (a name never runs into the next element's text).
 _BYLINE_IN_TEXT = re.compile(rf"(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}{_NAMES}(?![\w'’-])")
