@@ -134,13 +134,18 @@ _NOT_BYLINE = re.compile(
 )
 _MAX_BYLINE_ELEMENTS = 12
 _MAX_TWITTER_LABELS = 4
-# A line that only labels the byline next to it ("Author", "Written by:", "Verfasst von").
-_BYLINE_LABEL = re.compile(
-    r"^(?:written by|authors?|by|autor(?:in|a|e|en)?|auteur|autore|verfasst von|geschrieben von"
-    r"|escrito por|scritto da|door|przez)\s*:?$",
-    re.I,
+# Labels of a byline ("Author", "Written by:", "Verfasst von"), alone on their line.
+_LABEL_WORDS = (
+    r"(?:written by|authors?|by|autor(?:in|a|e|en)?|auteur|autore|verfasst von|geschrieben von"
+    r"|escrito por|scritto da|door|przez)[ \t]*:?"
 )
-_SHORT_LINE = re.compile(r"^[^\n]{2,60}$", re.M)
+_BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
+# First words of byline and label lines: a cheap test before any regular expression.
+_LABEL_FIRST_WORDS = frozenset(
+    "by written von par por di door przez autor autorin autora autore autoren author authors"
+    " auteur verfasst geschrieben escrito scritto".split()
+)
+_MAX_BYLINE_LINE = 60
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
 _BYLINE_WORD = (
@@ -356,21 +361,25 @@ def _twitter_label_names(evidence: PageEvidence) -> list[str]:
 
 
 def _page_byline_names(evidence: PageEvidence) -> list[str]:
-    """A short line of the page that is a byline ("By Jane Doe"), or a label line ("Author")
-    followed by a name: the last resort, after the headline first."""
+    """A line of the page that is a byline ("By Jane Doe"), or a label line ("Author")
+    followed by a name line: the last resort, after the headline first."""
     for text in page_texts(evidence):
-        previous_is_label = False
-        for match in _SHORT_LINE.finditer(text):
-            line = match[0].strip()
-            if previous_is_label:
-                names = [n for n in split_byline(line) if _looks_like_person(n)]
-                if names:
-                    return names
-            previous_is_label = bool(_BYLINE_LABEL.match(line))
-            if _BYLINE_LINE.match(line):
-                names = [n for n in split_byline(line) if _looks_like_person(n)]
-                if names:
-                    return names
+        lines = [line.strip() for line in text.split("\n")]
+        lines = [line for line in lines if line]
+        for index, line in enumerate(lines):
+            if len(line) > _MAX_BYLINE_LINE:
+                continue
+            first_word = line.split(None, 1)[0].casefold().rstrip(":")
+            if first_word not in _LABEL_FIRST_WORDS:
+                continue
+            if _BYLINE_LABEL.match(line) and index + 1 < len(lines):
+                candidate = lines[index + 1]
+            else:
+                match = _BYLINE_LINE.match(line)
+                candidate = match[1] if match else ""
+            names = [n for n in split_byline(candidate) if _looks_like_person(n)]
+            if names:
+                return names
     return []
 
 
