@@ -72,6 +72,7 @@ class Case:
 
     @property
     def key(self) -> str:
+        """ "dataset/id", as printed in failure lists."""
         return f"{self.dataset}/{self.page.id}"
 
 
@@ -86,9 +87,11 @@ class Tally:
     failures: list[str] = field(default_factory=list)
 
     def accuracy(self) -> float | None:
+        """Share of labelled pages the tool got right; None when no page is labelled."""
         return self.correct / self.labelled if self.labelled else None
 
     def false_rate(self) -> float | None:
+        """Share of null-label pages where the tool output a value anyway."""
         return self.false_values / self.unlabelled if self.unlabelled else None
 
 
@@ -146,6 +149,7 @@ def norm_authors(value: str | Sequence[str] | None) -> frozenset[str]:
 
 
 def norm_date(value: Any) -> str:
+    """The calendar day ("YYYY-MM-DD") of an ISO string, a date or a datetime; "" for none."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
@@ -161,6 +165,7 @@ def norm_days(value: Any) -> frozenset[str]:
 
 
 def norm_language(value: str | None) -> str:
+    """The primary language subtag, lower-cased: "de-AT" and "de_at" both give "de"."""
     return (value or "").replace("_", "-").split("-")[0].strip().lower()
 
 
@@ -178,6 +183,7 @@ NORMALISERS: dict[str, Callable[[Any], Any]] = {
 
 
 def wcxb_cases(split: str | None) -> list[Case]:
+    """WCXB pages of a split with their own title, author and published labels."""
     cases = []
     for page in datasets.load("wcxb", split):
         cases.append(
@@ -323,6 +329,7 @@ def go_offline() -> None:
 
 
 def load_tools(names: Sequence[str]) -> dict[str, Callable[[bytes, str | None], Prediction]]:
+    """The runnable tools among `names`; one whose library is missing is skipped with a note."""
     tools = {}
     for name in names:
         try:
@@ -536,6 +543,7 @@ def compare_detectors(cases: Sequence[Case]) -> str:
 
 
 def main(argv: Sequence[str]) -> int:
+    """Run the benchmark and print its Markdown report (see the module docstring)."""
     parser = argparse.ArgumentParser(prog="python -m presscut.bench metadata", description=__doc__)
     parser.add_argument("--split", default="test", choices=("dev", "test"), help="wcxb split")
     parser.add_argument(
