@@ -198,6 +198,11 @@ def test_declared_language_order() -> None:
     assert extract_metadata(tree, None, content_language="pl, en").language == "pl"
 
 
+def test_content_language_header_passed_by_extract() -> None:
+    html = "<html><head><title>T</title></head><body><p>x</p></body></html>"
+    assert presscut.extract(html, content_language="pl-PL").language == "pl-PL"
+
+
 def test_detection_wins_when_the_declaration_contradicts_the_text() -> None:
     assert resolve_language("en", GERMAN) == "de"
     assert resolve_language("de-AT", GERMAN) == "de-AT"

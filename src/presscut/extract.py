@@ -140,7 +140,11 @@ def _block(segment: Segment) -> Block:
 
 
 def parse_page(
-    text: str, url: str | None = None, *, keep_hidden_texts: bool = False
+    text: str,
+    url: str | None = None,
+    *,
+    keep_hidden_texts: bool = False,
+    content_language: str | None = None,
 ) -> tuple[Metadata, Page, list[str]]:
     """Steps 2-5 on decoded HTML: the metadata, the segmented page, and hidden texts removed.
 
@@ -148,7 +152,7 @@ def parse_page(
     trained on exactly the segments it will see.
     """
     tree = dom.parse(text)
-    meta = extract_metadata(tree, url)
+    meta = extract_metadata(tree, url, content_language=content_language)
     hidden = dom.prune(tree, keep_hidden_texts=keep_hidden_texts)
     root = dom.content_root(tree)
     page = segment_page(root) if root is not None else Page()
@@ -160,6 +164,7 @@ def extract(
     url: str | None = None,
     *,
     content_type: str | None = None,
+    content_language: str | None = None,
     include_removed: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
@@ -168,7 +173,9 @@ def extract(
     `html` is the page as bytes (any encoding; gzip is unwrapped) or as text.
     `url` is where the page came from: it resolves relative links and helps
     the metadata. `content_type` is the HTTP Content-Type header, if known
-    (its charset wins over the page's own declaration). With
+    (its charset wins over the page's own declaration); `content_language`
+    is the HTTP Content-Language header, one of the language declarations
+    checked against the body. With
     `include_removed`, `Article.removed` lists every cut block and why.
 
     Raises `presscut.ExtractionError` (`NotHTMLError`, `InputTooLargeError`)
@@ -178,7 +185,9 @@ def extract(
     text = read_html(html, content_type=content_type, max_bytes=max_bytes)
     if not text.strip():
         return Article(url=url, page_type="other", reason="empty document")
-    meta, page, hidden = parse_page(text, url, keep_hidden_texts=include_removed)
+    meta, page, hidden = parse_page(
+        text, url, keep_hidden_texts=include_removed, content_language=content_language
+    )
     if not page.segments:
         return Article(url=url, page_type="other", reason="no visible text", **meta.fields())
     selection = select_content(page, title=meta.title, explain=include_removed)
