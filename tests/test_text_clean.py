@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presscut import Article, InputTooLargeError, clean_text
+from presscut.bench.metrics import tokens
 from presscut.text import DEFAULT_MAX_CHARS
 from presscut.text.families import family_of
 from text_fixtures import ARTICLES, BOILERPLATE
@@ -148,3 +153,14 @@ def test_too_large_text_is_refused() -> None:
 def test_non_string_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         clean_text(b"bytes are not text")  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=30))
+def test_any_text_is_only_sorted_never_lost_or_invented(lines: list[str]) -> None:
+    """Every word character of the input ends up in the body or in `removed`, once."""
+    text = "\n".join(lines)
+    article = clean_text(text)
+    out = [block.text for block in article.body] + [block.text for block in article.removed]
+    assert all(piece.strip() for piece in out)
+    assert Counter("".join(tokens(text))) == Counter("".join(tokens("\n".join(out))))
