@@ -52,6 +52,14 @@ from presscut.text.split import split_fused, split_lines
             ["Permits are required for new buildings.", "- Plan review takes two weeks"],
         ),
         ("Gold Hoop Earrings$85", ["Gold Hoop Earrings", "$85"]),
+        (
+            "Here is how to choose a mover:Hiring a company costs more than renting a van.",
+            ["Here is how to choose a mover:", "Hiring a company costs more than renting a van."],
+        ),
+        (
+            "Children look forward to it.HANDS-ON lessons start at nine.",
+            ["Children look forward to it.", "HANDS-ON lessons start at nine."],
+        ),
     ],
 )
 def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
@@ -76,6 +84,9 @@ def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
         "Version 2.0.1 fixes the bug; v3.1 follows.",
         "LinkedIn, YouTube, JavaScript, iPhone and McDonald's all appear here.",
         "ThyssenKrupp and ArcelorMittal reported losses.",
+        "The vote was 3:2 at 10:30, as John 3:16 says.",
+        "The server runs at https://Example.org:8080/Status and Re:Publica.",
+        "He moved from ASP.NET to the README.MD file.",
     ],
 )
 def test_legitimate_text_is_not_split(text: str) -> None:

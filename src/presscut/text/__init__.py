@@ -133,7 +133,8 @@ def assemble(
     published: str | None = None
     title_key = _title_key(title) if title is not None else None
     for i, line in enumerate(lines):
-        if title_key is not None and len(line) >= len(title_key) and _title_key(line) == title_key:
+        # Lines are space-normalised already: case and a final dot are what may differ.
+        if title_key is not None and line.casefold().strip(" .") == title_key:
             reasons[i] = "title"
             continue
         names = byline_authors(line)

@@ -122,11 +122,12 @@ def family_of(line: str) -> str:
     low = line.lower()
     toks = _WORD.findall(low)
     found = [WORD_FAMILY[t] for t in toks if t in WORD_FAMILY]
-    found += [
-        PHRASE_FAMILY[pair]
-        for pair in map(" ".join, itertools.pairwise(toks))
-        if pair in PHRASE_FAMILY
-    ]
+    if not PHRASE_STARTS.isdisjoint(toks):
+        found += [
+            PHRASE_FAMILY[pair]
+            for pair in map(" ".join, itertools.pairwise(toks))
+            if pair in PHRASE_FAMILY
+        ]
     if found:
         return min(found, key=_ORDER.__getitem__)
     if (len(toks) <= _CREDIT_MAX_WORDS and not _CREDIT_WORDS.isdisjoint(toks)) or "©" in line:

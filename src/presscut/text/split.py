@@ -6,8 +6,9 @@ of one paragraph runs straight into the start of the next:
 join away, and each is checked against the things that legitimately look
 the same:
 
-1. *A sentence end directly followed by a capitalised word* ("story.Police",
-   'said."The', "ok?Then"). Not a break: abbreviations and initials
+1. *A sentence end (or a colon after a word) directly followed by a
+   capitalised word* ("story.Police", 'said."The', "ok?Then", "as
+   follows:Hiring", "look forward to.HANDS-ON"). Not a break: abbreviations and initials
    ("U.S.", "e.g.", "J.R.R. Tolkien", "Dr."), decimals and versions ("3.5",
    "v2.0"), domains, file names, URLs and e-mail addresses ("Amazon.com",
    "Node.js", "www.Example.org", "a.b@Example.org"), and all-capital
@@ -33,7 +34,7 @@ import re
 # Each pattern starts with a character class, which `re` scans for quickly;
 # one alternation of them all would be tried at every position, five times
 # slower. None can match across a line break.
-_SENTENCE_END = re.compile(r"(?P<end>[.!?…])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)")
+_SENTENCE_END = re.compile(r"(?P<end>[.!?…:])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)")
 _CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ])(?=[a-zß-öø-ÿ])")
 _OTHER_JOINS = (
     re.compile(r"[“„](?<=[^\W\d_][“„])(?=[^\W\d_])"),  # word“Quote
@@ -54,6 +55,7 @@ ABBREVIATIONS = frozenset(
     "dhr mevr "  # nl
     "np".split()  # pl
 )
+_MIN_SHOUTED = 4  # letters of an all-capital word that starts a glued paragraph
 _MIN_GLUED_LOWER_RUN = 7  # lower-case letters right before a lower→Upper join
 _URLISH = ("://", "www.", "@")
 # Words are looked at through a window this wide, so that a 10 MB line with no
@@ -86,6 +88,12 @@ def _capitalised(word: str) -> bool:
     return letters[1].islower()
 
 
+def _shouted(word: str) -> bool:
+    """'HANDS-ON', 'BERLIN': an all-capital word of four letters or more."""
+    letters = word.rstrip(".,;:!?\"'”’»)…").split("-")[0]
+    return len(letters) >= _MIN_SHOUTED and letters.isalpha() and letters.isupper()
+
+
 def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int | None:
     """Where to break for a sentence-end candidate, or None when it is no break.
 
@@ -93,11 +101,15 @@ def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int 
     """
     end = match.start("end")
     after = match.end()
-    if not _capitalised(_word_after(text, after)):
-        return None
     before = _word_before(text, end)
+    next_word = _word_after(text, after)
+    shouted = _shouted(next_word) and before[-1:].islower()
+    if not (_capitalised(next_word) or shouted):
+        return None
     run = before + _word_after(text, end)
     if any(marker in run for marker in _URLISH):
+        return None
+    if match["end"] == ":" and not (len(before) >= 3 and before.isalpha()):
         return None
     if match["end"] == ".":
         bare = before.lstrip("\"'“„«‘([")
