@@ -59,7 +59,7 @@ def text_lines(text: str) -> list[str]:
     result as `normalize_space` on each line, at a fraction of the cost.
     """
     flat = _INLINE_SPACE.sub(" ", _INVISIBLE.sub("", "\n".join(text.splitlines())))
-    lines = [line for line in (raw.strip(" ") for raw in flat.split("\n")) if line]
+    lines = [line for line in (raw.strip() for raw in flat.split("\n")) if line]
     return split_lines(lines)
 
 
