@@ -53,10 +53,6 @@ from presscut.text.split import split_fused, split_lines
         ),
         ("Gold Hoop Earrings$85", ["Gold Hoop Earrings", "$85"]),
         (
-            "Here is how to choose a mover:Hiring a company costs more than renting a van.",
-            ["Here is how to choose a mover:", "Hiring a company costs more than renting a van."],
-        ),
-        (
             "Children look forward to it.HANDS-ON lessons start at nine.",
             ["Children look forward to it.", "HANDS-ON lessons start at nine."],
         ),

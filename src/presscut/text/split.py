@@ -6,9 +6,8 @@ of one paragraph runs straight into the start of the next:
 join away, and each is checked against the things that legitimately look
 the same:
 
-1. *A sentence end (or a colon after a word) directly followed by a
-   capitalised word* ("story.Police", 'said."The', "ok?Then", "as
-   follows:Hiring", "look forward to.HANDS-ON"). Not a break: abbreviations and initials
+1. *A sentence end directly followed by a capitalised word* ("story.Police",
+   'said."The', "ok?Then", "look forward to.HANDS-ON"). Not a break: abbreviations and initials
    ("U.S.", "e.g.", "J.R.R. Tolkien", "Dr."), decimals and versions ("3.5",
    "v2.0"), domains, file names, URLs and e-mail addresses ("Amazon.com",
    "Node.js", "www.Example.org", "a.b@Example.org"), and all-capital
@@ -34,7 +33,7 @@ import re
 # Each pattern starts with a character class, which `re` scans for quickly;
 # one alternation of them all would be tried at every position, five times
 # slower. None can match across a line break.
-_SENTENCE_END = re.compile(r"(?P<end>[.!?…:])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)")
+_SENTENCE_END = re.compile(r"(?P<end>[.!?…])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)")
 _CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ])(?=[a-zß-öø-ÿ])")
 _OTHER_JOINS = (
     re.compile(r"[“„](?<=[^\W\d_][“„])(?=[^\W\d_])"),  # word“Quote
@@ -108,8 +107,6 @@ def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int 
         return None
     run = before + _word_after(text, end)
     if any(marker in run for marker in _URLISH):
-        return None
-    if match["end"] == ":" and not (len(before) >= 3 and before.isalpha()):
         return None
     if match["end"] == ".":
         bare = before.lstrip("\"'“„«‘([")
