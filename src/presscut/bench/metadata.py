@@ -47,7 +47,7 @@ import re
 import socket
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -319,13 +319,27 @@ def _refuse_network(*_args: Any, **_kwargs: Any) -> Any:
     raise OSError("network access is disabled during the metadata benchmark")
 
 
-def go_offline() -> None:
-    """Make every connection attempt fail at once: pages are judged as stored, and a
-    library that tries to fetch something (newspaper4k does on some pages) must not
-    stall the run on a network timeout."""
+@contextlib.contextmanager
+def offline_on_one_core(core: int) -> Iterator[None]:
+    """Pin the process to `core` and make every connection attempt fail at once.
+
+    Pages are judged as stored, and a library that tries to fetch something
+    (newspaper4k does on some pages) must not stall the run on a network
+    timeout. Both are undone on exit, for `bench all`, which runs this
+    benchmark inside its own process.
+    """
+    affinity = os.sched_getaffinity(0)
+    saved = (socket.getaddrinfo, socket.create_connection, socket.socket.connect)
+    os.sched_setaffinity(0, {core})
     socket.getaddrinfo = _refuse_network  # type: ignore[assignment]
     socket.create_connection = _refuse_network  # type: ignore[assignment]
     socket.socket.connect = _refuse_network  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        socket.getaddrinfo, socket.create_connection = saved[0], saved[1]
+        socket.socket.connect = saved[2]  # type: ignore[method-assign]
+        os.sched_setaffinity(0, affinity)
 
 
 def load_tools(names: Sequence[str]) -> dict[str, Callable[[bytes, str | None], Prediction]]:
@@ -565,8 +579,13 @@ def main(argv: Sequence[str]) -> int:
         )
         return 2
     core = args.core if args.core is not None else max(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {core})
-    go_offline()
+    with offline_on_one_core(core):
+        run(args, core)
+    return 0
+
+
+def run(args: argparse.Namespace, core: int) -> None:
+    """The benchmark proper, with the options of `main`."""
     tools = load_tools([t for t in args.tools.split(",") if t])
     wanted = args.datasets.split(",")
     groups: list[tuple[str, list[Case]]] = []
@@ -597,4 +616,3 @@ def main(argv: Sequence[str]) -> int:
     if not args.no_speed and groups:
         print("## Speed (presscut)\n")
         print(metadata_speed(groups[0][1]))
-    return 0
