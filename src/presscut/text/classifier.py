@@ -10,8 +10,9 @@ boilerplate on a news page, but ordinary prose in a how-to guide, and only
 the topic and the neighbours tell which.
 
 The model lives in `presscut/models/text_lines.json`, written by
-`training/train_text_lines.py` (trained on wcxb dev only), loaded once per
-process on first use.
+`training/train_text_lines.py` (trained on wcxb dev, the trafilatura-eval
+dev third and synthetic boilerplate; never on a test split), loaded once
+per process on first use.
 """
 
 from __future__ import annotations

@@ -92,20 +92,24 @@ WORD_FAMILY: dict[str, str] = {}
 for _name, _words in _WORDS:
     for _word in _words.split():
         WORD_FAMILY.setdefault(_word, _name)
-PHRASE_FAMILY: dict[str, str] = {
-    phrase: name for name, phrases in _PHRASES for phrase in phrases.split("|")
+PHRASE_FAMILY: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): name for name, phrases in _PHRASES for phrase in phrases.split("|")
 }
 FAMILY_WORDS = frozenset(WORD_FAMILY)
-PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in PHRASE_FAMILY)
+_PHRASE_FIRSTS = frozenset(phrase[0] for phrase in PHRASE_FAMILY)
+_PHRASE_SECONDS = frozenset(phrase[1] for phrase in PHRASE_FAMILY)
+
+
+def _phrase_families(toks: list[str], tokset: set[str] | frozenset[str]) -> list[str]:
+    """Families of the two-word phrases in a line (cheap set checks first)."""
+    if _PHRASE_FIRSTS.isdisjoint(tokset) or _PHRASE_SECONDS.isdisjoint(tokset):
+        return []
+    return [PHRASE_FAMILY[pair] for pair in itertools.pairwise(toks) if pair in PHRASE_FAMILY]
 
 
 def uses_family_words(toks: list[str], tokset: set[str]) -> bool:
     """Whether a line's tokens hold a family word or a family phrase ("read more")."""
-    if not FAMILY_WORDS.isdisjoint(tokset):
-        return True
-    if PHRASE_STARTS.isdisjoint(tokset):
-        return False
-    return any(" ".join(pair) in PHRASE_FAMILY for pair in itertools.pairwise(toks))
+    return not FAMILY_WORDS.isdisjoint(tokset) or bool(_phrase_families(toks, tokset))
 
 
 _CREDIT_WORDS = frozenset(
@@ -122,12 +126,7 @@ def family_of(line: str) -> str:
     low = line.lower()
     toks = _WORD.findall(low)
     found = [WORD_FAMILY[t] for t in toks if t in WORD_FAMILY]
-    if not PHRASE_STARTS.isdisjoint(toks):
-        found += [
-            PHRASE_FAMILY[pair]
-            for pair in map(" ".join, itertools.pairwise(toks))
-            if pair in PHRASE_FAMILY
-        ]
+    found += _phrase_families(toks, frozenset(toks))
     if found:
         return min(found, key=_ORDER.__getitem__)
     if (len(toks) <= _CREDIT_MAX_WORDS and not _CREDIT_WORDS.isdisjoint(toks)) or "©" in line:

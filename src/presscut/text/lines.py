@@ -8,6 +8,8 @@ from their place on the page:
 - *address*: second-person and first-person-plural pronouns, an opening
   imperative (`presscut.text.lexicon`): appeals and prompts talk to the
   reader, articles mostly talk about the world;
+- *vocabulary*: whether the line uses the generic words of a boilerplate
+  family ("newsletter", "Kommentare", "read more"; `families.py`);
 - *topic*: how many of the line's words recur in the page's long lines; a
   donation appeal shares few words with the story it interrupts;
 - *repetition*: lines repeated on the page (menus printed twice);
