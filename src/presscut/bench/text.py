@@ -34,7 +34,7 @@ from typing import Any
 
 from presscut import dom
 from presscut.bench import report
-from presscut.bench.datasets import LabelledPage, load
+from presscut.bench.datasets import DatasetsMissing, LabelledPage, load
 from presscut.bench.metrics import (
     SHINGLE,
     harmonic,
@@ -495,7 +495,11 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv))
     started = time.monotonic()
     header = report.header(["text", *argv], core=None if args.no_speed else args.core)
-    suites = {name: build_suite(name, args.limit) for name in SUITES}
+    try:
+        suites = {name: build_suite(name, args.limit) for name in SUITES}
+    except DatasetsMissing as exc:
+        print(f"presscut.bench text: {exc}", file=sys.stderr)
+        return 2
     systems: dict[str, Callable[[str], str]] = {
         "presscut": _presscut,
         "keep everything": _keep_everything,
