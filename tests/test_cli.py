@@ -160,12 +160,6 @@ def test_listing_exit_message_names_the_page_type(capsys, monkeypatch, story_fil
     assert "(listing page): a list of 14 teasers" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="select.py is still the placeholder: it keeps teaser standfirsts instead of "
-    "recognising a section front as a listing",
-    raises=AssertionError,
-)
 def test_section_front_exits_1(capsys, tmp_path):
     teasers = "".join(
         f"<article class='teaser'><h3><a href='/news/{i}'>Headline {i}: the harbour, the "
@@ -307,12 +301,6 @@ def test_console_script_prints_utf8_whatever_the_locale(example_page):
     assert "favour of the \u00a348m scheme" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="select.py is still the placeholder: it keeps the donation appeal, newsletter box "
-    "and author bio that sit inside the article",
-    raises=AssertionError,
-)
 def test_example_page_comes_out_clean(example_page):
     article = extract(example_page.read_bytes())
 

@@ -1,14 +1,22 @@
-"""Train presscut's content model on the `wcxb` dev split and write `models/content.json`.
+"""Train presscut's content model on the dev splits and write `models/content.json`.
 
     python training/train_content_model.py            # cross-validate, then train and write the model
     python training/train_content_model.py --cv-only  # only the cross-validated figures
 
-Only `wcxb` dev pages are read (the test split, cleanportaleval and
-readability-testpages are for evaluation only). Cross-validation groups pages
-by host so that no site is on both sides of a fold; the threshold is chosen
-on the out-of-fold predictions. The second stage is trained on out-of-fold
-first-stage predictions, as it will see unseen pages' predictions at run
-time. CatBoost (the `train` extra) is needed here only; presscut itself
+Training data: the `wcxb` dev split (full ground-truth bodies: every segment
+is labelled by how much of it the body covers) and the `trafilatura-eval`
+dev split (one third of its hosts; snippet labels: only the segments holding
+a must-have or must-not-have snippet are labelled). The `wcxb` test split,
+the other two thirds of `trafilatura-eval`, cleanportaleval and
+readability-testpages are for evaluation only.
+
+Cross-validation groups pages by host so that no site is on both sides of a
+fold; the keep threshold is chosen on the out-of-fold predictions, weighing
+word F1 on the bodies and snippet F1 alike. The second stage is trained on
+out-of-fold first-stage predictions, as it will see unseen pages'
+predictions at run time. A share of the training pages gets synthetic chrome
+inserted into the article (`augment.py`); evaluation is always on the pages
+as published. CatBoost (the `train` extra) is needed here only; presscut
 evaluates the exported trees with numpy (`presscut.model`).
 
 Everything is seeded: the same data and code give the same model.
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -29,14 +38,21 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from content_data import PageData, build
 from presscut.bench.datasets import load
-from presscut.bench.metrics import shingle_score, summarize, word_f1
+from presscut.bench.metrics import (
+    SnippetCounts,
+    shingle_score,
+    snippet_counts,
+    summarize,
+    word_f1,
+)
 from presscut.features import CONTEXT_FEATURES, FEATURE_NAMES, context_features
 from presscut.model import TreeEnsemble
+from presscut.select import IS_TITLE, Scores, keep_mask, listing_reason
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "presscut" / "models" / "content.json"
 SEED = 20261128
-FOLDS = 5
 LABEL_COVERAGE = 0.5
+MIN_GT_IN_HTML = 0.7
 
 
 def params(args: argparse.Namespace) -> dict:
@@ -53,8 +69,20 @@ def params(args: argparse.Namespace) -> dict:
     }
 
 
-def weights(n_tokens: np.ndarray, power: float) -> np.ndarray:
-    return np.maximum(n_tokens, 1).astype(np.float64) ** power
+def training_rows(pages: list[PageData], args: argparse.Namespace):
+    """Labels and weights of the labelled segments of `pages`, and which rows those are.
+
+    A segment weighs by its length (errors on long segments cost more words);
+    snippet-labelled segments weigh `--snippet-weight` times more, since a
+    page has only a few of them.
+    """
+    mask = stack(pages, "labelled")
+    y = stack(pages, "coverage") >= LABEL_COVERAGE
+    w = np.maximum(stack(pages, "n_tokens"), 1).astype(np.float64) ** args.weight_power
+    snippet_page = np.concatenate([np.full(len(p.texts), not p.truth) for p in pages])
+    w = np.where(snippet_page, w * args.snippet_weight, w)
+    w = np.where(stack(pages, "synthetic"), w * args.synthetic_weight, w)
+    return y[mask], w[mask], mask
 
 
 def stack(pages: list[PageData], attr: str) -> np.ndarray:
@@ -78,8 +106,17 @@ def fit(
     return model
 
 
-def export(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
-    """Turn a CatBoost model into presscut's numpy ensemble (and check they agree)."""
+def export(model: CatBoostClassifier, names: tuple[str, ...], X: np.ndarray) -> TreeEnsemble:
+    """Turn a CatBoost model into presscut's numpy ensemble, checking both agree on `X`."""
+    ensemble = _convert(model, names)
+    sample = X[:: max(len(X) // 5000, 1)]
+    expected = model.predict(sample, prediction_type="RawFormulaVal")
+    if not np.allclose(ensemble.raw_scores(sample), expected, atol=1e-4):
+        raise AssertionError("the exported trees disagree with CatBoost")
+    return ensemble
+
+
+def _convert(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
     path = Path("/tmp/presscut-catboost.json")
     model.save_model(str(path), format="json")
     data = json.loads(path.read_text())
@@ -116,54 +153,75 @@ def split_by_page(values: np.ndarray, pages: list[PageData]) -> list[np.ndarray]
 
 
 def evaluate(pages: list[PageData], probs: list[np.ndarray], threshold: float) -> dict:
-    f1s, scores, by_type = [], [], {}
+    """Word-bag F1 on pages with a ground-truth body, snippet F1 on snippet-only pages."""
+    f1s, scores, by_type, snippets = [], [], {}, SnippetCounts()
     for page, p in zip(pages, probs, strict=True):
-        text = "\n\n".join(t for t, keep in zip(page.texts, p > threshold, strict=True) if keep)
+        kept = keep_mask(page.page, Scores(p, page.X[:, IS_TITLE] > 0), threshold)
+        if listing_reason(page.page, kept):
+            kept[:] = False
+        text = "\n\n".join(t for t, keep in zip(page.texts, kept, strict=True) if keep)
+        if not page.truth:
+            snippets = snippets + snippet_counts(text, page.with_, page.without)
+            continue
         f1 = word_f1(text, page.truth)[2]
         f1s.append(f1)
         by_type.setdefault(page.page_type, []).append(f1)
         scores.append(shingle_score(text, page.truth))
     summary = summarize(scores)
     return {
-        "word_f1": float(np.mean(f1s)),
-        "shingle_f1": summary.f1,
-        "shingle_precision": summary.precision,
-        "shingle_recall": summary.recall,
+        "word_f1": round(float(np.mean(f1s)), 4),
+        "shingle_f1": round(summary.f1, 4),
+        "shingle_precision": round(summary.precision, 4),
+        "shingle_recall": round(summary.recall, 4),
+        "snippet_f1": round(snippets.f1, 4),
+        "snippet_precision": round(snippets.precision, 4),
         "by_type": {k: round(float(np.mean(v)), 4) for k, v in sorted(by_type.items(), key=str)},
     }
 
 
-def cross_validate(pages: list[PageData], args: argparse.Namespace) -> tuple[list, list, float]:
-    folds = host_folds(pages, FOLDS)
+def objective(result: dict) -> float:
+    """What the threshold is chosen for: both kinds of labelled pages count alike."""
+    return (result["word_f1"] + result["snippet_f1"]) / 2
+
+
+def cross_validate(
+    pages: list[PageData], train_pages: list[PageData], args: argparse.Namespace
+) -> tuple[list, list, float]:
+    """Out-of-fold predictions on `pages`; models are fit on the matching `train_pages`.
+
+    `train_pages[i]` is page i as it is trained on (possibly with chrome
+    inserted), `pages[i]` as it is evaluated (as published). Returns the
+    out-of-fold first-stage predictions on the training versions (what the
+    second stage is trained on), the second stage's out-of-fold predictions
+    on the evaluation versions, and the best threshold on those.
+    """
+    folds = host_folds(pages, args.folds)
     p1_oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    for k in range(FOLDS):
-        train = [p for p, f in zip(pages, folds, strict=True) if f != k]
-        test_idx = [i for i, f in enumerate(folds) if f == k]
-        model = fit(
-            stack(train, "X"),
-            stack(train, "coverage") >= LABEL_COVERAGE,
-            weights(stack(train, "n_tokens"), args.weight_power),
-            args,
-        )
-        for i in test_idx:
+    p1_train: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for k in range(args.folds):
+        train = [p for p, f in zip(train_pages, folds, strict=True) if f != k]
+        y, w, mask = training_rows(train, args)
+        model = fit(stack(train, "X")[mask], y, w, args)
+        for i in np.flatnonzero(folds == k):
             p1_oof[i] = model.predict_proba(pages[i].X)[:, 1]
-    X2 = context_matrix(pages, p1_oof)
-    y = stack(pages, "coverage") >= LABEL_COVERAGE
-    w = weights(stack(pages, "n_tokens"), args.weight_power)
-    bounds = np.cumsum([0] + [len(p.texts) for p in pages])
+            p1_train[i] = model.predict_proba(train_pages[i].X)[:, 1]
+    X2_eval = context_matrix(pages, p1_oof)
+    X2_train = context_matrix(train_pages, p1_train)
+    train_bounds = np.cumsum([0] + [len(p.texts) for p in train_pages])
+    eval_bounds = np.cumsum([0] + [len(p.texts) for p in pages])
     p2_oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    for k in range(FOLDS):
-        rows = np.concatenate(
-            [np.arange(bounds[i], bounds[i + 1]) for i, f in enumerate(folds) if f != k]
-        )
-        model = fit(X2[rows], y[rows], w[rows], args)
-        for i, f in enumerate(folds):
-            if f == k:
-                p2_oof[i] = model.predict_proba(X2[bounds[i] : bounds[i + 1]])[:, 1]
+    for k in range(args.folds):
+        in_fold = np.flatnonzero(folds != k)
+        rows = np.concatenate([np.arange(train_bounds[i], train_bounds[i + 1]) for i in in_fold])
+        y, w, mask = training_rows([train_pages[i] for i in in_fold], args)
+        model = fit(X2_train[rows][mask], y, w, args)
+        for i in np.flatnonzero(folds == k):
+            p2_oof[i] = model.predict_proba(X2_eval[eval_bounds[i] : eval_bounds[i + 1]])[:, 1]
+    print(f"cross-validated stage 1 @0.5: {evaluate(pages, p1_oof, 0.5)}")
     best = max(
-        np.arange(0.2, 0.81, 0.05), key=lambda t: evaluate(pages, p2_oof, float(t))["word_f1"]
+        np.arange(0.2, 0.81, 0.05), key=lambda t: objective(evaluate(pages, p2_oof, float(t)))
     )
-    return p1_oof, p2_oof, float(round(best, 2))
+    return p1_train, p2_oof, float(round(best, 2))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,38 +231,68 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--weight-power", type=float, default=0.5)
+    parser.add_argument("--snippet-weight", type=float, default=3.0)
+    parser.add_argument(
+        "--synthetic-weight", type=float, default=3.0, help="weight of inserted chrome segments"
+    )
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--save-oof", help="write the out-of-fold predictions here (pickle)")
+    parser.add_argument(
+        "--augment-share",
+        type=float,
+        default=0.5,
+        help="share of pages trained with chrome inserted",
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N dev pages")
     args = parser.parse_args(argv)
 
     started = time.time()
-    labelled = load("wcxb", split="dev")
+    # Pages whose ground truth is missing or mostly absent from their HTML
+    # (truncated captures) would teach the model that everything is chrome.
+    labelled = [
+        p
+        for p in load("wcxb", split="dev")
+        if p.body is not None and (p.extra.get("gt_in_html") or 0) >= MIN_GT_IN_HTML
+    ] + load("trafilatura-eval", split="dev")
     if args.limit:
         labelled = labelled[: args.limit]
-    pages = build(labelled, "wcxb-dev")
+    originals = build(labelled, "dev")
+    augmented = build(labelled, "dev", augment=True) if args.augment_share else originals
+    rng = np.random.default_rng(SEED)
+    pairs = [
+        (o, a if a is not None and rng.random() < args.augment_share else o)
+        for o, a in zip(originals, augmented, strict=True)
+        if o is not None
+    ]
+    pages = [o for o, _ in pairs]
+    train_pages = [a for _, a in pairs]
     print(
-        f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} segments "
-        f"({time.time() - started:.0f}s)"
+        f"{len(pages)} pages ({sum(not p.truth for p in pages)} with snippets only, "
+        f"{sum(a is not o for o, a in pairs)} trained with inserted chrome), "
+        f"{sum(len(p.texts) for p in pages)} segments ({time.time() - started:.0f}s)"
     )
 
-    p1_oof, p2_oof, threshold = cross_validate(pages, args)
-    print(f"cross-validated, stage 1 @0.5: {evaluate(pages, p1_oof, 0.5)}")
-    print(f"cross-validated, stage 2 @{threshold}: {evaluate(pages, p2_oof, threshold)}")
+    p1_train, p2_oof, threshold = cross_validate(pages, train_pages, args)
+    print(f"cross-validated stage 2 @{threshold}: {evaluate(pages, p2_oof, threshold)}")
+    if args.save_oof:
+        with open(args.save_oof, "wb") as fh:
+            pickle.dump({"threshold": threshold, "pages": pages, "p": p2_oof}, fh)
     if args.cv_only:
         return 0
 
-    y = stack(pages, "coverage") >= LABEL_COVERAGE
-    w = weights(stack(pages, "n_tokens"), args.weight_power)
-    stage1 = fit(stack(pages, "X"), y, w, args)
-    stage2 = fit(context_matrix(pages, p1_oof), y, w, args)
+    y, w, mask = training_rows(train_pages, args)
+    X1, X2 = stack(train_pages, "X"), context_matrix(train_pages, p1_train)
+    stage1 = fit(X1[mask], y, w, args)
+    stage2 = fit(X2[mask], y, w, args)
     model = {
         "ensembles": {
-            "stage1": export(stage1, FEATURE_NAMES).to_dict(),
-            "stage2": export(stage2, FEATURE_NAMES + CONTEXT_FEATURES).to_dict(),
+            "stage1": export(stage1, FEATURE_NAMES, X1).to_dict(),
+            "stage2": export(stage2, FEATURE_NAMES + CONTEXT_FEATURES, X2).to_dict(),
         },
         "settings": {
             "threshold": threshold,
-            "trained_on": "wcxb dev split",
+            "trained_on": "wcxb dev split (bodies), trafilatura-eval dev split (snippets)",
             "pages": len(pages),
             "params": {k: v for k, v in vars(args).items() if k not in ("cv_only", "threads")},
         },

@@ -23,8 +23,10 @@ model thinks of the segment's neighbours and ancestors (see `select.py`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -51,36 +53,61 @@ _TAG_FAMILIES: dict[str, tuple[str, ...]] = {
     "t_address": ("address",),
 }
 
-# Substring patterns over lower-cased id/class/role/itemprop values, in the
-# spirit of Readability's "unlikely candidates". `(?<![a-z])`/`(?![a-z])`
-# mark whole-word patterns where a substring would be ambiguous ("ad" in "header").
-_ATTR_FAMILIES: dict[str, str] = {
-    "a_content": r"article|content|entry|story|post(?![a-z]*(?:er|ed))|body|text|prose|blog|markdown|wysiwyg|(?<![a-z])main(?![a-z])|(?<![a-z])copy(?![a-z])",
-    "a_articlebody": r"articlebody|article[-_]*(?:body|content|text)|story[-_]*(?:body|content|text)|post[-_]*(?:body|content|text)|entry[-_]*(?:body|content)|(?<![a-z])rich[-_]*text",
-    "a_nav": r"(?<![a-z])nav|menu|navigation|pagination|pager|paging|(?<![a-z])toc(?![a-z])|skip[-_]*link|jump",
-    "a_breadcrumb": r"breadcrumb|crumbs",
-    "a_header": r"header|masthead|(?<![a-z])banner(?![a-z])|topbar|top[-_]bar|site[-_]*head|branding|logo",
-    "a_footer": r"footer|(?<![a-z])foot(?![a-z])|copyright|colophon|legal|imprint|impressum",
-    "a_sidebar": r"sidebar|(?<![a-z])aside|widget|(?<![a-z])rail(?![a-z])|complementary|secondary",
-    "a_comment": r"comment|disqus|respond|(?<![a-z])reply|replies|discussion|discuss|forum|review",
-    "a_share": r"share|sharing|social|follow|facebook|twitter|whatsapp|linkedin|pinterest|addthis|sharethis|(?<![a-z])print(?![a-z])",
-    "a_related": r"related|recommend|popular|trending|read[-_]*next|most[-_]*read|mostread|outbrain|taboola|recirc|more[-_]*(?:stories|articles|news)|also|you[-_]*may|suggest",
-    "a_ad": r"(?<![a-z])(?:ad|ads|adv|advert\w*|advertisement|adslot|dfp|gpt|doubleclick|adsense)(?![a-z])|sponsor|promo|commercial|anzeige|publicidad|werbung|affiliate",
-    "a_newsletter": r"newsletter|subscri|sign[-_]*up|signup|register|(?<![a-z])login|log[-_]*in|(?<![a-z])cta(?![a-z])|call[-_]*to[-_]*action",
-    "a_appeal": r"membership|paywall|regwall|premium|donat|contribut|support[-_]*us|(?<![a-z])(?:piano|tp-container|meter)(?![a-z])",
-    "a_cookie": r"cookie|consent|gdpr|(?<![a-z])cmp(?![a-z])|onetrust|didomi|usercentrics|privacy",
-    "a_author": r"author|byline|(?<![a-z])bio(?![a-z])|profile|contributor|writer|avatar",
-    "a_meta": r"meta|(?<![a-z])date|(?<![a-z])time|timestamp|published|updated|dateline|(?<![a-z])info(?![a-z])|posted",
-    "a_tags": r"(?<![a-z])tags?(?![a-z])|tag[-_]*(?:list|cloud)|categor|topics|keyword|labels",
-    "a_caption": r"caption|credit|figcaption|photo|image|media|gallery|slideshow|(?<![a-z])img",
-    "a_modal": r"modal|popup|pop[-_]up|overlay|lightbox|dialog|toast|drawer|banner[-_]*bottom|sticky|fixed",
-    "a_hidden": r"hidden|(?<![a-z])hide|collapse|offscreen|invisible|mobile[-_]*only|print[-_]*only",
-    "a_title": r"title|headline|heading|(?<![a-z])hed(?![a-z])",
-    "a_intro": r"(?<![a-z])lead|intro|summary|standfirst|(?<![a-z])dek(?![a-z])|excerpt|abstract|subtitle|deck",
-    "a_card": r"card|tile|teaser|(?<![a-z])item|grid|(?<![a-z])feed|stream|river|collection|listing|(?<![a-z])list",
-    "a_role_nav": r"(?<![a-z])navigation(?![a-z])",
-    "a_role_main": r"(?<![a-z])(?:main|article)(?![a-z])",
-}
+# Class/id/role/itemprop vocabulary, in the spirit of Readability's "unlikely
+# candidates". Three kinds of match, so that short words stay unambiguous
+# ("ad" must not fire inside "header" or "shadow"):
+# - substrings of the value with "-" and "_" removed ("article__body" -> "articlebody");
+# - whole tokens (the value split on anything but letters and digits);
+# - token prefixes ("nav" in "navbar", "navigation").
+_ATTR_FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    # family: (substrings, whole tokens, token prefixes)
+    "a_content": (
+        ("article", "content", "entry", "story", "body", "text", "prose", "blog", "markdown", "wysiwyg"),
+        ("main", "copy", "post", "posts"),
+        (),
+    ),
+    "a_articlebody": (
+        ("articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
+         "postbody", "postcontent", "posttext", "entrycontent", "entrybody", "richtext"),
+        (), (),
+    ),
+    "a_nav": (("menu", "navigation", "pagination", "pager", "paging", "skiplink"), ("toc", "jump"), ("nav",)),
+    "a_breadcrumb": (("breadcrumb", "crumbs"), (), ()),
+    "a_header": (("header", "masthead", "topbar", "sitehead", "branding", "logo"), ("banner",), ()),
+    "a_footer": (("footer", "copyright", "colophon", "legal", "imprint", "impressum"), ("foot",), ()),
+    "a_sidebar": (("sidebar", "widget", "complementary", "secondary"), ("rail",), ("aside",)),
+    "a_comment": (("comment", "disqus", "respond", "replies", "discussion", "discuss", "forum", "review"), (), ("reply",)),
+    "a_share": (
+        ("share", "sharing", "social", "follow", "facebook", "twitter", "whatsapp", "linkedin",
+         "pinterest", "addthis", "sharethis"),
+        ("print",), (),
+    ),
+    "a_related": (
+        ("related", "recommend", "popular", "trending", "readnext", "mostread", "outbrain", "taboola",
+         "recirc", "morestories", "morearticles", "morenews", "also", "youmay", "suggest"),
+        (), (),
+    ),
+    "a_ad": (
+        ("sponsor", "promo", "commercial", "anzeige", "publicidad", "werbung", "affiliate", "adslot",
+         "adsense", "doubleclick"),
+        ("ad", "ads", "adv", "dfp", "gpt"),
+        ("advert",),
+    ),
+    "a_newsletter": (("newsletter", "subscri", "signup", "register", "login", "calltoaction"), ("cta",), ()),
+    "a_appeal": (("membership", "paywall", "regwall", "premium", "donat", "contribut", "supportus"), ("piano", "meter"), ()),
+    "a_cookie": (("cookie", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "privacy"), ("cmp",), ()),
+    "a_author": (("author", "byline", "profile", "contributor", "writer", "avatar"), ("bio",), ()),
+    "a_meta": (("meta", "timestamp", "published", "updated", "dateline", "posted"), ("info",), ("date", "time")),
+    "a_tags": (("taglist", "tagcloud", "categor", "topics", "keyword", "labels"), ("tag", "tags"), ()),
+    "a_caption": (("caption", "credit", "photo", "image", "media", "gallery", "slideshow"), (), ("img",)),
+    "a_modal": (("modal", "popup", "overlay", "lightbox", "dialog", "toast", "drawer", "sticky", "fixed"), (), ()),
+    "a_hidden": (("hidden", "collapse", "offscreen", "invisible", "mobileonly", "printonly"), (), ("hide",)),
+    "a_title": (("title", "headline", "heading"), ("hed",), ()),
+    "a_intro": (("intro", "summary", "standfirst", "excerpt", "abstract", "subtitle", "deck"), ("dek",), ("lead",)),
+    "a_card": (("card", "tile", "teaser", "grid", "stream", "river", "collection", "listing"), (), ("item", "feed", "list")),
+    "a_role_nav": ((), ("navigation",), ()),
+    "a_role_main": ((), ("main", "article"), ()),
+}  # fmt: skip
 
 FAMILIES: tuple[str, ...] = tuple(_TAG_FAMILIES) + tuple(_ATTR_FAMILIES)
 _FAMILY_BIT = {name: 1 << i for i, name in enumerate(FAMILIES)}
@@ -88,28 +115,88 @@ _TAG_BITS: dict[str, int] = {}
 for _family, _tags in _TAG_FAMILIES.items():
     for _tag in _tags:
         _TAG_BITS[_tag] = _TAG_BITS.get(_tag, 0) | _FAMILY_BIT[_family]
-_ATTR_RE = re.compile(
-    "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ATTR_FAMILIES.items())
-)
 _N_FAMILIES = len(FAMILIES)
+_COMMENT_BITS = _FAMILY_BIT["a_comment"]
+_ARTICLE_BITS = _FAMILY_BIT["t_article"] | _FAMILY_BIT["a_articlebody"]
 _FAMILY_SHIFTS = np.arange(_N_FAMILIES, dtype=np.int64)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie (a long alternation of literals is slow)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+def _keyword_table(
+    families: dict[str, tuple[str, ...]], bit_of: dict[str, int], *, nested: bool = True
+) -> dict[str, int]:
+    """Keyword -> family bits; with `nested`, a keyword also carries the bits of those inside it.
+
+    A trie regex returns non-overlapping longest matches: "articlebody" hides
+    the "article" inside it, so it must carry both families.
+    """
+    table: dict[str, int] = {}
+    for family, words in families.items():
+        for word in words:
+            table[word] = table.get(word, 0) | bit_of[family]
+    if not nested:
+        return table
+    out = {}
+    for keyword, bits in table.items():
+        for other, other_bits in table.items():
+            if other != keyword and other in keyword:
+                bits |= other_bits
+        out[keyword] = bits
+    return out
+
+
+def _family_words(kind: int) -> dict[str, tuple[str, ...]]:
+    return {family: kinds[kind] for family, kinds in _ATTR_FAMILIES.items()}
+
+
+_ATTR_SUBSTRING_BITS = _keyword_table(_family_words(0), _FAMILY_BIT)
+_ATTR_SUBSTRING_RE = re.compile(_trie_regex(sorted(_ATTR_SUBSTRING_BITS)))
+_ATTR_WORD_BITS = _keyword_table(_family_words(1), _FAMILY_BIT, nested=False)
+_ATTR_PREFIX_BITS = _keyword_table(_family_words(2), _FAMILY_BIT, nested=False)
+# Whole tokens and token prefixes, found with the same trie regexes behind a
+# token boundary (cheaper than splitting and looking up every token).
+_ATTR_WORD_RE = re.compile(
+    r"(?<![a-z0-9])(?:" + _trie_regex(sorted(_ATTR_WORD_BITS)) + r")(?![a-z0-9])"
+)
+_ATTR_PREFIX_RE = re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(sorted(_ATTR_PREFIX_BITS)) + ")")
 
 
 @lru_cache(maxsize=65_536)
 def _attr_bits(attrs: str) -> int:
     bits = 0
-    for match in _ATTR_RE.finditer(attrs):
-        bits |= _FAMILY_BIT[match.lastgroup]  # type: ignore[index]
+    for match in _ATTR_SUBSTRING_RE.finditer(attrs.replace("-", "").replace("_", "")):
+        bits |= _ATTR_SUBSTRING_BITS[match.group()]
+    for match in _ATTR_WORD_RE.finditer(attrs):
+        bits |= _ATTR_WORD_BITS[match.group()]
+    for match in _ATTR_PREFIX_RE.finditer(attrs):
+        bits |= _ATTR_PREFIX_BITS[match.group()]
     return bits
 
 
-# --- Function words ---------------------------------------------------------
+# --- Words and phrases -------------------------------------------------------
 
 # The most frequent function words of the languages presscut is tested on.
 # Their share separates running prose from menus, buttons and teaser titles in
 # any of these languages (cf. jusText's stop-word density).
-_FUNCTION_WORDS = frozenset(
-    """
+_FUNCTION_WORDS = """
     a an the and or but of to in on at for with from by as is are was were be been has have had
     it its this that these those he she they we you i his her their our your not no so if than
     then there which who what when where will would can could should may also about into more
@@ -125,8 +212,106 @@ _FUNCTION_WORDS = frozenset(
     het een en van op te dat die niet zijn wordt met voor ook
     i w z na do nie się jest że to jak od po za co ale o
     och att det som är för med på av den till inte
-    """.split()
+""".split()
+
+# Words that address the reader, and the publisher speaking as "we": appeals,
+# prompts and calls to action are written this way, news reports rarely are.
+_SECOND_PERSON = """
+    you your yours yourself du dich dir dein deine deinen deinem euch euer eure ihnen
+    vous votre vos toi ton tes tú tus usted ustedes vosotros tuo tua tuoi tue voi vostro vostra
+    você vocês teu tua jij jouw jullie uw ty twój twoja wasz wasza
+""".split()
+_FIRST_PLURAL = """
+    we us our ours wir uns unser unsere unseren unserer nous notre nos nosotros nuestro nuestra
+    nuestros nuestras noi nostro nostra nostri nós nosso nossa nossos wij ons onze my nasz nasza
+""".split()
+
+# One dictionary lookup per word counts all three classes at once: a word's
+# weight is the sum of its classes' weights, decoded with divmod.
+_FUNCTION, _SECOND, _FIRST_PLURAL_W = 1, 1_000, 1_000_000
+_WORD_WEIGHTS: dict[str, int] = {}
+for _words, _weight in (
+    (_FUNCTION_WORDS, _FUNCTION),
+    (_SECOND_PERSON, _SECOND),
+    (_FIRST_PLURAL, _FIRST_PLURAL_W),
+):
+    for _word in set(_words):
+        _WORD_WEIGHTS[_word] = _WORD_WEIGHTS.get(_word, 0) + _weight
+
+# Vocabulary of page chrome in the languages of the test sets: the generic
+# words of each family (what a share bar or a cookie notice says in any
+# publication), never phrases of particular publishers. Literal, lower-case
+# substrings, so that one trie-shaped regex finds them all in one pass.
+_KEYWORD_FAMILIES: dict[str, tuple[str, ...]] = {
+    "kw_share": (
+        "share", "teilen", "partager", "compartir", "condividi", "compartilh", "partilh", "delen",
+        "udostępnij", "tweet", "whatsapp", "facebook", "linkedin", "pinterest", "telegram",
+    ),
+    "kw_newsletter": (
+        "newsletter", "subscribe", "abonnier", "abonnez", "suscríbe", "suscribir", "iscriviti",
+        "assine", "inschrijven", "zapisz się", "sign up", "signup", "inbox", "email address",
+        "e-mail address", "e-mail-adresse",
+    ),
+    "kw_appeal": (
+        "donat", "spende", "support us", "support our", "support independent", "unterstütz",
+        "soutenez", "soutenir", "apoya", "sostieni", "apoie", "steun ons", "wesprzyj",
+        "contribution", "contribute", "journalism", "journalismus", "journalisme", "periodismo",
+        "giornalismo", "jornalismo", "dziennikarstw", "membership", "become a member",
+    ),
+    "kw_comment": (
+        "comment", "kommentar", "commentaire", "comentario", "commento", "comentário", "reactie",
+        "komentarz", "reply", "replies", "antwort", "répondre", "responder", "rispondi",
+        "join the conversation", "join the discussion", "diskussion",
+    ),
+    "kw_cookie": (
+        "cookie", "consent", "einwilligung", "consentement", "consentimiento", "consenso", "gdpr",
+        "dsgvo", "rgpd", "privacy", "datenschutz", "confidentialité", "privacidad",
+    ),
+    "kw_ad": (
+        "advertisement", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+        "publicidade", "advertentie", "reklama", "sponsored", "gesponsert", "sponsorisé",
+        "patrocinado", "sponsorizzato", "promoted",
+    ),
+    "kw_related": (
+        "related", "read more", "read also", "see also", "more from", "most read", "most popular",
+        "trending", "recommended", "you may also", "you might also", "lesen sie auch",
+        "mehr zum thema", "weitere artikel", "meistgelesen", "lire aussi", "à lire", "les plus lus",
+        "leer más", "lee también", "te puede interesar", "más leídas", "leggi anche", "più letti",
+        "leia também", "mais lidas", "lees ook", "meest gelezen", "czytaj też", "czytaj także",
+        "czytaj więcej",
+    ),
+    "kw_login": (
+        "log in", "login", "sign in", "signin", "anmelden", "einloggen", "connexion",
+        "se connecter", "iniciar sesión", "accedi", "inloggen", "zaloguj", "register",
+        "registrier", "create an account",
+    ),
+    "kw_copyright": (
+        "©", "copyright", "all rights reserved", "alle rechte", "tous droits", "todos los derechos",
+        "tutti i diritti", "todos os direitos", "alle rechten", "wszelkie prawa",
+    ),
+    "kw_paywall": (
+        "subscribers only", "subscriber only", "for subscribers", "abonnenten",
+        "réservé aux abonnés", "exclusivo para suscriptores", "exclusivo para assinantes",
+        "riservato agli abbonati", "alleen voor abonnees", "dla prenumerator", "unlimited access",
+        "free trial", "already a subscriber", "already have an account", "bereits abonnent",
+        "déjà abonné", "paywall",
+    ),
+    "kw_readmore": (
+        "read more", "weiterlesen", "mehr lesen", "lire la suite", "leer más", "continua a leggere",
+        "leia mais", "lees meer", "czytaj dalej", "continue reading", "more »", "more ›", "»", "›",
+    ),
+    "kw_photo": (
+        "photo:", "foto:", "bild:", "image:", "credit:", "getty images", "reuters",
+        "associated press", "shutterstock", "istock",
+    ),
+}  # fmt: skip
+KEYWORD_FAMILIES: tuple[str, ...] = tuple(_KEYWORD_FAMILIES)
+_KEYWORD_BITS = _keyword_table(
+    _KEYWORD_FAMILIES, {family: 1 << i for i, family in enumerate(KEYWORD_FAMILIES)}
 )
+_KEYWORD_RE = re.compile(_trie_regex(sorted(_KEYWORD_BITS)))
+_KEYWORD_SHIFTS = np.arange(len(KEYWORD_FAMILIES), dtype=np.int64)
+
 
 _WORD_SPLIT = re.compile(r"[^\w]+")
 
@@ -142,6 +327,8 @@ TEXT_FEATURES = (
     "log_links",
     "links_per_word",
     "function_word_share",
+    "second_person_share",
+    "first_plural_share",
     "period_share",
     "comma_share",
     "digit_share",
@@ -188,15 +375,28 @@ FAMILY_FEATURES = tuple(
 ONE_HOT_FEATURES = (
     tuple(f"type_{t}" for t in _TYPES) + tuple(f"owner_{t}" for t in _OWNER_TAGS) + ("owner_other",)
 )
-PAGE_FEATURES = ("page_log_chars", "page_link_density", "page_prose_share", "page_log_segments")
+REPETITION_FEATURES = (
+    "log_same_text",
+    *(f"anc{k}_log_same_siblings" for k in (0, 1, 2)),
+)
+PAGE_FEATURES = (
+    "page_log_chars",
+    "page_link_density",
+    "page_prose_share",
+    "page_log_segments",
+    "page_comment_prose_share",
+    "page_article_prose_share",
+)
 
 FEATURE_NAMES: tuple[str, ...] = (
     TEXT_FEATURES
+    + KEYWORD_FAMILIES
     + POSITION_FEATURES
     + ANCESTOR_FEATURES
     + NEIGHBOUR_FEATURES
     + FAMILY_FEATURES
     + ONE_HOT_FEATURES
+    + REPETITION_FEATURES
     + PAGE_FEATURES
 )
 
@@ -244,23 +444,61 @@ def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
         "letters": per_segment(letter),
         "words": per_segment(word_start),
         "lower_starts": per_segment(word_start & lower),
+        "starts": starts,
         "pipes": per_segment(
             (cps == 124) | (cps == 0x2022) | (cps == 0xB7) | (cps == 0xBB) | (cps == 0x203A)
         ),
     }
 
 
-def _function_word_counts(texts: list[str]) -> np.ndarray:
-    fw = _FUNCTION_WORDS
+def _word_class_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per segment: function words, second-person words, first-person-plural words."""
+    get = _WORD_WEIGHTS.get
+    zeros = repeat(0)
+    totals = np.fromiter(
+        (sum(map(get, t.lower().split(), zeros)) for t in texts), dtype=np.int64, count=len(texts)
+    )
+    first_plural, rest = np.divmod(totals, _FIRST_PLURAL_W)
+    second, function = np.divmod(rest, _SECOND)
+    return function.astype(np.float64), second.astype(np.float64), first_plural.astype(np.float64)
+
+
+def _keyword_hits(texts: list[str], starts: np.ndarray) -> np.ndarray:
+    """Which chrome vocabulary families occur in each segment (one regex pass over the page)."""
+    bits = np.zeros(len(texts), dtype=np.int64)
+    joined = "\n".join(texts).lower()
+    positions, masks = [], []
+    for match in _KEYWORD_RE.finditer(joined):
+        positions.append(match.start())
+        masks.append(_KEYWORD_BITS[match.group()])
+    if positions:
+        rows = np.searchsorted(starts, positions, side="right") - 1
+        np.bitwise_or.at(bits, rows, masks)
+    return ((bits[:, None] >> _KEYWORD_SHIFTS) & 1).astype(np.float32)
+
+
+def _same_siblings(page: Page) -> np.ndarray:
+    """Per container: how many of its siblings share its tag and class/id names."""
+    containers = page.containers
+    signatures = [
+        (c.parent, c.tag, c.attrs) if c.end > c.start and c.parent >= 0 else None
+        for c in containers
+    ]
+    counts = Counter(signatures)
     return np.fromiter(
-        (sum(1 for w in t.lower().split() if w in fw) for t in texts),
+        (counts[sig] - 1 if sig is not None else 0 for sig in signatures),
         dtype=np.float64,
-        count=len(texts),
+        count=len(containers),
     )
 
 
 def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per container: its own family bits, those within 3 levels above, and any above."""
+    """Per container: its own family bits, those within 3 levels above, and any above.
+
+    The class names of `<body>` describe the whole page (WordPress puts
+    "single-post sidebar cookies-not-set" there), not any block of it, so the
+    root contributes its tag only.
+    """
     containers = page.containers
     n = len(containers)
     own = [0] * n
@@ -272,11 +510,12 @@ def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if c.end <= c.start:
             continue  # no segment below: never on a segment's path
         bits = _TAG_BITS.get(c.tag, 0)
-        attrs = c.attrs
-        if attrs:
-            bits |= _attr_bits(attrs)
-        own[i] = bits
         p = c.parent
+        if p >= 0:
+            attrs = c.attrs
+            if attrs:
+                bits |= _attr_bits(attrs)
+        own[i] = bits
         if p >= 0:
             chain[i] = bits | own[p]
             chain2[i] = bits | chain[p]
@@ -350,8 +589,8 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     words = np.maximum(stats["words"], 1).astype(np.float64)
     link_chars, links = arrays.link_chars, arrays.links
     link_density = np.minimum(link_chars / np.maximum(chars, 1), 1.0)
-    fw = _function_word_counts(texts)
-    fw_share = fw / words
+    function_words, second_person, first_plural = _word_class_counts(texts)
+    fw_share = function_words / words
 
     # Text features.
     title_norm = _normalized_title(title)
@@ -391,6 +630,8 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
             np.log1p(links),
             links / words,
             fw_share,
+            second_person / words,
+            first_plural / words,
             stats["periods"] / words,
             stats["commas"] / words,
             stats["digits"] / np.maximum(chars, 1),
@@ -493,23 +734,40 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
         one_hot[i, type_index[s.type]] = 1
         one_hot[i, owner_index.get(containers[s.container].tag, other)] = 1
 
+    # Repetition: menus are repeated (header and footer, desktop and mobile),
+    # teasers come in rows of look-alike siblings; story paragraphs are not.
+    text_counts = Counter(texts)
+    same_text = np.fromiter((text_counts[t] - 1 for t in texts), dtype=np.float64, count=n)
+    siblings = _same_siblings(page)
+    repetition_block = np.column_stack(
+        [np.log1p(same_text)] + [np.log1p(siblings[arrays.ancestors[k]]) for k in (0, 1, 2)]
+    )
+
+    # Where the page's prose is: a forum thread has it all in comment-like
+    # containers, an article has it in the article and only replies there.
+    prose_chars = prose * chars
+    owner_near = near[owner]
     page_block = np.tile(
         [
             np.log1p(total_chars),
             cum_links[-1] / total_chars,
             cum_prose[-1] / total_chars,
             np.log1p(n),
+            prose_chars[(owner_near & _COMMENT_BITS) != 0].sum() / total_prose,
+            prose_chars[(owner_near & _ARTICLE_BITS) != 0].sum() / total_prose,
         ],
         (n, 1),
     )
     return np.hstack(
         [
             text_block,
+            _keyword_hits(texts, stats["starts"]),
             position_block,
             ancestor_block,
             neighbour_block,
             family_block,
             one_hot,
+            repetition_block,
             page_block,
         ]
     ).astype(np.float32)

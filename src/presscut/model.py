@@ -16,7 +16,7 @@ the model was trained).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,6 +32,18 @@ class TreeEnsemble:
     leaves: np.ndarray  # float (trees, 2**depth)
     scale: float
     bias: float
+    _test_features: np.ndarray = field(init=False, repr=False, compare=False)
+    _test_borders: np.ndarray = field(init=False, repr=False, compare=False)
+    _level_tests: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Many trees test the same (feature, border): each distinct test is
+        # computed once, and every tree level points at its test.
+        pairs = np.stack([self.features.ravel(), self.borders.ravel().astype(np.float64)], axis=1)
+        tests, which = np.unique(pairs, axis=0, return_inverse=True)
+        object.__setattr__(self, "_test_features", tests[:, 0].astype(np.int64))
+        object.__setattr__(self, "_test_borders", tests[:, 1].astype(np.float32)[:, None])
+        object.__setattr__(self, "_level_tests", which.reshape(self.features.shape))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TreeEnsemble:
@@ -55,18 +67,19 @@ class TreeEnsemble:
         }
 
     def raw_scores(self, X: np.ndarray) -> np.ndarray:
-        n_trees, depth = self.features.shape
         if len(X) == 0:
             return np.zeros(0)
-        # Level-major layout: row d * n_trees + t is level d of tree t, so each
-        # level's bits for all trees are one contiguous slice.
-        columns = np.ascontiguousarray(X.T)[self.features.T.ravel()]
-        bits = columns > self.borders.T.ravel()[:, None]
-        leaf_index = np.zeros((n_trees, len(X)), dtype=np.intp)
-        for level in range(depth):
-            leaf_index += bits[level * n_trees : (level + 1) * n_trees] << level
-        leaf_index += (np.arange(n_trees) << depth)[:, None]
-        return self.leaves.ravel()[leaf_index].sum(axis=0) * self.scale + self.bias
+        # One row per distinct test, one column per sample; bit l of a tree's
+        # leaf index is the outcome of the test on its level l.
+        outcomes = (np.ascontiguousarray(X.T)[self._test_features] > self._test_borders).view(
+            np.uint8
+        )
+        level_tests = self._level_tests
+        leaf_index = outcomes[level_tests[:, 0]].copy()
+        for level in range(1, level_tests.shape[1]):
+            leaf_index |= outcomes[level_tests[:, level]] << level
+        leaf_values = np.take_along_axis(self.leaves, leaf_index, axis=1)
+        return leaf_values.sum(axis=0) * self.scale + self.bias
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw_scores(X)))

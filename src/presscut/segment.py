@@ -70,6 +70,9 @@ INLINE_TAGS = frozenset(
 )
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
+_TABLE_TAGS = frozenset(("table", "tr", "td", "th"))
+# Elements that give the text below them a block type, or open a list.
+_ROLE_TAGS = frozenset(HEADING_LEVELS) | LIST_TAGS | {"li", "figcaption", "blockquote"}
 
 # A <br> inside a segment; two or more in a row mark a paragraph break.
 _BR = "\x00"
@@ -144,28 +147,22 @@ def _attrs_of(node: LexborNode) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-def _table_rows(node: LexborNode) -> list[list[str]] | None:
-    """Cell texts of a data table, or None when the table is used for layout."""
-    if node.css_first("table") is not None:  # a nested table: layout
-        return None
-    role = (node.attributes.get("role") or "").lower()
-    if role in ("presentation", "none"):
-        return None
-    rows: list[list[str]] = []
-    for tr in node.css("tr"):
-        cells = []
-        for cell in tr.iter():
-            if cell.tag not in ("td", "th"):
-                continue
-            text = normalize_space(cell.text(deep=True, separator=" "))
-            if len(text) > _MAX_DATA_CELL_CHARS:
-                return None
-            cells.append(text)
-        if any(cells):
-            rows.append(cells)
-    if len(rows) < 2 or max(len(r) for r in rows) < 2:
-        return None  # a one-row or one-column "table" is layout
-    return rows
+@dataclass(slots=True)
+class _Table:
+    """A `<table>` being walked: its cells are read as they close.
+
+    Whether it is a data table (one `table` segment with rows of cells) or a
+    layout table (its cells walked like any container) is only known at its
+    end: no nested table, no cell holding more than a short text, at least two
+    rows and two columns, and no text outside the cells.
+    """
+
+    container: int
+    first_segment: int
+    data: bool
+    rows: list[list[str]] = field(default_factory=list)
+    cell_start: int = -1
+    in_cells: int = 0  # segments that were read inside a cell
 
 
 class _Walker:
@@ -181,14 +178,21 @@ class _Walker:
         self.buf_link_chars = 0
         self.buf_links = 0
         self.link_depth = 0
+        self.tables: list[_Table] = []
 
     def open_container(self, tag: str, node: LexborNode) -> None:
-        parent = self.path[-1] if self.path else -1
+        path = self.path
         containers = self.page.containers
-        containers.append(Container(tag, node, parent, len(self.path), len(self.page.segments)))
-        self.path.append(len(containers) - 1)
+        containers.append(
+            Container(tag, node, path[-1] if path else -1, len(path), len(self.page.segments))
+        )
+        path.append(len(containers) - 1)
         role = self.roles[-1] if self.roles else ("paragraph", None, None, None)
-        if tag in HEADING_LEVELS:
+        if tag in _TABLE_TAGS:
+            self._open_table_part(tag, node)
+        if tag not in _ROLE_TAGS:
+            pass
+        elif tag in HEADING_LEVELS:
             role = ("heading", HEADING_LEVELS[tag], None, None)
         elif tag == "li":
             role = (
@@ -207,11 +211,71 @@ class _Walker:
 
     def close_container(self) -> None:
         self.flush()
-        container = self.page.containers[self.path.pop()]
+        index = self.path.pop()
+        container = self.page.containers[index]
         container.end = len(self.page.segments)
         self.roles.pop()
         if container.tag in LIST_TAGS:
             self.lists.pop()
+        elif container.tag in _TABLE_TAGS and self.tables:
+            self._close_table_part(container.tag, index)
+
+    def _open_table_part(self, tag: str, node: LexborNode) -> None:
+        tables = self.tables
+        if tag == "table":
+            if tables:
+                tables[-1].data = False  # a table inside a table: the outer one is layout
+            role = (node.attributes.get("role") or "").lower()
+            data = role not in ("presentation", "none")
+            tables.append(_Table(len(self.page.containers) - 1, len(self.page.segments), data))
+        elif tables and tables[-1].data:
+            if tag == "tr":
+                tables[-1].rows.append([])
+            else:  # td, th
+                tables[-1].cell_start = len(self.page.segments)
+
+    def _close_table_part(self, tag: str, index: int) -> None:
+        table = self.tables[-1]
+        segments = self.page.segments
+        if tag in ("td", "th") and table.data and table.cell_start >= 0:
+            cell = segments[table.cell_start :]
+            text = " ".join(s.text.replace("\n", " ") for s in cell)
+            if len(text) > _MAX_DATA_CELL_CHARS or any(s.type != "paragraph" for s in cell):
+                table.data = False
+            else:
+                if not table.rows:
+                    table.rows.append([])
+                table.rows[-1].append(text)
+                table.in_cells += len(cell)
+            table.cell_start = -1
+        elif tag == "table" and index == table.container:
+            self.tables.pop()
+            rows = [r for r in table.rows if any(r)]
+            cells = segments[table.first_segment :]
+            if (
+                table.data
+                and len(rows) >= 2
+                and max(len(r) for r in rows) >= 2
+                and table.in_cells == len(cells)
+            ):
+                self._collapse_table(table, rows, cells)
+
+    def _collapse_table(self, table: _Table, rows: list[list[str]], cells: list[Segment]) -> None:
+        """Replace the cells' segments (and the containers below the table) by one table segment."""
+        del self.page.segments[table.first_segment :]
+        del self.page.containers[table.container + 1 :]
+        text = "\n".join(" | ".join(row) for row in rows)
+        self.add(
+            Segment(
+                "table",
+                text,
+                table.container,
+                min(sum(s.link_chars for s in cells), len(text)),
+                sum(s.links for s in cells),
+                rows=tuple(tuple(r) for r in rows),
+            )
+        )
+        self.page.containers[table.container].end = len(self.page.segments)
 
     def flush(self) -> None:
         buf = self.buf
@@ -268,24 +332,6 @@ class _Walker:
 
     def add(self, segment: Segment) -> None:
         self.page.segments.append(segment)
-
-    def table(self, node: LexborNode, rows: list[list[str]]) -> None:
-        self.flush()
-        links = node.css("a")
-        link_chars = sum(len(normalize_space(a.text(deep=True))) for a in links)
-        text = "\n".join(" | ".join(cells) for cells in rows)
-        self.open_container("table", node)
-        self.add(
-            Segment(
-                "table",
-                text,
-                self.path[-1],
-                min(link_chars, len(text)),
-                len(links),
-                rows=tuple(tuple(r) for r in rows),
-            )
-        )
-        self.close_container()
 
     def preformatted(self, node: LexborNode) -> None:
         self.flush()
@@ -379,9 +425,6 @@ def segment_page(root: LexborNode) -> Page:
             buf.append(" ")  # too deep to be a layout: a block boundary becomes a space
         elif tag == "pre":
             walker.preformatted(node)
-            continue
-        elif tag == "table" and (rows := _table_rows(node)) is not None:
-            walker.table(node, rows)
             continue
         else:
             walker.flush()

@@ -11,6 +11,9 @@ Two learned stages, then a decision:
 3. Segments scoring above the model's threshold are kept. Every other
    segment gets a reason, read from the element and class/id families of
    its surroundings (navigation, comments, share, related, newsletter...).
+4. If what is kept is a pile of linked teasers with no prose of its own,
+   the page is a listing (front page, section, archive, search results):
+   it gets no body, rather than a body of junk.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from presscut.features import (
     FEATURE_NAMES,
     context_features,
     family_masks,
+    page_arrays,
     segment_features,
 )
 from presscut.model import load_model
@@ -40,7 +44,7 @@ class Selection:
     reason: str | None = None
 
 
-_IS_TITLE = FEATURE_NAMES.index("is_title")
+IS_TITLE = FEATURE_NAMES.index("is_title")
 
 
 @dataclass(slots=True)
@@ -54,16 +58,27 @@ def score_segments(page: Page, title: str | None = None) -> Scores:
     X1 = segment_features(page, title)
     p1 = model.ensembles["stage1"].predict_proba(X1)
     X2 = np.hstack([X1, context_features(page, p1)])
-    return Scores(model.ensembles["stage2"].predict_proba(X2), X1[:, _IS_TITLE] > 0)
+    return Scores(model.ensembles["stage2"].predict_proba(X2), X1[:, IS_TITLE] > 0)
 
 
-def keep_mask(scores: Scores) -> np.ndarray:
+def keep_mask(page: Page, scores: Scores, threshold: float) -> np.ndarray:
     """Which segments to keep (shared with training, so the model is tuned on this very rule).
 
     The headline is metadata (`Article.title`), not body, so it is never kept.
+    A figure caption right next to kept text is kept too: captions belong to
+    the story they illustrate, although most training pages leave them out.
     """
-    threshold = float(load_model(MODEL_NAME).settings.get("threshold", 0.5))
-    return (scores.probability > threshold) & ~scores.is_title
+    kept = scores.probability > threshold
+    captions = np.array([s.type == "figure_caption" for s in page.segments])
+    if captions.any():
+        near_kept = np.zeros_like(kept)
+        near_kept[1:] |= kept[:-1]
+        near_kept[:-1] |= kept[1:]
+        kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
+    return kept & ~scores.is_title
+
+
+_CAPTION_MIN_PROBABILITY = 0.05
 
 
 # Reasons for cutting a segment, by the family found around it; first match wins.
@@ -100,19 +115,84 @@ def _reason(mask: int, link_density: float) -> str:
     return "link_list" if link_density > 0.5 else "low_score"
 
 
+# A listing (front page, section page, archive, category, search results) is
+# a pile of teasers: linked headlines, each with at most a short summary, and
+# no run of prose of its own. On the wcxb dev split these rules flag about a
+# third of the pages labelled listing or collection (bbc.com/news, techcrunch.com,
+# shop categories...) and 2 of 789 articles (see docs/benchmarks.md).
+_LISTING_MIN_TEASERS = 6  # linked headings
+_TEASER_LINK_DENSITY = 0.6
+_TEASER_CHARS = (15, 150)
+_LISTING_MAX_LONGEST = 600  # characters of the longest text that is not a link
+_LISTING_MAX_RUN = 2  # consecutive paragraphs of own text
+_LISTING_MIN_LINK_SHARE = 0.2
+_OWN_TEXT_MAX_LINK_DENSITY = 0.2
+_RUN_MIN_CHARS = 60
+
+
+def _longest_run(flags: np.ndarray) -> int:
+    best = current = 0
+    for flag in flags:
+        current = current + 1 if flag else 0
+        best = max(best, current)
+    return best
+
+
+def listing_reason(page: Page, kept: np.ndarray) -> str | None:
+    """Why the kept segments are a listing of teasers rather than an article, or None."""
+    if not kept.any():
+        return None
+    arrays = page_arrays(page)
+    chars = arrays.chars[kept]
+    density = arrays.link_chars[kept] / np.maximum(chars, 1)
+    headings = np.array([page.segments[i].type == "heading" for i in np.flatnonzero(kept)])
+    teasers = int(
+        (
+            headings
+            & (density > _TEASER_LINK_DENSITY)
+            & (chars >= _TEASER_CHARS[0])
+            & (chars <= _TEASER_CHARS[1])
+        ).sum()
+    )
+    if teasers < _LISTING_MIN_TEASERS:
+        return None
+    own_text = density < _OWN_TEXT_MAX_LINK_DENSITY
+    longest = float(chars[own_text].max()) if own_text.any() else 0.0
+    run = _longest_run(own_text & (chars >= _RUN_MIN_CHARS))
+    link_share = float((chars * density).sum() / chars.sum())
+    if (
+        longest < _LISTING_MAX_LONGEST
+        and run <= _LISTING_MAX_RUN
+        and link_share >= _LISTING_MIN_LINK_SHARE
+    ):
+        return f"listing page: {teasers} linked headlines and no article text"
+    return None
+
+
 def select_content(page: Page, *, title: str | None = None, explain: bool = False) -> Selection:
     """Keep the article's segments; with `explain`, say why each other segment was cut."""
     scores = score_segments(page, title)
-    kept = keep_mask(scores)
-    selection = Selection(kept=[int(i) for i in np.flatnonzero(kept)])
+    kept = keep_mask(page, scores, float(load_model(MODEL_NAME).settings["threshold"]))
+    listing = listing_reason(page, kept)
+    selection = Selection()
+    if listing:
+        selection.page_type, selection.reason = "listing", listing
+    else:
+        selection.kept = [int(i) for i in np.flatnonzero(kept)]
+        if not selection.kept:
+            selection.page_type, selection.reason = "other", "no main content found"
     if explain:
         _, near, _ = family_masks(page)
-        for i in np.flatnonzero(~kept):
+        for i in range(len(page.segments)):
+            if kept[i] and not listing:
+                continue
             segment = page.segments[i]
-            density = segment.link_chars / max(len(segment.text), 1)
-            why = "title" if scores.is_title[i] else _reason(int(near[segment.container]), density)
-            selection.removed.append((int(i), why))
-    if not selection.kept:
-        selection.page_type = "other"
-        selection.reason = "no main content found"
+            if listing and kept[i]:
+                why = "listing"
+            elif scores.is_title[i]:
+                why = "title"
+            else:
+                density = segment.link_chars / max(len(segment.text), 1)
+                why = _reason(int(near[segment.container]), density)
+            selection.removed.append((i, why))
     return selection

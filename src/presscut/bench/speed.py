@@ -5,7 +5,7 @@
 
 Each extractor runs in its own child process (`--only NAME`, the same
 command), so that its peak RSS is its own: the child pins itself to one core,
-loads every page into memory, extracts one warm-up page, then times only the
+loads every page into memory, extracts ten warm-up pages, then times only the
 extraction call on each page, and reads `ru_maxrss` at the end. One more
 child (`--only baseline`) only loads the pages: its peak RSS is the floor the
 others are compared with. Children run one after the other.
@@ -29,6 +29,7 @@ from typing import Any
 from presscut.bench import extractors, quality, report
 
 BASELINE = "baseline"
+WARM_UP_PAGES = 10
 SLOW_MS = 200.0
 DEFAULT_SUITES = tuple(name for name, s in quality.SUITES.items() if s.kind != "structure")
 
@@ -70,8 +71,13 @@ def percentile(sorted_values: Sequence[float], share: float) -> float:
 
 
 def time_pages(extractor: extractors.Extractor, pages: Sequence[Page]) -> dict[str, Any]:
-    """Time `extractor.extract` alone on every page, after one warm-up page."""
-    extractors.run(extractor, pages[0][2], pages[0][1])
+    """Time `extractor.extract` alone on every page, after warming up on the first pages.
+
+    Several warm-up pages, not one, so that everything an extractor loads on
+    first use (models, language profiles) is loaded whatever the first page holds.
+    """
+    for _, url, html in pages[:WARM_UP_PAGES]:
+        extractors.run(extractor, html, url)
     times_ms: list[float] = []
     errors = 0
     for _, url, html in pages:

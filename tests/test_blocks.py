@@ -1,0 +1,159 @@
+"""The body keeps the article's structure as typed blocks, and never glues two blocks together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import presscut
+
+TEMPLATE = (Path(__file__).parent / "fixtures" / "page_template.html").read_text("utf-8")
+
+
+def _extract(slot: str) -> presscut.Article:
+    return presscut.extract(TEMPLATE.replace("<!--SLOT-->", slot))
+
+
+def _blocks_of(article: presscut.Article, kind: str) -> list[presscut.Block]:
+    return [b for b in article.body if b.type == kind]
+
+
+def test_paragraphs_are_blocks_of_their_own() -> None:
+    article = _extract("")
+    paragraphs = _blocks_of(article, "paragraph")
+    assert len(paragraphs) == 5
+    assert paragraphs[0].text.startswith("The city council voted 31 to 12")
+    assert paragraphs[0].text.endswith("cost and route.")
+    assert "\n" not in paragraphs[0].text  # source line breaks are only whitespace
+
+
+def test_headings_keep_their_level() -> None:
+    article = _extract(
+        "<h2>Where the line will run</h2><p>From the northern terminus at Hill Park the trams will "
+        "follow the canal road, cross the river on a new bridge and end under the central station.</p>"
+        "<h3>Stops in the old town</h3><p>Four stops are planned in the old town, each within five "
+        "minutes' walk of the market square, the cathedral and the university buildings.</p>"
+    )
+    headings = _blocks_of(article, "heading")
+    assert [(h.text, h.level) for h in headings] == [
+        ("Where the line will run", 2),
+        ("Stops in the old town", 3),
+    ]
+
+
+def test_list_items_with_nesting_and_order() -> None:
+    article = _extract(
+        "<p>The council attached three conditions to the approval of the project, all of which "
+        "must be met before construction can begin:</p>"
+        "<ol><li>an independent review of the budget,</li>"
+        "<li>a consultation with businesses on the route, covering<ul>"
+        "<li>delivery access during the works,</li><li>compensation for lost trade,</li></ul></li>"
+        "<li>a yearly report to the council.</li></ol>"
+    )
+    items = _blocks_of(article, "list_item")
+    assert [(i.text, i.depth, i.ordered) for i in items] == [
+        ("an independent review of the budget,", 1, True),
+        ("a consultation with businesses on the route, covering", 1, True),
+        ("delivery access during the works,", 2, False),
+        ("compensation for lost trade,", 2, False),
+        ("a yearly report to the council.", 1, True),
+    ]
+    markdown = article.markdown()
+    assert "1. an independent review of the budget," in markdown
+    assert "   - delivery access during the works," in markdown
+
+
+def test_blockquote_is_a_quote_block() -> None:
+    article = _extract(
+        "<blockquote><p>This is the biggest investment in public transport that this city has seen "
+        "in fifty years, and it will change how people live here.</p></blockquote>"
+    )
+    quotes = _blocks_of(article, "quote")
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("This is the biggest investment")
+    assert "> This is the biggest investment" in article.markdown()
+
+
+def test_preformatted_keeps_whitespace() -> None:
+    code = "route = [\n    'Hill Park',\n    'Canal Road',\n]"
+    article = _extract(
+        "<p>The transport office published the planned stops as data that anyone can reuse in "
+        f"their own applications, in the following format:</p><pre><code>{code}</code></pre>"
+    )
+    pre = _blocks_of(article, "preformatted")
+    assert len(pre) == 1
+    assert pre[0].text == code
+    assert f"```\n{code}\n```" in article.markdown()
+
+
+def test_data_table_keeps_rows_and_cells() -> None:
+    article = _extract(
+        "<p>The budget of the project is split between the city, the region and the national "
+        "government, as the following table from the council papers shows:</p>"
+        "<table><thead><tr><th>Funder</th><th>Share</th><th>Amount</th></tr></thead><tbody>"
+        "<tr><td>City</td><td>40%</td><td>248 million</td></tr>"
+        "<tr><td>Region</td><td>35%</td><td>217 million</td></tr>"
+        "<tr><td>State</td><td>25%</td><td>155 million</td></tr></tbody></table>"
+    )
+    tables = _blocks_of(article, "table")
+    assert len(tables) == 1
+    assert tables[0].rows == (
+        ("Funder", "Share", "Amount"),
+        ("City", "40%", "248 million"),
+        ("Region", "35%", "217 million"),
+        ("State", "25%", "155 million"),
+    )
+    assert "| Funder | Share | Amount |\n|---|---|---|" in article.markdown()
+
+
+def test_figure_caption() -> None:
+    article = _extract(
+        '<figure><img src="/img/tram.jpg" alt="A tram"><figcaption>A tram of the type the city '
+        "plans to buy, seen here on a test run in Freiburg.</figcaption></figure>"
+    )
+    captions = _blocks_of(article, "figure_caption")
+    assert [c.text for c in captions] == [
+        "A tram of the type the city plans to buy, seen here on a test run in Freiburg."
+    ]
+
+
+def test_br_is_a_line_break_and_double_br_a_paragraph_break() -> None:
+    article = _extract(
+        "<p>The council's resolution lists the stops in order:<br>Hill Park<br>Canal Road<br>"
+        "Central Station<br><br>Each stop will have step-free access and real-time information "
+        "displays for passengers waiting on the platform.</p>"
+    )
+    texts = [b.text for b in article.body]
+    assert (
+        "The council's resolution lists the stops in order:\nHill Park\nCanal Road\nCentral Station"
+        in texts
+    )
+    assert any(t.startswith("Each stop will have step-free access") for t in texts)
+
+
+def test_blocks_are_never_glued() -> None:
+    # Text of two block elements with no whitespace between them in the source.
+    article = _extract(
+        '<div class="note"><div>The vote followed a six-hour debate that makes the difference.</div>'
+        "<div>Protesters gathered outside the town hall before the meeting, holding banners "
+        "for and against the tram.</div></div>"
+    )
+    assert "difference.Protesters" not in article.text
+    assert "difference. Protesters" not in article.text
+
+
+def test_inline_elements_keep_spacing() -> None:
+    article = _extract(
+        "<p>The <em>new</em> line is <strong>14&nbsp;km</strong> long, said the "
+        '<a href="/office">transport office</a>, and wo<b>n</b>\'t open before 2031 '
+        "according to the timetable published last month.</p>"
+    )
+    assert any(
+        b.text.startswith("The new line is 14 km long, said the transport office, and won't open")
+        for b in article.body
+    )
+
+
+def test_text_joins_blocks_with_one_blank_line() -> None:
+    article = _extract("")
+    assert article.text == "\n\n".join(b.text for b in article.body)
+    assert "\n\n\n" not in article.text

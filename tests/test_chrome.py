@@ -1,0 +1,166 @@
+"""Each family of page chrome that news sites carry is cut; the story around it is kept.
+
+Every case puts one chrome block in the middle of the same hand-written
+article (`fixtures/page_template.html`), where it hurts most: between two
+paragraphs of the story. The article's paragraphs must all survive, intact
+and in order, and no sentence of the chrome may remain.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import presscut
+
+TEMPLATE = (Path(__file__).parent / "fixtures" / "page_template.html").read_text("utf-8")
+
+STORY_OPENINGS = (
+    "The city council voted 31 to 12 on Tuesday night",
+    "The line, which will run for 14 kilometres",
+    "Supporters said the vote was a turning point",
+    "Opponents argued that the budget of 620 million euros",
+    "Work on the first section is due to start next spring",
+)
+
+CHROME = {
+    "donation_appeal": (
+        """<div class="support-us-box"><h3>Before you go</h3>
+        <p>Our journalism is free to read because readers like you chip in. We have no billionaire owner
+        and no paywall, and every contribution, however small, makes the difference.</p>
+        <p><a href="/donate" class="button">Support the Courier from just €1</a></p></div>""",
+        ["every contribution, however small", "Support the Courier from just"],
+    ),
+    "newsletter": (
+        """<aside class="newsletter-signup"><h4>Morning Briefing</h4>
+        <p>Get the day's most important stories in your inbox every morning. Sign up to our free newsletter.</p>
+        <form><input type="email" placeholder="Your email"><button>Sign up</button></form></aside>""",
+        ["Get the day's most important stories in your inbox"],
+    ),
+    "share_bar": (
+        """<div class="share-tools social-share"><span>Share this article</span>
+        <a href="https://facebook.com/sharer">Facebook</a> <a href="https://twitter.com/share">Twitter</a>
+        <a href="https://wa.me/">WhatsApp</a> <a href="mailto:?">Email</a></div>""",
+        ["Share this article", "WhatsApp"],
+    ),
+    "related": (
+        """<section class="related-articles"><h3>Related stories</h3><ul>
+        <li><a href="/a">Bus fares to rise by 8 percent from January</a></li>
+        <li><a href="/b">Mayor defends plan for new ring road</a></li>
+        <li><a href="/c">Cycling lanes on the bridge to open in summer</a></li></ul></section>""",
+        ["Bus fares to rise by 8 percent", "Mayor defends plan for new ring road"],
+    ),
+    "advertisement": (
+        """<div class="ad-container ad-slot"><span class="ad-label">Advertisement</span>
+        <div id="div-gpt-ad-1234"><a href="https://ads.example/click">Save 50% on home insurance today!</a></div></div>""",
+        ["Save 50% on home insurance", "Advertisement"],
+    ),
+    "paywall": (
+        """<div class="paywall-notice premium-banner"><p>This article is for subscribers only.
+        Subscribe now for unlimited access to all our journalism, or log in if you already have an account.</p></div>""",
+        ["Subscribe now for unlimited access"],
+    ),
+    "cookie_banner": (
+        """<div id="cookie-consent" class="cookie-banner"><p>We use cookies to improve your experience and
+        to show you personalised advertising. By continuing to browse you agree to our use of cookies.</p>
+        <a href="/cookies">Manage preferences</a></div>""",
+        ["We use cookies to improve your experience", "Manage preferences"],
+    ),
+    "comments": (
+        """<section id="comments" class="comments-area"><h3>Comments (12)</h3>
+        <p class="comment-prompt">Join the conversation. Please keep comments respectful and on topic.</p>
+        <div class="comment"><span class="comment-author">tramfan88</span>
+        <p>Finally! I have been waiting for this since I moved here.</p></div></section>""",
+        ["Join the conversation", "I have been waiting for this since I moved here"],
+    ),
+    "author_bio": (
+        """<div class="author-bio"><img src="/img/jd.jpg" alt=""><p><strong>Jane Doe</strong> is the
+        Courier's transport correspondent. She has covered city hall since 2015.</p>
+        <a href="/authors/jane-doe">More articles by Jane Doe</a></div>""",
+        ["transport correspondent. She has covered city hall", "More articles by Jane Doe"],
+    ),
+    "tags": (
+        """<div class="article-tags tag-list"><span>Topics:</span> <a href="/t/transport">Transport</a>
+        <a href="/t/council">City council</a> <a href="/t/trams">Trams</a> <a href="/t/budget">Budget</a></div>""",
+        ["Topics:", "City council Trams"],
+    ),
+    "breadcrumbs": (
+        """<nav class="breadcrumb"><a href="/">Home</a> › <a href="/news">News</a> › <a href="/news/local">Local</a></nav>""",
+        ["Home › News"],
+    ),
+    "most_read": (
+        """<div class="most-read widget"><h3>Most read</h3><ol>
+        <li><a href="/x">Storm warning issued for the weekend</a></li>
+        <li><a href="/y">Five restaurants to try this autumn</a></li></ol></div>""",
+        ["Storm warning issued for the weekend", "Five restaurants to try this autumn"],
+    ),
+    "hidden": (
+        """<div style="display: none">Hidden tracking text that no reader ever sees on this page.</div>
+        <p hidden>Another hidden paragraph that must not be extracted by the tool.</p>
+        <div aria-hidden="true">Decorative text hidden from assistive technology users.</div>""",
+        ["Hidden tracking text", "Another hidden paragraph", "Decorative text hidden"],
+    ),
+}
+
+
+def _page(slot: str) -> str:
+    return TEMPLATE.replace("<!--SLOT-->", slot)
+
+
+def _assert_story_intact(text: str) -> None:
+    positions = [text.find(opening) for opening in STORY_OPENINGS]
+    assert all(p >= 0 for p in positions), f"story paragraph missing from:\n{text}"
+    assert positions == sorted(positions), "story paragraphs out of order"
+    paragraphs = text.split("\n\n")
+    for opening in STORY_OPENINGS:
+        assert any(p.startswith(opening) for p in paragraphs), f"{opening!r} glued to another block"
+
+
+def test_template_alone_is_the_story() -> None:
+    article = presscut.extract(_page(""))
+    _assert_story_intact(article.text)
+    for chrome in ("Politics", "All rights reserved", "Privacy policy", "The Riverside Courier"):
+        assert chrome not in article.text
+    assert article.page_type == "article"
+
+
+# Chrome families the content model still keeps when they sit *inside* the
+# article body of this small page (it gives them 0.6-0.8): the training pages
+# hold few such blocks, so the model trusts the article container. Tracked in
+# the notes of issue #2; the marks go when the model learns them.
+KNOWN_KEPT = {"breadcrumbs", "donation_appeal", "paywall", "tags"}
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        pytest.param(
+            f, marks=pytest.mark.xfail(strict=True, reason="kept by the model inside the article")
+        )
+        if f in KNOWN_KEPT
+        else f
+        for f in sorted(CHROME)
+    ],
+)
+def test_chrome_family_is_cut(family: str) -> None:
+    html, phrases = CHROME[family]
+    article = presscut.extract(_page(html), include_removed=True)
+    _assert_story_intact(article.text)
+    for phrase in phrases:
+        assert phrase not in article.text, f"{family}: {phrase!r} kept"
+    removed_text = " ".join(r.text for r in article.removed)
+    assert any(phrase in removed_text for phrase in phrases), f"{family}: not listed as removed"
+
+
+def test_removed_blocks_say_why() -> None:
+    html = CHROME["comments"][0] + CHROME["newsletter"][0] + CHROME["share_bar"][0]
+    article = presscut.extract(_page(html), include_removed=True)
+    reasons = {r.reason for r in article.removed}
+    assert {"comments", "newsletter", "share"} <= reasons
+    assert all(r.reason and r.reason.isidentifier() for r in article.removed)
+
+
+def test_removed_is_empty_unless_asked() -> None:
+    article = presscut.extract(_page(CHROME["comments"][0]))
+    assert article.removed == ()
