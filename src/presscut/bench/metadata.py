@@ -8,9 +8,11 @@ Labelled pages:
   (`lang`, taken from `<html lang>`, is only a hint and is not scored).
   Develop on `dev`, report on `test`.
 - `trafilatura-eval`: hand-read labels (title, authors, published, language,
-  site name) in `labels/metadata-trafilatura-eval-*.jsonl`, whichever files
-  exist. They are test-only: every labelled page is scored whatever `--split`
-  says, and they must never be used for tuning.
+  site name), one suite per split: `labels/metadata-dev-trafilatura-eval-*.jsonl`
+  (`--split dev`, for development: failures may be printed) and
+  `labels/metadata-trafilatura-eval-*.jsonl` (`--split test`, for reporting
+  only: failures are never printed, and they must never be used for tuning).
+  The two sets share no page and no host.
 
 Scoring, the same for every tool, on the same pages in the same run:
 
@@ -59,7 +61,10 @@ from presscut.bench.speed import percentile
 FIELDS = ("title", "authors", "published", "published_or_modified", "language", "site_name")
 TOOLS = ("presscut", "trafilatura", "htmldate", "newspaper4k")
 LABELS_DIR = Path(__file__).with_name("labels")
-LABEL_GLOB = "metadata-trafilatura-eval-*.jsonl"
+LABEL_GLOBS = {
+    "dev": "metadata-dev-trafilatura-eval-*.jsonl",
+    "test": "metadata-trafilatura-eval-*.jsonl",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +206,10 @@ def wcxb_cases(split: str | None) -> list[Case]:
     return cases
 
 
-def hand_labelled_cases() -> list[Case]:
-    """Pages of the hand-read label files that exist now (written by other engineers)."""
+def hand_labelled_cases(split: str) -> list[Case]:
+    """Pages of the hand-read label files of `split` ("dev" or "test") that exist now."""
     rows = []
-    for path in sorted(LABELS_DIR.glob(LABEL_GLOB)):
+    for path in sorted(LABELS_DIR.glob(LABEL_GLOBS[split])):
         with open(path, encoding="utf-8") as fh:
             rows.extend(json.loads(line) for line in fh if line.strip())
     by_dataset: dict[str, dict[str, datasets.LabelledPage]] = {}
@@ -559,12 +564,19 @@ def compare_detectors(cases: Sequence[Case]) -> str:
 def main(argv: Sequence[str]) -> int:
     """Run the benchmark and print its Markdown report (see the module docstring)."""
     parser = argparse.ArgumentParser(prog="python -m presscut.bench metadata", description=__doc__)
-    parser.add_argument("--split", default="test", choices=("dev", "test"), help="wcxb split")
+    parser.add_argument(
+        "--split",
+        default="test",
+        choices=("dev", "test"),
+        help="wcxb split and hand-read label set (failures are printed on dev only)",
+    )
     parser.add_argument(
         "--datasets", default="wcxb,trafilatura-eval", help="comma-separated: wcxb,trafilatura-eval"
     )
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated tool names")
-    parser.add_argument("--failures", metavar="FIELD", help="print presscut's failures on FIELD")
+    parser.add_argument(
+        "--failures", metavar="FIELD", help="print presscut's failures on FIELD (dev split only)"
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     parser.add_argument(
         "--detectors",
@@ -592,11 +604,11 @@ def run(args: argparse.Namespace, core: int) -> None:
     if "wcxb" in wanted:
         groups.append((f"wcxb {args.split}", wcxb_cases(args.split)))
     if "trafilatura-eval" in wanted:
-        hand = hand_labelled_cases()
+        hand = hand_labelled_cases(args.split)
         if hand:
-            groups.append(("trafilatura-eval, hand-read labels (test only)", hand))
+            groups.append((f"trafilatura-eval {args.split}, hand-read labels", hand))
         else:
-            print(f"note: no {LABEL_GLOB} label files in {LABELS_DIR}")
+            print(f"note: no {LABEL_GLOBS[args.split]} label files in {LABELS_DIR}")
     print(f"# Metadata benchmark (pinned to core {core})\n")
     for title, cases in groups:
         tallies, seconds = score(cases, tools)
@@ -605,9 +617,9 @@ def run(args: argparse.Namespace, core: int) -> None:
         print(
             f"\nWall-clock time per page of each tool's call (presscut: the whole extract): {timing}\n"
         )
-        # Failures are printed for wcxb only: the hand-read labels are test-only, never for tuning.
+        # Failures are printed on development pages only: test labels are never for tuning.
         presscut_tallies = tallies.get("presscut", {})
-        if args.failures in presscut_tallies and title.startswith("wcxb"):
+        if args.failures in presscut_tallies and args.split == "dev":
             for failure in presscut_tallies[args.failures].failures:
                 print(failure)
             print()

@@ -18,8 +18,8 @@ from presscut.metadata.authors import find_authors
 from presscut.metadata.dates import find_dates
 from presscut.metadata.evidence import gather
 from presscut.metadata.language import declared_language, resolve_language
-from presscut.metadata.site import publisher_name, site_name
-from presscut.metadata.title import choose_title, site_from_title
+from presscut.metadata.site import fallback_site_name, publisher_name, site_name
+from presscut.metadata.title import choose_title
 from presscut.metadata.topics import description, section, tags
 from presscut.metadata.urls import canonical_url, lead_image
 
@@ -55,18 +55,19 @@ def extract_metadata(
     the body afterwards.
     """
     evidence = gather(tree, url, content_language)
-    site = site_name(evidence)
-    title = choose_title(evidence, site)
-    site = site or site_from_title(evidence, title)
+    declared_site = site_name(evidence)
+    title = choose_title(evidence, declared_site)
     publisher = publisher_name(evidence)
     published, modified = find_dates(evidence)
     return Metadata(
         canonical_url=canonical_url(evidence),
         title=title,
-        authors=find_authors(evidence, (site, publisher)),
+        # Only a declared site name marks an author as the site: the one read from <title>
+        # or the host is, on a personal site, the author's own name.
+        authors=find_authors(evidence, (declared_site, publisher)),
         published=published,
         modified=modified,
-        site_name=site,
+        site_name=declared_site or fallback_site_name(evidence, title),
         publisher=publisher,
         language=declared_language(evidence),
         description=description(evidence),

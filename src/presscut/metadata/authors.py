@@ -19,12 +19,20 @@ from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
+# What a byline says before the names: "By", "Von", "Posted by", "Ein Beitrag von",
+# "Veröffentlicht von", "Autor:", "Interview:". A label noun ("Author", "Redaktion", "Text")
+# needs a colon or a dash: without one it is part of the name ("Redaktion Polizeiticker")
+# or of a heading ("Author Spotlight").
 _PREFIX = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,2}by|(?:ein(?:e[nr]?)?\s+)?(?:beitrag|artikel|text|bericht|kommentar"
-    r"|gastbeitrag|interview)\s+von|(?:une?\s+)?(?:article|texte|chronique|entretien)\s+(?:de|par)"
-    r"|(?:un\s+)?(?:artículo|texto|reportaje)\s+de|(?:un\s+)?articolo\s+di|von|par|por|di|door"
-    r"|przez|autor(?:in|a|e|zy)?|authors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
-    r"|redaktion|written|posted)\b\s*[:\-–]?\s*",
+    r"^(?:(?:(?:[\w-]+\s+){0,2}by|(?:ein(?:e[nr]?)?\s+)?(?:beitrag|artikel|text|bericht"
+    r"|kommentar|gastbeitrag|interview)\s+von|(?:veröffentlicht|erstellt|geschrieben|verfasst"
+    r"|gepostet|eingestellt)\s+von|(?:une?\s+)?(?:article|texte|chronique|entretien)\s+(?:de|par)"
+    r"|(?:publié|écrit|rédigé)\s+par|(?:un\s+)?(?:artículo|texto|reportaje)\s+de"
+    r"|(?:publicado|escrito)\s+por|(?:un\s+)?articolo\s+di|(?:pubblicato|scritto)\s+da"
+    r"|(?:opublikowane|napisane)\s+przez|von|par|por|di|door|przez|written|posted)\b"
+    r"|(?:autor(?:in|a|e|zy)?|authors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
+    r"|redaktion|interview|entretien|entrevista|kolumne|kolumnist(?:in)?|chronique)\s*[:\-–])"
+    r"\s*[:\-–]?\s*",
     re.I,
 )
 # Bylines also credit people who did not write the piece: those parts are dropped.
@@ -64,6 +72,7 @@ _UI_WORDS = frozenset(
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
     updated published posted post reputation via sponsored connect joined
+    unknown anonymous anonym unbekannt
     """.split()
 )
 _PARTICLES = frozenset(
@@ -84,6 +93,8 @@ _OTHER_CREDIT = re.compile(
     r"|illustrated|photographed|translated|aktualisiert|bearbeitet)\s+(?:by|von|par|por)\b.*",
     re.I,
 )
+# A credit inside a sentence: "This post was written by Jane Doe, Head of Marketing".
+_WRITTEN_BY = re.compile(r"\b(?:written|posted|published|authored|contributed)\s+by\s+", re.I)
 # A verb means prose: a bio ("Jane Doe is a reporter who..."), cut before it.
 _PROSE = re.compile(
     r"\s(?:is|was|has|have|lives|writes|covers|joined|ist|schreibt|est|écrit|es|escribe|è"
@@ -128,9 +139,19 @@ _AUTHOR_LINK_SELECTOR = ", ".join(
         "redaktion/",
     )
 )
+# Elements that are not the article's byline: pictures, sharing, comments, and teasers of
+# other articles ("teaser__author"), or the categories a byline bar also lists.
 _NOT_BYLINE = re.compile(
-    r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more|authori[sz]",
+    r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more|authori[sz]"
+    r"|teaser|slider|swiper|carousel|categor|keyword|topic|\btags?\b",
     re.I,
+)
+# Links to account pages, which author-link selectors also match ("/authorize", "/profile").
+_NOT_AUTHOR_PAGE = re.compile(r"authori[sz]|account|log-?in|sign-?in|settings|register", re.I)
+# Links to category and tag pages, which byline bars put beside the author ("Lifestyle").
+_TAXONOMY_LINKS = (
+    "a[href*='/tag' i], a[href*='categor' i], a[href*='/topic' i], a[href*='subject' i],"
+    " a[href*='/thema' i], a[href*='/rubrik' i], a[rel~='tag'], a[rel~='category']"
 )
 _MAX_BYLINE_ELEMENTS = 12
 _MAX_TWITTER_LABELS = 4
@@ -143,22 +164,29 @@ _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 # First words of byline and label lines: a cheap test before any regular expression.
 _LABEL_FIRST_WORDS = frozenset(
     "by written von par por di door przez autor autorin autora autore autoren author authors"
-    " auteur verfasst geschrieben escrito scritto".split()
+    " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
+    " gepostet eingestellt".split()
 )
 _MAX_BYLINE_LINE = 60
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
 _BYLINE_WORD = (
-    r"(?:[Bb]y|Written by|Von|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:|Author\s*:)[ \t]+"
+    r"(?:[Bb]y|BY|Written by|Von|VON|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:"
+    r"|Author\s*:|(?:Veröffentlicht|Erstellt|Geschrieben|Verfasst|Gepostet|Eingestellt)\s+von"
+    r"|(?:Posted|Published)\s+by)[ \t]+"
 )
 _NAMES = (
     rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
 )
 # "By Jane Doe and John Roe" written in the page header: capitalised names after a byline
 # word, on one line (a name never runs into the next element's text).
-_BYLINE_IN_TEXT = re.compile(rf"(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}{_NAMES}(?![\w'’-])")
+# A lower-case "von" starts a byline only at the start of a line: inside a headline it is a
+# preposition ("Eine Studie von Hans Meier").
+_BYLINE_IN_TEXT = re.compile(
+    rf"(?:(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}|(?m:^)[ \t]*von[ \t]+){_NAMES}(?![\w'’-])"
+)
 # A whole line that is a byline, anywhere in the page.
-_BYLINE_LINE = re.compile(rf"^{_BYLINE_WORD}{_NAMES}[ \t]*$")
+_BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_WORD}|von[ \t]+){_NAMES}[ \t]*$")
 _META_KEYS = (
     "author",
     "article:author",
@@ -224,17 +252,23 @@ def split_byline(byline: str) -> list[str]:
     """The names in one byline string ("By Jane Doe and John Roe, Staff Writers").
 
     A part with a role word ("Staff Writer", "Founder at Example") is a
-    name only when it is the byline's only part ("Example Editorial Team").
+    name only when it is the byline's only part ("Example Editorial Team");
+    it ends the list. In a bio, the names follow "written by".
     """
     byline = normalize_space(_URL.sub(" ", byline))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
     byline = _OTHER_CREDIT.sub("", byline)
+    credit = _WRITTEN_BY.search(byline)
+    if credit:
+        byline = byline[credit.end() :]
     prose = _PROSE.search(byline)
     if prose:
         byline = byline[: prose.start()]
     names: list[str] = []
     for part in _SPLIT.split(_PREFIX.sub("", byline)):
+        if names and _is_role(part):
+            break  # what follows a role describes it ("Head of Marketing and Sales")
         name = _clean_part(part)
         if name and not (names and _CAPITALS.match(name)):
             names.append(name)
@@ -275,21 +309,25 @@ _ORGANIZATION_TYPES = frozenset(
 )
 
 
-def _jsonld_names(evidence: PageEvidence, value: Any) -> tuple[list[str], list[str]]:
-    """(person names, organisation names) of a JSON-LD `author` value."""
+def _jsonld_names(evidence: PageEvidence, value: Any) -> tuple[list[str], list[str], bool]:
+    """(person names, organisation names, whether every person is typed `Person`) of a
+    JSON-LD `author` value."""
     items = value if isinstance(value, list) else [value]
     people: list[str] = []
     organisations: list[str] = []
+    typed = True
     for item in items:
         item = evidence.jsonld.resolve(item)
         if isinstance(item, dict):
             name = text_value(item.get("name"))
-            target = organisations if type_names(item) & _ORGANIZATION_TYPES else people
+            types = type_names(item)
+            target = organisations if types & _ORGANIZATION_TYPES else people
+            typed = typed and (bool(types & _ORGANIZATION_TYPES) or "person" in types)
         else:
-            name, target = text_value(item), people
+            name, target, typed = text_value(item), people, False
         if name:
             target.extend(split_byline(name))
-    return people, organisations
+    return people, organisations, typed and bool(people)
 
 
 def _meta_names(evidence: PageEvidence) -> list[str]:
@@ -309,7 +347,13 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
         attrs = node.attributes
         if _NOT_BYLINE.search(" ".join(filter(None, (attrs.get("class"), attrs.get("id"))))):
             continue
-        names = _names_in_lines(node.text(deep=True, separator="\n").split("\n"))
+        if _NOT_AUTHOR_PAGE.search(attrs.get("href") or ""):
+            continue
+        lines = node.text(deep=True, separator="\n").split("\n")
+        taxonomy = {link.text(deep=True).strip() for link in node.css(_TAXONOMY_LINKS)}
+        if taxonomy:
+            lines = [line for line in lines if line.strip() not in taxonomy]
+        names = _names_in_lines(lines)
         if names:
             return names
     return []
@@ -362,8 +406,13 @@ def _twitter_label_names(evidence: PageEvidence) -> list[str]:
 
 def _page_byline_names(evidence: PageEvidence) -> list[str]:
     """A line of the page that is a byline ("By Jane Doe"), or a label line ("Author")
-    followed by a name line: the last resort, after the headline first."""
-    for text in page_texts(evidence):
+    followed by a name line: the last resort. Only the text from the headline on is
+    read when there is one: above it, menus say "By Topic"."""
+    texts = page_texts(evidence)
+    if evidence.h1s and len(texts) > 1:
+        start = texts[1].find(evidence.h1s[0])
+        texts = [texts[0], texts[1][start:]] if start >= 0 else texts[:1]
+    for text in texts:
         lines = [line.strip() for line in text.split("\n")]
         lines = [line for line in lines if line]
         for index, line in enumerate(lines):
@@ -390,12 +439,21 @@ def find_authors(
 
     An organisation named as author (often the publisher itself, filled in by
     the CMS) is kept only when no source names a person: a visible "By Jane
-    Doe" is the better answer than "Example Media". The site's own name is
-    dropped from a list that also has people in it.
+    Doe" is the better answer than "Example Media". The site's own name (as
+    declared, or its host name: "Example.com") is dropped from a list that also
+    has people in it.
     """
-    site_keys = {_key(n) for n in site_names if n}
+    host = evidence.host
+    site_keys = {_key(n) for n in (*site_names, host, host.removeprefix("www.")) if n}
     jsonld_author = evidence.article_value("author", "creator")
-    people, organisations = _jsonld_names(evidence, jsonld_author) if jsonld_author else ([], [])
+    people, organisations, typed = (
+        _jsonld_names(evidence, jsonld_author) if jsonld_author else ([], [], False)
+    )
+    publisher = evidence.article_value("publisher")
+    if typed and not (isinstance(publisher, dict) and type_names(publisher) & _ORGANIZATION_TYPES):
+        # A `Person` named like the site, on a site that no organisation publishes, is
+        # the author of a personal site ("Jane Doe" on Jane Doe's blog).
+        return _unique(people)
     sources = (
         lambda: people,
         lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)],

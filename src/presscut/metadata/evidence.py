@@ -9,8 +9,9 @@ and lets the field modules stay simple functions of the evidence.
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -29,6 +30,10 @@ _AFTER_HEADLINE_CHARS = 300
 _MAX_PAGE_TEXT = 20000
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
+# An archived copy names the page it archives: "https://web.archive.org/web/2008.../http://...".
+_ARCHIVED_URL = re.compile(r"^https?://web\.archive\.org/web/[^/]*/(.+)$", re.I)
+_NOT_TEXT = "style, script, noscript, template"
+_ENTITY = re.compile(r"&(?:#\d+|#x[\da-f]+|[a-z]+\d*);", re.I)
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class PageEvidence:
     h1s: list[str]
     headline_node: LexborNode | None
     html_lang: str | None
+    logo_texts: list[str] = field(default_factory=list)
     content_language: str | None = None
     article: dict[str, Any] | None = None
     webpage: dict[str, Any] | None = None
@@ -52,9 +58,17 @@ class PageEvidence:
 
     @property
     def host(self) -> str:
-        """The page URL's host name, "" when there is no URL or it is malformed."""
+        """The page URL's host name, "" when there is no URL or it is malformed.
+
+        For a Wayback Machine copy, the host of the archived page: its site
+        name, not the archive's, is what the page's titles carry.
+        """
+        url = self.url or ""
+        archived = _ARCHIVED_URL.match(url)
+        if archived:
+            url = archived[1] if "://" in archived[1] else "http://" + archived[1]
         try:
-            return urlsplit(self.url or "").hostname or ""
+            return urlsplit(url).hostname or ""
         except ValueError:
             return ""
 
@@ -155,6 +169,35 @@ def _is_logo(node: LexborNode, url: str | None) -> bool:
     return target.path in ("", "/", "/index.html", "/index.php") and not target.query
 
 
+def visible_text(node: LexborNode) -> str:
+    """The text of an element as a reader sees it, on one line.
+
+    CSS-in-JS themes put `<style>` elements inside headings; their rules are
+    not text. Entities escaped twice by a CMS ("&amp;#x26;") are decoded.
+    """
+    if node.css_first(_NOT_TEXT) is None:
+        text = node.text(deep=True, separator=" ")
+    else:
+        text = " ".join(_text_parts(node))
+    return normalize_space(decode_entities(text))
+
+
+def decode_entities(text: str) -> str:
+    """`text` with the entities left by double escaping decoded ("AT&amp;amp;T" shows as
+    "AT&amp;T" otherwise)."""
+    return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
+
+
+def _text_parts(node: LexborNode) -> list[str]:
+    parts = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag not in ("style", "script", "noscript", "template"):
+            parts.extend(_text_parts(child))
+    return parts
+
+
 def _simplified(text: str | None) -> str:
     return "".join(ch for ch in (text or "").lower() if ch.isalnum())
 
@@ -201,16 +244,21 @@ def gather(
             h1_nodes.append(node)
         if "itemprop" in node.attributes:
             items.append(node)
-    title_tag = normalize_space(titles[0].text(deep=True)) if titles else ""
-    h1s = []
+    title_tag = normalize_space(decode_entities(titles[0].text(deep=True))) if titles else ""
+    h1s: list[str] = []
+    logo_texts: list[str] = []
     headline_node = None
     for node in h1_nodes:
-        text = normalize_space(node.text(deep=True, separator=" "))
-        if text and len(text) <= _MAX_HEADING_CHARS and not _is_logo(node, url):
-            h1s.append(text)
-            headline_node = headline_node or node
-            if len(h1s) >= _MAX_HEADINGS:
-                break
+        text = visible_text(node)
+        if not text or len(text) > _MAX_HEADING_CHARS:
+            continue
+        if _is_logo(node, url):
+            logo_texts.append(text)
+            continue
+        h1s.append(text)
+        headline_node = headline_node or node
+        if len(h1s) >= _MAX_HEADINGS:
+            break
     root = tree.root
     html_lang = None
     if root is not None and root.tag == "html":
@@ -227,6 +275,7 @@ def gather(
         h1s=h1s,
         headline_node=headline_node,
         html_lang=html_lang,
+        logo_texts=logo_texts,
         content_language=content_language,
     )
     hints = [meta.first("og:title"), *h1s, title_tag]

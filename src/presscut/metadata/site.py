@@ -2,22 +2,50 @@
 
 `og:site_name` is the site's own name for itself; the JSON-LD `publisher`
 is the organisation behind it (often the same, sometimes the parent
-company). Values that are URLs (Facebook pages in `article:publisher`) are
-not names and are skipped.
+company). Values that are URLs (Facebook pages in `article:publisher`) or
+unrendered template placeholders are not names and are skipped. A declared
+name often carries a tagline ("Example Courier - News from the valley"):
+the part naming the host, else the shortest part, is the name. When the
+declared name does not name the host at all (an edition, "U.S.") and the
+publisher does, the publisher's name is the site's. The last resorts,
+applied once the title is known (`fallback_site_name`), are the part of
+`<title>` beside the headline and the host name itself.
 """
 
 from __future__ import annotations
 
+import re
+
 from presscut.metadata.evidence import PageEvidence
 from presscut.metadata.jsonld import text_value
+from presscut.metadata.title import agrees, is_site_part, simplified, site_from_title, site_keys
 
 _MAX_NAME = 100
+_PLACEHOLDER = re.compile(r"\{\{|\{\$|\}\}|%%|\[\[")
+_TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|·•:]\s+|:\s+")
+_WEBSITE = frozenset({"website"})
+# The parts of `<title>` searched for the site's name: between separators or after a colon
+# ("Jane's Kitchen: Ten soups").
+_TITLE_PART = re.compile(r"(?:\s+(?:[|–—·•»«~/\\ǀ]|//|-{1,2}|::))+\s+|:\s+")
+_MAX_LOGO_WORDS = 6
 
 
 def _name(value: str | None) -> str | None:
-    if not value or len(value) > _MAX_NAME or "://" in value or value.startswith("www."):
+    if not value or len(value) > _MAX_NAME or "://" in value or _PLACEHOLDER.search(value):
         return None
-    return value
+    return value.removeprefix("www.")
+
+
+def _without_tagline(name: str, keys: list[str]) -> str:
+    """ "Example Courier - News from the valley" → "Example Courier": the part naming the
+    host, else the part of fewest words (a tagline is a phrase)."""
+    parts = [p for p in _TAGLINE_SEPARATOR.split(name) if p.strip()]
+    if len(parts) < 2:
+        return name
+    named = [p for p in parts if keys and is_site_part(p, keys, affix=True)]
+    if named:
+        return named[0].strip()
+    return min(parts, key=lambda p: len(p.split())).strip()
 
 
 def publisher_name(evidence: PageEvidence) -> str | None:
@@ -32,14 +60,40 @@ def publisher_name(evidence: PageEvidence) -> str | None:
 
 
 def site_name(evidence: PageEvidence) -> str | None:
-    """The site's name: `og:site_name`, else the JSON-LD WebSite, publisher or application name."""
-    for value in evidence.meta.all("og:site_name"):
-        if _name(value):
-            return value
-    for node in evidence.jsonld.first_of(frozenset({"website"})):
-        found = _name(text_value(node.get("name")))
-        if found:
-            return found
-    return publisher_name(evidence) or _name(
+    """The name the site declares: `og:site_name`, else the JSON-LD WebSite, the publisher
+    or the web application name; without its tagline."""
+    keys = site_keys(evidence, None)
+    declared = [
+        *evidence.meta.all("og:site_name", "og:sitename"),
+        *(text_value(node.get("name")) for node in evidence.jsonld.first_of(_WEBSITE)),
+    ]
+    publisher = publisher_name(evidence)
+    names = [name for value in declared if (name := _name(value))]
+    if names:
+        name = _without_tagline(names[0], keys)
+        names_host = is_site_part(name, keys, affix=True)
+        if keys and publisher and not names_host and is_site_part(publisher, keys, affix=True):
+            return publisher
+        return name
+    found = publisher or _name(
         evidence.meta.first("application-name", "apple-mobile-web-app-title")
     )
+    return _without_tagline(found, keys) if found else None
+
+
+def fallback_site_name(evidence: PageEvidence, title: str | None) -> str | None:
+    """For a page that declares no site name: a part of `<title>` naming the host
+    ("Example Courier: Headline" on example-courier.com), the site-title `<h1>` of the
+    theme, the part of `<title>` beside the headline, else the host name
+    ("example.com"), which is how readers name such a site."""
+    keys = site_keys(evidence, None)
+    if evidence.title_tag and keys:
+        headline = simplified(title)
+        for part in _TITLE_PART.split(evidence.title_tag):
+            part = part.strip()
+            if is_site_part(part, keys, affix=True) and not agrees(simplified(part), headline):
+                return part
+    logos = [text for text in evidence.logo_texts if len(text.split()) <= _MAX_LOGO_WORDS]
+    if logos:
+        return logos[0]
+    return site_from_title(evidence, title) or evidence.host.removeprefix("www.") or None

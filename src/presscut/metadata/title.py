@@ -2,29 +2,58 @@
 
 Four sources usually name the headline: the visible `<h1>`, `og:title`
 (or the Twitter card), the JSON-LD `headline` and `<title>`. Each has its
-own failure: the `<h1>` may be the site logo, `<title>` and `og:title` add
+own failure: the `<h1>` may be the site logo, a section label or carry a
+kicker ("Crisis talks: Leaders meet again"), `<title>` and `og:title` add
 "| Site Name", JSON-LD is sometimes a template default. So the sources vote:
-an `<h1>` that another source confirms wins (it is what the reader sees);
-otherwise the structured headline, then `og:title`, then `<title>`, each
-with the site-name parts around it removed.
+
+1. an `<h1>` that another source confirms wins (it is what the reader sees);
+2. an `<h1>` that ends with another source's title is that title behind a
+   kicker or a rubric, and the other source's title is the headline;
+3. an `<h1>` found inside `<title>` or `og:title` (reworded or truncated
+   affixes around it) wins next;
+4. an unconfirmed `<h1>` still wins when it shares most of its words with
+   the other sources (a reworded SEO title), or when it is the only
+   evidence; but when the other sources agree among themselves on a title
+   the `<h1>` hardly shares a word with, the `<h1>` is a section label or
+   a teaser and their title is the headline.
+
+Site-name parts are removed from every source first.
 """
 
 from __future__ import annotations
 
 import re
 
-from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.evidence import PageEvidence, decode_entities
 from presscut.metadata.jsonld import text_value
 
 # A separator between headline and site name needs spaces around it ("A | B",
-# "A - B"); a colon is left alone since headlines use it ("Crisis: what next").
-_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«~/\\]|-{1,2}|::|\|\|)\s+")
+# "A - B", "A // » B"); a colon is left alone since headlines use it ("Crisis: what next").
+_SEPARATOR = re.compile(r"(?:\s+(?:[|–—·•»«~/\\]|//|-{1,2}|::|\|\|))+\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+# Heading anchors that documentation generators print after the text ("Middleware ¶").
+_ANCHOR_MARK = re.compile(r"\s*[¶#]+$")
 _MAX_SITE_PART_WORDS = 6
+_MIN_KEY = 3
+# Second-level labels that name no site ("example.co.uk") and blog platforms whose
+# subdomain is the site ("janes-kitchen.blogspot.com").
+_GENERIC_LABELS = frozenset("co com org net gov edu ac or ne go gob gouv nic".split())
+_PLATFORMS = frozenset(
+    "blogspot wordpress tumblr substack github medium wixsite weebly jimdo typepad livejournal"
+    " ghost bearblog over-blog canalblog hatenablog".split()
+)
+# A site name read from `<title>` is a name, not a tagline ("Nachrichten aus der Region").
+_MAX_SITE_NAME_WORDS = 4
 # A part naming the site may add a few letters to it ("The Guardian" for guardian.com).
 _SITE_NAME_SLACK = 4
 # An <h1> found inside `<title>` confirms it when it is long enough not to be there by chance.
 _MIN_CONTAINED = 10
+# A kicker is at least a word ("Analysis: ..."), not an article ("The ...").
+_MIN_KICKER = 5
+# Below this share of its words in the agreed title of the other sources (it hardly shares
+# a word with them), an unconfirmed <h1> is not the headline.
+_MIN_SHARED_WORDS = 0.3
 
 
 def simplified(text: str | None) -> str:
@@ -32,35 +61,49 @@ def simplified(text: str | None) -> str:
     return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
-def _site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
+def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
+    """Simplified forms of the site's name: the declared one and the host's own labels.
+
+    "news.example.co.uk" gives "example" (and "newsexample"); a blog hosted
+    on a platform ("janes-kitchen.blogspot.com") is named by its subdomain.
+    """
     keys = [simplified(site_name)] if site_name else []
     labels = [label for label in evidence.host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 2 and labels[-2] in _GENERIC_LABELS:
+        labels.pop()  # "example.co.uk": "co" names no site
     if len(labels) >= 2:
         keys.append(simplified(labels[-2]))
-        keys.append(simplified("".join(labels)))
-    return [k for k in keys if len(k) >= 2]
+        keys.append(simplified("".join(labels[:-1])))
+        if labels[-2] in _PLATFORMS and len(labels) > 2:
+            keys.append(simplified(labels[-3]))
+    return list(dict.fromkeys(k for k in keys if len(k) >= _MIN_KEY))
 
 
-def _is_site_part(part: str, site_keys: list[str], *, affix: bool = False) -> bool:
+def is_site_part(part: str, keys: list[str], *, affix: bool = False) -> bool:
     """Whether `part` names the site; an `affix` (a title part beside the headline) may
     add any words to the name ("Raspberry Pi Forums" on raspberrypi.com)."""
     key = simplified(part)
     if not key or len(part.split()) > _MAX_SITE_PART_WORDS:
         return False
     slack = len(key) if affix else _SITE_NAME_SLACK
-    return any(key in s or (s in key and len(key) - len(s) <= slack) for s in site_keys)
+    return any(key in s or (s in key and len(key) - len(s) <= slack) for s in keys)
 
 
-def strip_site_name(title: str, site_keys: list[str]) -> str:
+def title_parts(title: str) -> list[str]:
+    """The parts of a title between separators ("Headline | Section | Site")."""
+    return [part.strip() for part in _SEPARATOR.split(title)]
+
+
+def strip_site_name(title: str, keys: list[str]) -> str:
     """`title` without leading or trailing parts that name the site ("Headline | Site")."""
     parts = _SEPARATOR.split(title)
     if len(parts) == 1:
         return title
     separators = _SEPARATOR.findall(title)
     start, end = 0, len(parts)
-    while end - start > 1 and _is_site_part(parts[end - 1], site_keys, affix=True):
+    while end - start > 1 and is_site_part(parts[end - 1], keys, affix=True):
         end -= 1
-    while end - start > 1 and _is_site_part(parts[start], site_keys, affix=True):
+    while end - start > 1 and is_site_part(parts[start], keys, affix=True):
         start += 1
     out = parts[start]
     for i in range(start + 1, end):
@@ -68,7 +111,7 @@ def strip_site_name(title: str, site_keys: list[str]) -> str:
     return out.strip()
 
 
-def _agrees(a: str, b: str) -> bool:
+def agrees(a: str, b: str) -> bool:
     """Two simplified titles agree when equal or one starts the other (truncated headlines)."""
     if not a or not b:
         return False
@@ -78,53 +121,108 @@ def _agrees(a: str, b: str) -> bool:
     return len(shorter) >= 0.6 * len(longer) and longer.startswith(shorter)
 
 
+def _shared_words(a: str, b: str) -> float:
+    """Share of the words of the shorter text that the other one has too."""
+    words_a = set(_WORD.findall(a.casefold()))
+    words_b = set(_WORD.findall(b.casefold()))
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def _is_site_affix(h1: str, title_tag: str | None) -> bool:
+    """An `<h1>` that is the last part of a `<title>` made of several: the site's name,
+    printed as a heading by the theme ("What is Ownership? - The Rust Book")."""
+    if not title_tag:
+        return False
+    parts = title_parts(title_tag)
+    key = simplified(h1)
+    return len(parts) > 1 and simplified(parts[-1]) == key and simplified(parts[0]) != key
+
+
+def _looks_cut(title: str) -> bool:
+    """A title cut short by its source: an ellipsis or an unclosed bracket at the end."""
+    return title.endswith(("…", "...")) or title.count("(") > title.count(")")
+
+
+def _agreed(titles: list[str]) -> str | None:
+    """The first title that another source confirms; if it looks cut short, the longest
+    of the titles that agree with it."""
+    keys = [simplified(t) for t in titles]
+    for i, key in enumerate(keys):
+        group = [j for j, other in enumerate(keys) if j != i and agrees(key, other)]
+        if group and _looks_cut(titles[i]):
+            return max((titles[j] for j in group), key=lambda t: len(simplified(t)))
+        if group:
+            return titles[i]
+    return None
+
+
 def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
-    """The page's headline, decided by agreement between its sources."""
-    keys = _site_keys(evidence, site_name)
+    """The page's headline, decided by agreement between its sources (module docstring)."""
+    keys = site_keys(evidence, site_name)
     structured = (
         text_value(evidence.article_value("headline"))
         or (evidence.microdata.get("headline", [None])[0])
     )
     social = evidence.meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
-    raw = [t for t in (structured, social, evidence.title_tag) if t]
-    others = [
-        stripped for t in raw if not _is_site_part(stripped := strip_site_name(t, keys), keys)
-    ]
+    raw = [decode_entities(t) for t in (structured, social, evidence.title_tag) if t]
+    stripped = [strip_site_name(t, keys) for t in raw]
+    others = [t for t in stripped if not is_site_part(t, keys)]
     other_keys = [simplified(t) for t in others]
     raw_keys = [simplified(t) for t in raw]
-    h1s = list(
-        dict.fromkeys(strip_site_name(h, keys) for h in evidence.h1s if not _is_site_part(h, keys))
-    )
-    for h1 in h1s:
-        key = simplified(h1)
-        if any(_agrees(key, other) for other in other_keys) or (
-            len(key) >= _MIN_CONTAINED and any(key in r for r in raw_keys)
-        ):
+    h1s = [
+        title
+        for h in evidence.h1s
+        if not is_site_part(h, keys) and not _is_site_affix(h, evidence.title_tag)
+        if (title := _ANCHOR_MARK.sub("", strip_site_name(h, keys)))
+    ]
+    h1s = list(dict.fromkeys(h1s))
+    h1_keys = [simplified(h) for h in h1s]
+    for h1, key in zip(h1s, h1_keys, strict=True):
+        if any(agrees(key, other) for other in other_keys):
             return h1
-    if len(h1s) == 1 or (h1s and not others):
-        return h1s[0]
-    return others[0] if others else None
+    for key in h1_keys:
+        for other, other_key in zip(others, other_keys, strict=True):
+            if (
+                len(other_key) >= _MIN_CONTAINED
+                and len(key) - len(other_key) >= _MIN_KICKER
+                and key.endswith(other_key)
+            ):
+                return other
+    for h1, key in zip(h1s, h1_keys, strict=True):
+        if len(key) >= _MIN_CONTAINED and any(key in r for r in raw_keys):
+            return h1
+    if h1s:
+        agreed = _agreed(others)
+        if agreed is None and len(h1s) == 1:
+            return h1s[0]
+        reference = agreed or (others[0] if others else None)
+        if reference is None or _shared_words(h1s[0], reference) >= _MIN_SHARED_WORDS:
+            return h1s[0]
+        return reference
+    if others:
+        return _agreed(others) or others[0]
+    # Every source is (or contains only) the site name: the page's title is all there is.
+    return stripped[0] if stripped else None
 
 
 def site_from_title(evidence: PageEvidence, title: str | None) -> str | None:
-    """The site name that `<title>` adds beside the headline ("Headline | Site"), if any.
-
-    Used only when the page does not name its site otherwise: the part of
-    `<title>` that is not the headline, when the headline is its first or
-    last part and the other end is short enough to be a name.
-    """
-    if not title or not evidence.title_tag:
+    """The site name that `<title>` adds beside the headline ("Headline | Site"), if any:
+    the part at the other end from the headline, when it is short enough to be a name
+    and not a sentence."""
+    if not evidence.title_tag:
         return None
-    parts = [p.strip() for p in _SEPARATOR.split(evidence.title_tag)]
-    if len(parts) < 2:
-        return None
+    parts = title_parts(evidence.title_tag)
     key = simplified(title)
-    if _agrees(simplified(parts[0]), key):
+    if len(parts) < 2 or not key:
+        return None
+    if agrees(simplified(parts[0]), key):
         candidate = parts[-1]
-    elif _agrees(simplified(parts[-1]), key):
+    elif agrees(simplified(parts[-1]), key):
         candidate = parts[0]
     else:
         return None
-    if not candidate or len(candidate.split()) > _MAX_SITE_PART_WORDS:
+    if not candidate or len(candidate.split()) > _MAX_SITE_NAME_WORDS or candidate[-1] in "?.":
         return None
     return candidate
