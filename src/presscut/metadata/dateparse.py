@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 MIN_YEAR = 1991
 
 # Month names and abbreviations, lower case, for en, de, fr, es, it, pt, nl, pl
-# (Polish in both the nominative and the genitive that dates use).
+# (Polish in both the nominative and the genitive that dates use), then ru and uk.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: (
         "january",
@@ -162,7 +162,24 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "gru",
     ),
 }
-MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+# Russian and Ukrainian in the genitive that dates use ("15 августа 2016", "15 серпня 2016").
+_CYRILLIC_MONTHS = (
+    ("января", "січня"),
+    ("февраля", "лютого"),
+    ("марта", "березня"),
+    ("апреля", "квітня"),
+    ("мая", "травня"),
+    ("июня", "червня"),
+    ("июля", "липня"),
+    ("августа", "серпня"),
+    ("сентября", "вересня"),
+    ("октября", "жовтня"),
+    ("ноября", "листопада"),
+    ("декабря", "грудня"),
+)
+MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names} | {
+    name: num for num, names in enumerate(_CYRILLIC_MONTHS, start=1) for name in names
+}
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 
 _ISO = re.compile(
@@ -179,7 +196,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"(?<!\w)({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
 )
-_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+# "05.03.2024", "5/3/2024", "5-3-2024", and "5. 3. 2024" (Czech, Slovak, Croatian style).
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})(\. ?|[/-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _YEAR_FIRST = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
 # Every supported written date has a four-digit year: texts without one are skipped at once.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -288,7 +306,8 @@ def parse_structured(value: str | None) -> PageDate | None:
                 (moment.hour, moment.minute, moment.second),
                 f"{offset[:3]}:{offset[3:]}" if offset else None,
             )
-    found = find_text_date(value)
+    # Machine-written slashed dates ("11/01/2023 12:43:42") follow the US convention.
+    found = find_text_date(value, month_first=True)
     return found[1] if found else None
 
 

@@ -1,16 +1,17 @@
 """Publication and modification dates, from the most reliable source that has one.
 
-Sources in order of trust: the JSON-LD article, `<meta>` tags
+Sources in order of trust: the JSON-LD article, `<meta>` publication keys
 (`article:published_time` and a dozen CMS variants, then any key naming a
-publication date), microdata, `<time datetime>` elements, a full date in
-the URL path. Only when none of them gives the publication date is the
-visible text read: first the text around the headline, where themes print
-"Veröffentlicht am 5. März 2024 · Aktualisiert am 7. März", then the first
-short line of the page that holds a date (after the headline first, since
-site headers above it print today's date). A date after "Updated" and its
-equivalents is a modification. A modified date earlier than the published
-one is dropped; a page that states only when it was updated gives that
-date as its publication date too.
+publication date), the JSON-LD WebPage. Without any of them, the weaker
+sources (microdata, `<time datetime>` elements, a full date in the URL
+path, a generic `<meta name=date>`) are checked against the text around the
+headline, where themes print "Veröffentlicht am 5. März 2024 · Aktualisiert
+am 7. März": the printed date decides between them. The first short line of
+the page that holds a date is the last resort (after the headline first,
+since site headers above it print today's date). A date after "Updated" and
+its equivalents is a modification. A modified date earlier than the
+published one is dropped; a page that states only when it was updated gives
+that date as its publication date too.
 """
 
 from __future__ import annotations
@@ -45,13 +46,12 @@ _PUBLISHED_META = (
     "dcterms.issued",
     "dc.date.created",
     "dcterms.created",
-    "dc.date",
-    "dcterms.date",
     "citation_publication_date",
     "citation_date",
-    "date",
-    "release_date",
 )
+# Keys that name some date of the page, often the last change ("DC.date"): weaker than a
+# publication date printed beside the headline.
+_WEAK_PUBLISHED_META = ("dc.date", "dcterms.date", "date", "release_date")
 _MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -185,10 +185,6 @@ def _dates_in_text(text: str, month_first: bool) -> DatePair:
     return published, modified
 
 
-def _merge(first: DatePair, second: DatePair) -> DatePair:
-    return first[0] or second[0], first[1] or second[1]
-
-
 def _near_headline(evidence: PageEvidence) -> DatePair:
     """Dates in the text around the `<h1>`: most themes print the date beside the headline."""
     month_first = _month_first(evidence)
@@ -219,6 +215,7 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
 
 
 def _first(candidates: Iterable[Callable[[], PageDate | None]]) -> PageDate | None:
+    """The first date that one of the `candidates` (called in turn, lazily) finds."""
     for candidate in candidates:
         found = candidate()
         if found is not None:
@@ -236,28 +233,56 @@ def _not_before(modified: PageDate | None, published: PageDate | None) -> PageDa
     return modified if modified.day >= published.day else None
 
 
+def _confirmed(candidates: list[PageDate | None], shown: PageDate | None) -> PageDate | None:
+    """The first candidate on the day the page shows beside its headline, else the first
+    candidate: a teaser's microdata or a `DC.date` of the last change loses to the date
+    the reader sees, which confirms the right one."""
+    found = [c for c in candidates if c is not None]
+    if shown is not None:
+        for candidate in found:
+            if candidate.day == shown.day:
+                return candidate
+    return found[0] if found else None
+
+
+def _published_in_jsonld(evidence: PageEvidence, *, webpage: bool) -> PageDate | None:
+    return _earliest(
+        text_value(evidence.article_value(key, webpage=webpage))
+        for key in ("datePublished", "dateCreated", "uploadDate")
+    )
+
+
 def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     """(published, modified) as ISO 8601 strings, or `None` each.
 
-    Visible text is read only when no machine-readable source gives the
-    publication date: it is the slowest source and the least reliable.
+    The strong sources decide alone, in order: the JSON-LD article,
+    `<meta>` publication keys, the JSON-LD WebPage. Without them, the weaker
+    ones (microdata, `<time>`, the URL, a generic `<meta name=date>`) are
+    weighed against the date printed beside the headline: the first one on
+    that day wins, and the printed date itself when none is (a teaser's
+    microdata or a `DC.date` holding the last change lose to what the reader
+    sees). Short date lines elsewhere in the page are the last resort.
     """
     meta, micro = evidence.meta, evidence.microdata
     published = _first(
         (
-            lambda: _earliest(
-                text_value(evidence.article_value(key))
-                for key in ("datePublished", "dateCreated", "uploadDate")
-            ),
+            lambda: _published_in_jsonld(evidence, webpage=False),
             lambda: _first_valid(meta.all(*_PUBLISHED_META)),
             lambda: _first_valid(_other_meta(evidence, modified=False)),
-            lambda: _earliest(
-                micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]
-            ),
-            lambda: _time_elements(evidence, modified=False),
-            lambda: _url_date(evidence.url),
+            lambda: _published_in_jsonld(evidence, webpage=True),
         )
     )
+    near: DatePair = (None, None)
+    if published is None:
+        near = _near_headline(evidence)
+        secondary = [
+            _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
+            _time_elements(evidence, modified=False),
+            _url_date(evidence.url),
+            near[0],
+            _first_valid(meta.all(*_WEAK_PUBLISHED_META)),
+        ]
+        published = _confirmed(secondary, near[0])
     modified = _first(
         (
             lambda: _first_valid([text_value(evidence.article_value("dateModified"))]),
@@ -267,12 +292,10 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
             lambda: _time_elements(evidence, modified=True),
         )
     )
-    if published is None:
-        visible: DatePair = (None, None)
-        for fallback in (_near_headline, _page_date_lines):
-            if visible == (None, None):
-                visible = _merge(visible, fallback(evidence))
-        published, modified = visible[0], modified or visible[1]
+    if published is None and near == (None, None):
+        near = _page_date_lines(evidence)
+        published = near[0]
+    modified = modified or near[1]
     # A page that states only when it was last updated: that is the date of the
     # version being read, and the best publication date it gives.
     published = _in_page_time_zone(published or modified, evidence)

@@ -17,7 +17,15 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from presscut.metadata.jsonld import ARTICLE_TYPES, PAGE_TYPES, JsonLd, collect_jsonld, text_value
+from presscut.metadata.jsonld import (
+    ARTICLE_TYPES,
+    EMBEDDED_TYPES,
+    PAGE_TYPES,
+    JsonLd,
+    collect_jsonld,
+    text_value,
+    type_names,
+)
 from presscut.metadata.meta import MetaTags, collect_meta
 from presscut.metadata.microdata import collect_microdata
 from presscut.segment import normalize_space
@@ -72,9 +80,10 @@ class PageEvidence:
         except ValueError:
             return ""
 
-    def article_value(self, *keys: str) -> Any:
-        """The first present value of `keys` in the JSON-LD article, then in its WebPage."""
-        for node in (self.article, self.webpage):
+    def article_value(self, *keys: str, webpage: bool = True) -> Any:
+        """The first present value of `keys` in the JSON-LD article, then (if `webpage`)
+        in its WebPage."""
+        for node in (self.article, self.webpage) if webpage else (self.article,):
             if node is None:
                 continue
             for key in keys:
@@ -209,16 +218,23 @@ def _pick_article(
 
     Pages often carry several (the article plus teasers of related ones), so
     the headline is matched against `og:title`, the `<h1>`s and `<title>`.
+    A video embedded in an article (`EMBEDDED_TYPES`) is the page's item
+    only when its name is the page's title: otherwise its upload date would
+    pass for the article's.
     """
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
     wanted = [h for h in map(_simplified, hints) if h]
+    matching = []
     for node in candidates:
         headline = _simplified(text_value(node.get("headline") or node.get("name")))
         if headline and any(headline in hint or hint in headline for hint in wanted):
-            return node
-    with_date = [n for n in candidates if n.get("datePublished")]
-    return (with_date or candidates)[0]
+            matching.append(node)
+    if matching:
+        return matching[0]
+    articles = [n for n in candidates if not type_names(n) <= EMBEDDED_TYPES]
+    if len(articles) <= 1:
+        return articles[0] if articles else None
+    with_date = [n for n in articles if n.get("datePublished")]
+    return (with_date or articles)[0]
 
 
 def gather(

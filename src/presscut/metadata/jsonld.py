@@ -52,6 +52,8 @@ ARTICLE_TYPES = frozenset(
         "creativework",
     }
 )
+# Media that articles embed: the page itself only when its name is the page's title.
+EMBEDDED_TYPES = frozenset({"videoobject", "podcastepisode"})
 PAGE_TYPES = frozenset(
     {
         "webpage",
