@@ -43,6 +43,15 @@ from presscut.metadata.authors import split_byline
         ("Example Orbi Team", ["Example Orbi Team"]),
         ("Staff Writer", []),
         ("Jane Doe, Jane Doe", ["Jane Doe", "Jane Doe"]),  # de-duplicated by find_authors
+        ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Publié par Marie Dupont", ["Marie Dupont"]),
+        ("Redaktion Polizeiticker Schweiz", ["Redaktion Polizeiticker Schweiz"]),
+        ("Redaktion", ["Redaktion"]),
+        ("Parisa Ostovari", ["Parisa Ostovari"]),
+        ("Diana Rossi", ["Diana Rossi"]),
+        ("This post was written by Jane Doe, Head of Marketing and Community", ["Jane Doe"]),
+        ("Eingestellt von Unknown", []),
     ],
 )
 def test_split_byline(byline: str, names: list[str]) -> None:
@@ -129,3 +138,62 @@ def test_byline_line_and_label_line_in_the_page() -> None:
 
 def test_no_author_gives_empty_tuple() -> None:
     assert authors("<html><body><h1>Title</h1><p>Text only.</p></body></html>") == ()
+
+
+def test_byline_bar_without_its_category_links() -> None:
+    html = (
+        '<html><body><h1>T</h1><div class="byline"><a href="/tag/lifestyle">Lifestyle</a>'
+        '<a href="/people/ann">Ann Lee</a></div></body></html>'
+    )
+    assert authors(html) == ("Ann Lee",)
+
+
+def test_teaser_bylines_and_account_links_are_not_the_article_byline() -> None:
+    html = (
+        '<html><body><h1>T</h1><span class="slider-teaser__author">Manfred Prisching</span>'
+        '<a href="/authorization">Authorization</a><a href="/author/ursula-baatz">Ursula Baatz</a>'
+        "</body></html>"
+    )
+    assert authors(html) == ("Ursula Baatz",)
+
+
+def test_author_named_like_the_host_yields_to_a_person() -> None:
+    html = (
+        '<html><head><meta name="author" content="FLVW.de"></head><body><h1>T</h1>'
+        "<p>Text of the story.</p><p>Autor</p><p>Peter Middel</p></body></html>"
+    )
+    url = "https://www.flvw.de/news/a"
+    assert extract_metadata(LexborHTMLParser(html), url).authors == ("Peter Middel",)
+    alone = '<html><head><meta name="author" content="FLVW.de"></head></html>'
+    assert extract_metadata(LexborHTMLParser(alone), url).authors == ("FLVW.de",)
+
+
+def test_person_named_like_the_site_on_a_personal_site() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Wolfgang Schmale">'
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "T",'
+        ' "author": {"@type": "Person", "name": "Wolfgang Schmale"}}</script></head>'
+        "<body><h1>T</h1><p>By Hans Meier</p></body></html>"
+    )
+    assert authors(html) == ("Wolfgang Schmale",)
+    published = html.replace(
+        '"headline": "T",',
+        '"headline": "T", "publisher": {"@type": "Organization", "name": "Wolfgang Schmale"},',
+    )
+    assert authors(published) == ("Hans Meier",)
+
+
+def test_lower_case_von_starts_a_byline_only_at_the_start_of_a_line() -> None:
+    headline = "<html><body><h1>Eine neue Studie von Hans Meier</h1><p>Text.</p></body></html>"
+    assert authors(headline) == ()
+    byline = "<html><body><h1>Grenzen setzen</h1><p>von Daniela Obers</p></body></html>"
+    assert authors(byline) == ("Daniela Obers",)
+
+
+def test_menu_headings_above_the_headline_are_not_bylines() -> None:
+    menu = "".join(f"<li><a href='/c{i}'>Conference type number {i}</a></li>" for i in range(80))
+    html = (
+        f"<html><body><header><nav><h4>By Event Type</h4><ul>{menu}</ul></nav></header>"
+        "<main><h1>Planning skills</h1><p>Text of the story.</p></main></body></html>"
+    )
+    assert authors(html) == ()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import socket
 from datetime import date, datetime
+from fnmatch import fnmatch
 
 import pytest
 
 from presscut.bench.metadata import (
+    LABEL_GLOBS,
+    LABELS_DIR,
     _is_equal,
     norm_authors,
     norm_date,
@@ -45,3 +48,13 @@ def test_offline_mode_is_undone_on_exit() -> None:
     with offline_on_one_core(0), pytest.raises(OSError):
         socket.getaddrinfo("example.com", 80)
     assert socket.getaddrinfo is original
+
+
+def test_dev_and_test_label_files_are_separate_suites() -> None:
+    dev, test = LABEL_GLOBS["dev"], LABEL_GLOBS["test"]
+    assert fnmatch("metadata-dev-trafilatura-eval-d.jsonl", dev)
+    assert not fnmatch("metadata-dev-trafilatura-eval-d.jsonl", test)
+    assert fnmatch("metadata-trafilatura-eval-a.jsonl", test)
+    assert not fnmatch("metadata-trafilatura-eval-a.jsonl", dev)
+    on_disk = {split: {p.name for p in LABELS_DIR.glob(g)} for split, g in LABEL_GLOBS.items()}
+    assert not on_disk["dev"] & on_disk["test"]

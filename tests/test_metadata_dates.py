@@ -34,6 +34,8 @@ def iso(value: str) -> str | None:
         ("1709634000", "2024-03-05T10:20:00+00:00"),
         ("1709634000000", "2024-03-05T10:20:00+00:00"),
         ("March 5, 2024", "2024-03-05"),
+        ("11/01/2023 12:43:42", "2023-11-01"),  # machine-written slashes: month first
+        ("01.11.2023", "2023-11-01"),
     ],
 )
 def test_structured_formats(raw: str, expected: str) -> None:
@@ -189,3 +191,50 @@ def test_created_before_republished() -> None:
         ' datetime="2014-02-04T13:02:51Z">asked</time></div></body></html>'
     )
     assert metadata(html).published == "2014-02-04T13:02:51+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 августа 2016, 13:43", "2016-08-15"),
+        ("15 серпня 2016", "2016-08-15"),
+        ("Datum: 4. 2. 2022.", "2022-02-04"),
+    ],
+)
+def test_cyrillic_months_and_spaced_numeric_dates(text: str, expected: str) -> None:
+    found = find_text_date(text)
+    assert found is not None
+    assert found[1].iso() == expected
+
+
+def test_embedded_video_upload_date_is_not_the_articles() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2017-12-01T12:01:11+01:00">'
+        '<script type="application/ld+json">{"@type": "VideoObject", "name": "Trailer",'
+        ' "uploadDate": "2015-01-16"}</script><title>Chrome exportieren</title></head>'
+        "<body><h1>Chrome exportieren</h1></body></html>"
+    )
+    assert metadata(html).published == "2017-12-01T12:01:11+01:00"
+
+
+def test_meta_publication_date_before_a_restamped_webpage_node() -> None:
+    html = (
+        '<html><head><meta name="pubdate" content="2021-03-08T11:15:28Z">'
+        '<script type="application/ld+json">{"@type": "WebPage", "datePublished":'
+        ' "2021-03-14T19:14:36Z"}</script></head></html>'
+    )
+    assert metadata(html).published == "2021-03-08T11:15:28+00:00"
+
+
+def test_date_beside_the_headline_decides_between_weak_sources() -> None:
+    generic = (
+        '<html><head><meta name="date" content="2021-10-15"></head><body>'
+        "<div><h1>Neue Präsidentin</h1><p>Erschienen am: 13.10.2021</p></div></body></html>"
+    )
+    assert metadata(generic).published == "2021-10-13"
+    teaser = (
+        '<html><head><meta name="date" content="March 27, 2025"></head><body>'
+        "<div><h1>Podcasts</h1><p>March 27, 2025</p></div><div itemscope><meta"
+        ' itemprop="datePublished" content="2026-03-13T12:00:00Z"></div></body></html>'
+    )
+    assert metadata(teaser).published == "2025-03-27"

@@ -84,6 +84,79 @@ def test_no_title_anywhere_gives_none() -> None:
     assert metadata("<html><body><p>Just text.</p></body></html>").title is None
 
 
+def test_kicker_in_the_h1_is_left_out_when_other_sources_give_the_headline() -> None:
+    html = (
+        "<html><head><title>Rivers rise again | Example</title>"
+        '<meta property="og:title" content="Rivers rise again"></head><body>'
+        "<h1><span>Flood watch:</span> Rivers rise again</h1></body></html>"
+    )
+    assert metadata(html).title == "Rivers rise again"
+
+
+def test_h1_sharing_no_word_with_agreeing_sources_is_a_section_label() -> None:
+    html = (
+        "<html><head><title>Rivers rise again in the north | Example</title>"
+        '<meta property="og:title" content="Rivers rise again in the north"></head>'
+        "<body><h1>Our blog</h1></body></html>"
+    )
+    assert metadata(html).title == "Rivers rise again in the north"
+
+
+def test_reworded_h1_still_wins_over_agreeing_seo_titles() -> None:
+    html = (
+        "<html><head><title>Cycling in the city of Salzburg</title>"
+        '<meta property="og:title" content="Cycling in the city of Salzburg"></head>'
+        "<body><h1>Salzburg – cycling in the world city</h1><h1>Tauern cycle path</h1>"
+        "</body></html>"
+    )
+    assert metadata(html).title == "Salzburg – cycling in the world city"
+
+
+def test_h1_that_is_the_site_part_of_the_title_is_not_the_headline() -> None:
+    html = (
+        "<html><head><title>What is Ownership? - The Rust Book</title></head>"
+        "<body><h1>The Rust Book</h1><h2>What is Ownership?</h2></body></html>"
+    )
+    assert metadata(html, "https://doc.example.org/ch04").title == "What is Ownership?"
+
+
+def test_a_title_naming_the_site_is_kept_when_it_is_all_there_is() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Birdbuddy"><title>Birdbuddy Pro'
+        "</title></head><body><h1>Birdbuddy Pro</h1></body></html>"
+    )
+    assert metadata(html, "https://birdbuddy.example/p/pro").title == "Birdbuddy Pro"
+
+
+def test_heading_text_without_style_rules_entities_or_anchor_marks() -> None:
+    html = (
+        "<html><head><title>AT&amp;amp;T &amp;reg; results</title></head><body>"
+        "<h1><style>.c{font-weight:700}</style>AT&amp;#x26;T ® results ¶</h1></body></html>"
+    )
+    assert metadata(html).title == "AT&T ® results"
+
+
+def test_a_headline_cut_short_by_one_source_is_taken_whole_from_another() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "BlogPosting", "headline":'
+        ' "Fix It Friday: four readers find solutions (including"}</script>'
+        '<meta property="og:title" content="Fix It Friday: four readers find solutions'
+        ' (including one trick) - Example"></head><body><p>x</p></body></html>'
+    )
+    assert (
+        metadata(html).title == "Fix It Friday: four readers find solutions (including one trick)"
+    )
+
+
+def test_archived_copy_strips_the_archived_sites_name() -> None:
+    html = (
+        "<html><head><title>Was ist virales Marketing? | DimidoBlog</title></head>"
+        '<body><h1 class="x">DimidoBlog</h1></body></html>'
+    )
+    url = "https://web.archive.org/web/20080731095558/http://www.dimido.de/2008/07/29/viral/"
+    assert metadata(html, url).title == "Was ist virales Marketing?"
+
+
 # --- site, publisher, topics, OpenGraph, microdata ---------------------------------------------
 
 
@@ -122,6 +195,49 @@ def test_microdata_article() -> None:
     assert meta.title == "Microdata headline"
     assert meta.authors == ("Ola Nordmann",)
     assert meta.published == "2022-05-17T12:00:00+02:00"
+
+
+def test_declared_site_name_without_its_tagline() -> None:
+    html = '<html><head><meta property="og:site_name" content="{}"></head></html>'
+    url = "https://www.courier.example/news/a"
+    assert metadata(html.format("Courier - News from the valley"), url).site_name == "Courier"
+    named = html.format("Local news every day | The Courier")
+    assert metadata(named, url).site_name == "The Courier"
+
+
+def test_placeholder_site_name_is_ignored_and_og_sitename_is_read() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="{$plugin.opengraph.site_name}">'
+        '<meta property="og:sitename" content="GamePro"></head></html>'
+    )
+    assert metadata(html).site_name == "GamePro"
+
+
+def test_publisher_named_like_the_host_wins_over_an_edition_name() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="U.S."><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Reuters"}}'
+        "</script></head></html>"
+    )
+    assert metadata(html, "https://www.reuters.com/article/x").site_name == "Reuters"
+
+
+def test_site_name_from_title_part_naming_the_host() -> None:
+    html = "<html><head><title>Jane's Kitchen: Ten soups for winter</title></head></html>"
+    url = "https://janeskitchen.blogspot.com/2013/10/soups.html"
+    meta = metadata(html, url)
+    assert meta.site_name == "Jane's Kitchen"
+    assert meta.title == "Jane's Kitchen: Ten soups for winter"
+
+
+def test_site_name_from_the_theme_logo_heading_then_the_host() -> None:
+    html = (
+        '<html><head><title>Ten soups</title></head><body><h1 class="site-title">Luxury Haven'
+        "</h1><h2>Ten soups</h2></body></html>"
+    )
+    assert metadata(html, "https://www.luxuryhaven.example/p").site_name == "Luxury Haven"
+    bare = "<html><head><title>Ten soups</title></head><body><h1>Ten soups</h1></body></html>"
+    assert metadata(bare, "https://www.comparis.example/info").site_name == "comparis.example"
 
 
 # --- URLs --------------------------------------------------------------------------------------

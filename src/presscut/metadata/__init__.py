@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from presscut.metadata.authors import find_authors
 from presscut.metadata.dates import find_dates
-from presscut.metadata.evidence import gather
+from presscut.metadata.evidence import gather, locate_headline
 from presscut.metadata.language import declared_language, resolve_language
 from presscut.metadata.site import fallback_site_name, publisher_name, site_name
 from presscut.metadata.title import choose_title
@@ -57,6 +57,7 @@ def extract_metadata(
     evidence = gather(tree, url, content_language)
     declared_site = site_name(evidence)
     title = choose_title(evidence, declared_site)
+    locate_headline(evidence, title)
     publisher = publisher_name(evidence)
     published, modified = find_dates(evidence)
     return Metadata(

@@ -237,10 +237,11 @@ def _clean_part(part: str) -> str | None:
     words = _words(part)
     if len(words) > _MAX_NAME_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not all(
-        w in _COLLECTIVE for w in words if w in _ROLE_WORDS
+    roles = [w for w in words if w in _ROLE_WORDS]
+    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not (
+        roles and all(w in _COLLECTIVE for w in roles)
     ):
-        return None
+        return None  # "Staff Writer", "Share", "Unknown"; but "Staff", "Redaktion" are bylines
     return part
 
 

@@ -38,6 +38,7 @@ _AFTER_HEADLINE_CHARS = 300
 _MAX_PAGE_TEXT = 20000
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
+_MAX_HEADLINE_CANDIDATES = 30
 # An archived copy names the page it archives: "https://web.archive.org/web/2008.../http://...".
 _ARCHIVED_URL = re.compile(r"^https?://web\.archive\.org/web/[^/]*/(.+)$", re.I)
 _NOT_TEXT = "style, script, noscript, template"
@@ -91,6 +92,26 @@ class PageEvidence:
                 if value not in (None, "", []):
                     return self.jsonld.resolve(value)
         return None
+
+
+def locate_headline(evidence: PageEvidence, title: str | None) -> None:
+    """Point `headline_node` at the heading that shows the chosen `title`.
+
+    The first `<h1>` is taken for the headline while gathering; when the
+    title decided on is another text (the `<h1>` was a section label, or the
+    theme prints the headline in an `<h2>`), the byline and the date are
+    printed around the heading that shows it, found here among the first
+    `<h1>` and `<h2>` elements.
+    """
+    key = _simplified(title)
+    current = evidence.headline_node
+    if not key or (current is not None and _simplified(visible_text(current)) == key):
+        return
+    for node in evidence.tree.css("h1, h2")[:_MAX_HEADLINE_CANDIDATES]:
+        if _simplified(visible_text(node)) == key:
+            evidence.headline_node = node
+            evidence._headline_texts = evidence._page_texts = None
+            return
 
 
 def headline_texts(evidence: PageEvidence) -> list[str]:

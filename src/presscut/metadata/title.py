@@ -161,6 +161,8 @@ def _agreed(titles: list[str]) -> str | None:
 def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     """The page's headline, decided by agreement between its sources (module docstring)."""
     keys = site_keys(evidence, site_name)
+    # An <h1> that is the last part of <title> names the site: that part is not the headline.
+    keys += [simplified(h) for h in evidence.h1s if _is_site_affix(h, evidence.title_tag)]
     structured = (
         text_value(evidence.article_value("headline"))
         or (evidence.microdata.get("headline", [None])[0])
@@ -174,7 +176,7 @@ def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     h1s = [
         title
         for h in evidence.h1s
-        if not is_site_part(h, keys) and not _is_site_affix(h, evidence.title_tag)
+        if not is_site_part(h, keys)
         if (title := _ANCHOR_MARK.sub("", strip_site_name(h, keys)))
     ]
     h1s = list(dict.fromkeys(h1s))
