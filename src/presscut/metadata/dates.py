@@ -82,7 +82,9 @@ _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
 _MAX_DATE_ELEMENTS = 40
-_SHORT_LINE_WITH_DIGITS = re.compile(r"^(?=[^\n]*\d)[^\n]{6,80}$", re.M)
+# Every supported written date has a four-digit year: date lines are found from their years.
+_YEAR = re.compile(r"(?:19|20)\d\d")  # digits around it are checked after: faster
+_MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
 _MAX_DATE_LINES = 200
 
 
@@ -195,6 +197,10 @@ def _near_headline(evidence: PageEvidence) -> DatePair:
     return None, None
 
 
+def _digit_around(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
 def _page_date_lines(evidence: PageEvidence) -> DatePair:
     """The first short line holding a date: the last resort.
 
@@ -205,12 +211,20 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
     """
     month_first = _month_first(evidence)
     for text in page_texts(evidence):
-        for checked, match in enumerate(_SHORT_LINE_WITH_DIGITS.finditer(text)):
-            found = _dates_in_text(match[0], month_first)
-            if found != (None, None):
-                return found
+        end = -1
+        for checked, year in enumerate(_YEAR.finditer(text)):
             if checked >= _MAX_DATE_LINES:
                 break
+            if year.start() < end or _digit_around(text, year.start(), year.end()):
+                continue  # a second year on a line already read, or part of a number
+            start = text.rfind("\n", 0, year.start()) + 1
+            end = text.find("\n", year.end())
+            end = len(text) if end < 0 else end
+            if not _MIN_DATE_LINE <= end - start <= _MAX_DATE_LINE:
+                continue
+            found = _dates_in_text(text[start:end], month_first)
+            if found != (None, None):
+                return found
     return None, None
 
 

@@ -42,6 +42,7 @@ _MAX_HEADLINE_CANDIDATES = 30
 # An archived copy names the page it archives: "https://web.archive.org/web/2008.../http://...".
 _ARCHIVED_URL = re.compile(r"^https?://web\.archive\.org/web/[^/]*/(.+)$", re.I)
 _NOT_TEXT = "style, script, noscript, template"
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _ENTITY = re.compile(r"&(?:#\d+|#x[\da-f]+|[a-z]+\d*);", re.I)
 
 
@@ -103,12 +104,12 @@ def locate_headline(evidence: PageEvidence, title: str | None) -> None:
     printed around the heading that shows it, found here among the first
     `<h1>` and `<h2>` elements.
     """
-    key = _simplified(title)
+    key = simplified(title)
     current = evidence.headline_node
-    if not key or (current is not None and _simplified(visible_text(current)) == key):
+    if not key or (current is not None and simplified(visible_text(current)) == key):
         return
     for node in evidence.tree.css("h1, h2")[:_MAX_HEADLINE_CANDIDATES]:
-        if _simplified(visible_text(node)) == key:
+        if simplified(visible_text(node)) == key:
             evidence.headline_node = node
             evidence._headline_texts = evidence._page_texts = None
             return
@@ -228,8 +229,9 @@ def _text_parts(node: LexborNode) -> list[str]:
     return parts
 
 
-def _simplified(text: str | None) -> str:
-    return "".join(ch for ch in (text or "").lower() if ch.isalnum())
+def simplified(text: str | None) -> str:
+    """Lower-cased letters and digits only: what "the same title" is compared on."""
+    return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
 def _pick_article(
@@ -243,10 +245,10 @@ def _pick_article(
     only when its name is the page's title: otherwise its upload date would
     pass for the article's.
     """
-    wanted = [h for h in map(_simplified, hints) if h]
+    wanted = [h for h in map(simplified, hints) if h]
     matching = []
     for node in candidates:
-        headline = _simplified(text_value(node.get("headline") or node.get("name")))
+        headline = simplified(text_value(node.get("headline") or node.get("name")))
         if headline and any(headline in hint or hint in headline for hint in wanted):
             matching.append(node)
     if matching:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from presscut.metadata.evidence import PageEvidence
+from presscut.metadata.evidence import PageEvidence, simplified
 from presscut.metadata.jsonld import text_value
-from presscut.metadata.title import agrees, is_site_part, simplified, site_from_title, site_keys
+from presscut.metadata.title import agrees, is_site_part, site_from_title, site_keys
 
 _MAX_NAME = 100
 _PLACEHOLDER = re.compile(r"\{\{|\{\$|\}\}|%%|\[\[")

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import re
 
-from presscut.metadata.evidence import PageEvidence, decode_entities
+from presscut.metadata.evidence import PageEvidence, decode_entities, simplified
 from presscut.metadata.jsonld import text_value
 
 # A separator between headline and site name needs spaces around it ("A | B",
 # "A - B", "A // » B"); a colon is left alone since headlines use it ("Crisis: what next").
 _SEPARATOR = re.compile(r"(?:\s+(?:[|–—·•»«~/\\]|//|-{1,2}|::|\|\|))+\s+")
-_NOT_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 # Heading anchors that documentation generators print after the text ("Middleware ¶").
 _ANCHOR_MARK = re.compile(r"\s*[¶#]+$")
@@ -54,11 +53,6 @@ _MIN_KICKER = 5
 # Below this share of its words in the agreed title of the other sources (it hardly shares
 # a word with them), an unconfirmed <h1> is not the headline.
 _MIN_SHARED_WORDS = 0.3
-
-
-def simplified(text: str | None) -> str:
-    """Lower-cased letters and digits only: what "the same title" is compared on."""
-    return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
 def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
