@@ -197,3 +197,22 @@ def test_menu_headings_above_the_headline_are_not_bylines() -> None:
         "<main><h1>Planning skills</h1><p>Text of the story.</p></main></body></html>"
     )
     assert authors(html) == ()
+
+
+def test_rubric_before_the_by_label_of_a_byline_element_is_skipped() -> None:
+    html = (
+        '<html><body><h1>T</h1><div class="byline"><span>Guide</span><span>by</span>'
+        '<a href="/people/will">Will Judd</a><span>Former Deputy Tech Editor</span></div>'
+        "</body></html>"
+    )
+    assert authors(html) == ("Will Judd",)
+
+
+def test_lone_lower_case_by_before_inline_code_is_not_a_label() -> None:
+    prose = (
+        "<html><body><h1>Logging</h1><p>Messages are passed on\nby\n<code>handler</code>\n"
+        "objects.</p></body></html>"
+    )
+    assert authors(prose) == ()
+    label = "<html><body><h1>Logging</h1><p>by:</p><p>Ziyi Xu</p></body></html>"
+    assert authors(label) == ("Ziyi Xu",)

@@ -374,14 +374,17 @@ def _names_in_lines(lines: list[str]) -> list[str]:
 
     Names on consecutive lines count only when joined by "," or "and" (one
     link per author); whatever follows the run (a role, a date, a post
-    count) is not read.
+    count) is not read. When a line is a byline label ("By", "Autor:"), the
+    run starts after it: what comes before is a rubric ("Guide").
     """
+    lines = [line.strip() for line in lines[: _MAX_BYLINE_LINES * 4]]
+    lines = [line for line in lines if line]
+    labels = [i for i, line in enumerate(lines) if _BYLINE_LABEL.match(line)]
+    if labels and labels[0] + 1 < len(lines):
+        lines = lines[labels[0] + 1 :]
     names: list[str] = []
     joined = False
     for line in lines[: _MAX_BYLINE_LINES * 2]:
-        line = line.strip()
-        if not line:
-            continue
         if names and _JOINER.match(line):
             joined = True
             continue
@@ -431,6 +434,8 @@ def _page_byline_names(evidence: PageEvidence) -> list[str]:
             if _BYLINE_LABEL.match(line):
                 following = _NEXT_LINE.match(text, match.end())
                 candidate = following[1].strip() if following else ""
+                if line[0].islower() and not candidate[:1].isupper():
+                    continue  # "by" then "handler": a sentence broken by inline code
             else:
                 byline = _BYLINE_LINE.match(line)
                 candidate = byline[1] if byline else ""

@@ -61,21 +61,28 @@ def publisher_name(evidence: PageEvidence) -> str | None:
 
 def site_name(evidence: PageEvidence) -> str | None:
     """The name the site declares: `og:site_name`, else the JSON-LD WebSite, the publisher
-    or the web application name; without its tagline."""
+    or the web application name; without its tagline. A value that is the page's whole
+    `<title>` (templates filling every field with it) names the page, not the site."""
     keys = site_keys(evidence, None)
+    page_title = simplified(evidence.title_tag)
+
+    def usable(value: str | None) -> str | None:
+        name = _name(value)
+        return name if name and simplified(name) != page_title else None
+
     declared = [
         *evidence.meta.all("og:site_name", "og:sitename"),
         *(text_value(node.get("name")) for node in evidence.jsonld.first_of(_WEBSITE)),
     ]
-    publisher = publisher_name(evidence)
-    names = [name for value in declared if (name := _name(value))]
+    publisher = usable(publisher_name(evidence))
+    names = [name for value in declared if (name := usable(value))]
     if names:
         name = _without_tagline(names[0], keys)
         names_host = is_site_part(name, keys, affix=True)
         if keys and publisher and not names_host and is_site_part(publisher, keys, affix=True):
             return publisher
         return name
-    found = publisher or _name(
+    found = publisher or usable(
         evidence.meta.first("application-name", "apple-mobile-web-app-title")
     )
     return _without_tagline(found, keys) if found else None
