@@ -93,6 +93,16 @@ def test_kicker_in_the_h1_is_left_out_when_other_sources_give_the_headline() -> 
     assert metadata(html).title == "Rivers rise again"
 
 
+def test_rubric_in_h1_and_title_is_left_out_when_og_and_json_ld_agree() -> None:
+    html = (
+        "<html><head><title>Open Progress - Why thinking together wins | Open Future | The"
+        ' Economist</title><meta property="og:title" content="Why thinking together wins">'
+        '<meta property="og:site_name" content="The Economist"></head><body>'
+        "<h1><span>Open Progress</span> Why thinking together wins</h1></body></html>"
+    )
+    assert metadata(html).title == "Why thinking together wins"
+
+
 def test_h1_sharing_no_word_with_agreeing_sources_is_a_section_label() -> None:
     html = (
         "<html><head><title>Rivers rise again in the north | Example</title>"
@@ -117,7 +127,9 @@ def test_h1_that_is_the_site_part_of_the_title_is_not_the_headline() -> None:
         "<html><head><title>What is Ownership? - The Rust Book</title></head>"
         "<body><h1>The Rust Book</h1><h2>What is Ownership?</h2></body></html>"
     )
-    assert metadata(html, "https://doc.example.org/ch04").title == "What is Ownership?"
+    assert metadata(html, "https://doc.rust-book.example/ch04").title == "What is Ownership?"
+    # A last part not naming the host is a headline after a subheading ("Kicker - Headline").
+    assert metadata(html, "https://doc.example.org/ch04").title == "The Rust Book"
 
 
 def test_a_title_naming_the_site_is_kept_when_it_is_all_there_is() -> None:

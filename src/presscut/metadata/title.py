@@ -55,6 +55,15 @@ _MIN_KICKER = 5
 _MIN_SHARED_WORDS = 0.3
 
 
+def _host_labels(evidence: PageEvidence) -> list[str]:
+    """The host's labels up to the public suffix, without "www": "news.example.co.uk" gives
+    ["news", "example", "co.uk"] ("co" names no site)."""
+    labels = [label for label in evidence.host.split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 2 and labels[-2] in _GENERIC_LABELS:
+        labels[-2:] = [f"{labels[-2]}.{labels[-1]}"]
+    return labels
+
+
 def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
     """Simplified forms of the site's name: the declared one and the host's own labels.
 
@@ -62,9 +71,7 @@ def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
     on a platform ("janes-kitchen.blogspot.com") is named by its subdomain.
     """
     keys = [simplified(site_name)] if site_name else []
-    labels = [label for label in evidence.host.split(".") if label not in ("www", "m", "amp")]
-    while len(labels) > 2 and labels[-2] in _GENERIC_LABELS:
-        labels.pop()  # "example.co.uk": "co" names no site
+    labels = _host_labels(evidence)
     if len(labels) >= 2:
         keys.append(simplified(labels[-2]))
         keys.append(simplified("".join(labels[:-1])))
@@ -124,14 +131,24 @@ def _shared_words(a: str, b: str) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
-def _is_site_affix(h1: str, title_tag: str | None) -> bool:
-    """An `<h1>` that is the last part of a `<title>` made of several: the site's name,
-    printed as a heading by the theme ("What is Ownership? - The Rust Book")."""
-    if not title_tag:
+def _is_site_affix(h1: str, evidence: PageEvidence) -> bool:
+    """An `<h1>` that is the last part of a `<title>` made of several and names the host:
+    the site's name, printed as a heading by the theme ("What is Ownership? - The Rust
+    Programming Language" on rust-lang.org)."""
+    if not evidence.title_tag:
         return False
-    parts = title_parts(title_tag)
+    parts = title_parts(evidence.title_tag)
     key = simplified(h1)
-    return len(parts) > 1 and simplified(parts[-1]) == key and simplified(parts[0]) != key
+    if len(parts) < 2 or simplified(parts[-1]) != key or simplified(parts[0]) == key:
+        return False
+    return any(word in key for word in _host_words(evidence))
+
+
+def _host_words(evidence: PageEvidence) -> list[str]:
+    """The words of the host's name ("rust-lang.org": "rust", "lang")."""
+    labels = _host_labels(evidence)
+    name = labels[-2] if len(labels) >= 2 else ""
+    return [w for w in name.split("-") if len(w) >= _MIN_KEY]
 
 
 def _looks_cut(title: str) -> bool:
@@ -156,17 +173,28 @@ def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     """The page's headline, decided by agreement between its sources (module docstring)."""
     keys = site_keys(evidence, site_name)
     # An <h1> that is the last part of <title> names the site: that part is not the headline.
-    keys += [simplified(h) for h in evidence.h1s if _is_site_affix(h, evidence.title_tag)]
+    keys += [simplified(h) for h in evidence.h1s if _is_site_affix(h, evidence)]
     structured = (
         text_value(evidence.article_value("headline"))
         or (evidence.microdata.get("headline", [None])[0])
     )
     social = evidence.meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
-    raw = [decode_entities(t) for t in (structured, social, evidence.title_tag) if t]
+    # (text, whether it is <title>): <title> comes last, and most often carries a rubric or
+    # a section beside the headline.
+    sources = [(decode_entities(t), t is evidence.title_tag) for t in (structured, social) if t]
+    if evidence.title_tag:
+        sources.append((decode_entities(evidence.title_tag), True))
+    raw = [text for text, _ in sources]
     stripped = [strip_site_name(t, keys) for t in raw]
-    others = [t for t in stripped if not is_site_part(t, keys)]
+    kept = [
+        (text, from_title)
+        for text, (_, from_title) in zip(stripped, sources, strict=True)
+        if not is_site_part(text, keys)
+    ]
+    others = [text for text, _ in kept]
     other_keys = [simplified(t) for t in others]
     raw_keys = [simplified(t) for t in raw]
+    declared_keys = [simplified(text) for text, from_title in kept if not from_title]
     h1s = [
         title
         for h in evidence.h1s
@@ -176,7 +204,7 @@ def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     h1s = list(dict.fromkeys(h1s))
     h1_keys = [simplified(h) for h in h1s]
     for h1, key in zip(h1s, h1_keys, strict=True):
-        if any(agrees(key, other) for other in other_keys):
+        if any(agrees(key, other) for other in declared_keys):
             return h1
     for key in h1_keys:
         for other, other_key in zip(others, other_keys, strict=True):
@@ -186,6 +214,9 @@ def choose_title(evidence: PageEvidence, site_name: str | None) -> str | None:
                 and key.endswith(other_key)
             ):
                 return other
+    for h1, key in zip(h1s, h1_keys, strict=True):
+        if any(agrees(key, other) for other in other_keys):
+            return h1
     for h1, key in zip(h1s, h1_keys, strict=True):
         if len(key) >= _MIN_CONTAINED and any(key in r for r in raw_keys):
             return h1
