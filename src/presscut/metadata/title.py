@@ -6,18 +6,20 @@ own failure: the `<h1>` may be the site logo, a section label or carry a
 kicker ("Crisis talks: Leaders meet again"), `<title>` and `og:title` add
 "| Site Name", JSON-LD is sometimes a template default. So the sources vote:
 
-1. an `<h1>` that another source confirms wins (it is what the reader sees);
+1. an `<h1>` that JSON-LD or `og:title` confirms wins (it is what the
+   reader sees);
 2. an `<h1>` that ends with another source's title is that title behind a
    kicker or a rubric, and the other source's title is the headline;
-3. an `<h1>` found inside `<title>` or `og:title` (reworded or truncated
-   affixes around it) wins next;
-4. an unconfirmed `<h1>` still wins when it shares most of its words with
+3. an `<h1>` that `<title>` confirms, or found inside `<title>` or
+   `og:title` (reworded or truncated affixes around it), wins next;
+4. an unconfirmed `<h1>` still wins when it shares some of its words with
    the other sources (a reworded SEO title), or when it is the only
    evidence; but when the other sources agree among themselves on a title
    the `<h1>` hardly shares a word with, the `<h1>` is a section label or
    a teaser and their title is the headline.
 
-Site-name parts are removed from every source first.
+Site-name parts are removed from every source first, and an `<h1>` that is
+the site-name part of `<title>` is not a candidate.
 """
 
 from __future__ import annotations
