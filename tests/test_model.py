@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from presscut.features import CONTEXT_FEATURES, FEATURE_NAMES
+from presscut.features import FEATURE_NAMES
 from presscut.model import TreeEnsemble, load_model
 
 
@@ -57,13 +57,8 @@ def test_round_trip_through_dict() -> None:
 def test_committed_content_model_matches_the_feature_code() -> None:
     """A feature added or reordered without retraining would silently mis-score every page."""
     model = load_model("content")
-    stage1, stage2 = model.ensembles["stage1"], model.ensembles["stage2"]
-    assert stage1.feature_names == FEATURE_NAMES
-    assert stage2.feature_names == FEATURE_NAMES + CONTEXT_FEATURES
-    for ensemble in (stage1, stage2):
-        assert ensemble.features.max() < len(ensemble.feature_names)
-        assert ensemble.leaves.shape == (
-            ensemble.features.shape[0],
-            2 ** ensemble.features.shape[1],
-        )
+    ensemble = model.ensembles["content"]
+    assert ensemble.feature_names == FEATURE_NAMES
+    assert ensemble.features.max() < len(ensemble.feature_names)
+    assert ensemble.leaves.shape == (ensemble.features.shape[0], 2 ** ensemble.features.shape[1])
     assert 0.0 < model.settings["threshold"] < 1.0

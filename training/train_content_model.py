@@ -12,9 +12,7 @@ readability-testpages are for evaluation only.
 
 Cross-validation groups pages by host so that no site is on both sides of a
 fold; the keep threshold is chosen on the out-of-fold predictions, weighing
-word F1 on the bodies and snippet F1 alike. The second stage is trained on
-out-of-fold first-stage predictions, as it will see unseen pages'
-predictions at run time. A share of the training pages gets synthetic chrome
+word F1 on the bodies and snippet F1 alike. A share of the training pages gets synthetic chrome
 inserted into the article (`augment.py`); evaluation is always on the pages
 as published. CatBoost (the `train` extra) is needed here only; presscut
 evaluates the exported trees with numpy (`presscut.model`).
@@ -28,6 +26,7 @@ import argparse
 import json
 import pickle
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,9 +44,9 @@ from presscut.bench.metrics import (
     summarize,
     word_f1,
 )
-from presscut.features import CONTEXT_FEATURES, FEATURE_NAMES, context_features
+from presscut.features import FEATURE_NAMES
 from presscut.model import TreeEnsemble
-from presscut.select import IS_TITLE, Scores, keep_mask, listing_reason
+from presscut.select import IS_TITLE, Scores, decide
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "presscut" / "models" / "content.json"
 SEED = 20261128
@@ -117,9 +116,10 @@ def export(model: CatBoostClassifier, names: tuple[str, ...], X: np.ndarray) -> 
 
 
 def _convert(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
-    path = Path("/tmp/presscut-catboost.json")
-    model.save_model(str(path), format="json")
-    data = json.loads(path.read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.json"
+        model.save_model(str(path), format="json")
+        data = json.loads(path.read_text())
     float_index = [f["flat_feature_index"] for f in data["features_info"]["float_features"]]
     features, borders, leaves = [], [], []
     depth = max(len(t["splits"]) for t in data["oblivious_trees"])
@@ -141,12 +141,6 @@ def _convert(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
     )
 
 
-def context_matrix(pages: list[PageData], p1: list[np.ndarray]) -> np.ndarray:
-    return np.vstack(
-        [np.hstack([p.X, context_features(p.page, q)]) for p, q in zip(pages, p1, strict=True)]
-    )
-
-
 def split_by_page(values: np.ndarray, pages: list[PageData]) -> list[np.ndarray]:
     bounds = np.cumsum([0] + [len(p.texts) for p in pages])
     return [values[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
@@ -156,8 +150,8 @@ def evaluate(pages: list[PageData], probs: list[np.ndarray], threshold: float) -
     """Word-bag F1 on pages with a ground-truth body, snippet F1 on snippet-only pages."""
     f1s, scores, by_type, snippets = [], [], {}, SnippetCounts()
     for page, p in zip(pages, probs, strict=True):
-        kept = keep_mask(page.page, Scores(p, page.X[:, IS_TITLE] > 0), threshold)
-        if listing_reason(page.page, kept):
+        kept, listing = decide(page.page, Scores(p, page.X[:, IS_TITLE] > 0), threshold)
+        if listing:
             kept[:] = False
         text = "\n\n".join(t for t, keep in zip(page.texts, kept, strict=True) if keep)
         if not page.truth:
@@ -186,42 +180,22 @@ def objective(result: dict) -> float:
 
 def cross_validate(
     pages: list[PageData], train_pages: list[PageData], args: argparse.Namespace
-) -> tuple[list, list, float]:
-    """Out-of-fold predictions on `pages`; models are fit on the matching `train_pages`.
+) -> tuple[list[np.ndarray], float]:
+    """Out-of-fold predictions on `pages` and the best threshold on them.
 
     `train_pages[i]` is page i as it is trained on (possibly with chrome
-    inserted), `pages[i]` as it is evaluated (as published). Returns the
-    out-of-fold first-stage predictions on the training versions (what the
-    second stage is trained on), the second stage's out-of-fold predictions
-    on the evaluation versions, and the best threshold on those.
+    inserted), `pages[i]` as it is evaluated (as published).
     """
     folds = host_folds(pages, args.folds)
-    p1_oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    p1_train: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(args.folds):
         train = [p for p, f in zip(train_pages, folds, strict=True) if f != k]
         y, w, mask = training_rows(train, args)
         model = fit(stack(train, "X")[mask], y, w, args)
         for i in np.flatnonzero(folds == k):
-            p1_oof[i] = model.predict_proba(pages[i].X)[:, 1]
-            p1_train[i] = model.predict_proba(train_pages[i].X)[:, 1]
-    X2_eval = context_matrix(pages, p1_oof)
-    X2_train = context_matrix(train_pages, p1_train)
-    train_bounds = np.cumsum([0] + [len(p.texts) for p in train_pages])
-    eval_bounds = np.cumsum([0] + [len(p.texts) for p in pages])
-    p2_oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    for k in range(args.folds):
-        in_fold = np.flatnonzero(folds != k)
-        rows = np.concatenate([np.arange(train_bounds[i], train_bounds[i + 1]) for i in in_fold])
-        y, w, mask = training_rows([train_pages[i] for i in in_fold], args)
-        model = fit(X2_train[rows][mask], y, w, args)
-        for i in np.flatnonzero(folds == k):
-            p2_oof[i] = model.predict_proba(X2_eval[eval_bounds[i] : eval_bounds[i + 1]])[:, 1]
-    print(f"cross-validated stage 1 @0.5: {evaluate(pages, p1_oof, 0.5)}")
-    best = max(
-        np.arange(0.2, 0.81, 0.05), key=lambda t: objective(evaluate(pages, p2_oof, float(t)))
-    )
-    return p1_train, p2_oof, float(round(best, 2))
+            oof[i] = model.predict_proba(pages[i].X)[:, 1]
+    best = max(np.arange(0.2, 0.81, 0.05), key=lambda t: objective(evaluate(pages, oof, float(t))))
+    return oof, float(round(best, 2))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weight-power", type=float, default=0.5)
     parser.add_argument("--snippet-weight", type=float, default=3.0)
     parser.add_argument(
-        "--synthetic-weight", type=float, default=3.0, help="weight of inserted chrome segments"
+        "--synthetic-weight", type=float, default=1.0, help="weight of inserted chrome segments"
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--folds", type=int, default=5)
@@ -273,23 +247,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(p.texts) for p in pages)} segments ({time.time() - started:.0f}s)"
     )
 
-    p1_train, p2_oof, threshold = cross_validate(pages, train_pages, args)
-    print(f"cross-validated stage 2 @{threshold}: {evaluate(pages, p2_oof, threshold)}")
+    oof, threshold = cross_validate(pages, train_pages, args)
+    print(f"cross-validated @{threshold}: {evaluate(pages, oof, threshold)}")
     if args.save_oof:
         with open(args.save_oof, "wb") as fh:
-            pickle.dump({"threshold": threshold, "pages": pages, "p": p2_oof}, fh)
+            pickle.dump({"threshold": threshold, "pages": pages, "p": oof}, fh)
     if args.cv_only:
         return 0
 
     y, w, mask = training_rows(train_pages, args)
-    X1, X2 = stack(train_pages, "X"), context_matrix(train_pages, p1_train)
-    stage1 = fit(X1[mask], y, w, args)
-    stage2 = fit(X2[mask], y, w, args)
+    X = stack(train_pages, "X")
     model = {
-        "ensembles": {
-            "stage1": export(stage1, FEATURE_NAMES, X1).to_dict(),
-            "stage2": export(stage2, FEATURE_NAMES + CONTEXT_FEATURES, X2).to_dict(),
-        },
+        "ensembles": {"content": export(fit(X[mask], y, w, args), FEATURE_NAMES, X).to_dict()},
         "settings": {
             "threshold": threshold,
             "trained_on": "wcxb dev split (bodies), trafilatura-eval dev split (snippets)",

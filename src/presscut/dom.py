@@ -55,10 +55,11 @@ _HIDDEN_SELECTOR = (
 )
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
-# A "hidden" element holding more than this share of the page's text is not
-# chrome: it is content that the page's JavaScript would reveal (or a page
-# captured while a modal dialog was open). Removing it would lose the article.
-_MAX_HIDDEN_SHARE = 0.5
+# A "hidden" (or nav, or footer) element holding more than this share of the
+# page's text is not chrome: it is content that the page's JavaScript would
+# reveal, a page captured while a modal dialog was open, or odd markup.
+# Removing it would lose the article.
+_MAX_REMOVED_SHARE = 0.5
 
 
 # The document's own skeleton is never removed, even when it claims to be hidden.
@@ -97,33 +98,60 @@ def _is_hidden(node: LexborNode) -> bool:
     )
 
 
-def prune(tree: LexborHTMLParser, *, keep_hidden_texts: bool = False) -> list[str]:
-    """Remove non-content and invisible elements in place.
+def _in_quote_or_figure(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("blockquote", "figure"):
+            return True
+        parent = parent.parent
+    return False
 
-    Returns the texts of the hidden elements removed when `keep_hidden_texts`
-    is set (for the `removed` list of the article), else an empty list.
+
+def prune(
+    tree: LexborHTMLParser, *, keep_texts: bool = False, page_chrome: bool = True
+) -> list[tuple[str, str]]:
+    """Remove non-content, invisible and page-chrome elements in place.
+
+    Besides what never carries text and what a reader cannot see, the page's
+    `<nav>` and `<footer>` elements go: they are navigation and site footers
+    on all but a handful of pages (3 to 6 % of their text is article text on
+    the wcxb dev split), and dropping them before the walk saves a fifth of
+    the work on a typical news page. A `<footer>` inside a quote or figure is
+    its attribution or credit, and stays. `page_chrome=False` keeps them
+    (for a plain "all visible text" rendering of the page).
+
+    An element holding most of the page's text is never removed, whatever
+    its markup says: that is the content, revealed by JavaScript or wrapped
+    oddly. With `keep_texts`, returns (reason, text) for each removed
+    element with text, for the article's `removed` list.
     """
     tree.strip_tags(list(NEVER_CONTENT))
     root = content_root(tree)
     if root is None:
         return []
-    hidden = [
-        node
+    doomed: list[tuple[LexborNode, str]] = [
+        (node, "hidden")
         for node in root.css(_HIDDEN_SELECTOR)
         if node.tag not in _STRUCTURAL and _is_hidden(node)
     ]
-    if not hidden:
+    for node in root.css("nav, footer") if page_chrome else ():
+        if node.tag == "nav":
+            doomed.append((node, "navigation"))
+        elif not _in_quote_or_figure(node):
+            doomed.append((node, "footer"))
+    if not doomed:
         return []
     total = len(root.text(deep=True, strip=True))
-    removed_texts: list[str] = []
-    for node in _outermost(hidden):
+    reasons = {node.mem_id: reason for node, reason in doomed}
+    removed: list[tuple[str, str]] = []
+    for node in _outermost([node for node, _ in doomed]):
         text = node.text(deep=True, separator=" ", strip=True)
-        if total and len(text) > _MAX_HIDDEN_SHARE * total:
+        if total and len(text) > _MAX_REMOVED_SHARE * total:
             continue
-        if keep_hidden_texts and text:
-            removed_texts.append(text)
+        if keep_texts and text:
+            removed.append((reasons[node.mem_id], text))
         node.decompose()
-    return removed_texts
+    return removed
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

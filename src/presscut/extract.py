@@ -8,8 +8,8 @@ The story of a page, in order:
 2. *Parse* it with lexbor into an HTML5 tree.
 3. *Read the metadata* (title, authors, dates...) while the `<head>` and
    the JSON-LD scripts are still there.
-4. *Prune* what a reader never sees: scripts, styles, form controls,
-   hidden elements.
+4. *Prune* what a reader never sees (scripts, styles, form controls,
+   hidden elements) and the page's navigation and footer.
 5. *Segment* the visible tree into text segments, never gluing two blocks.
 6. *Select*: score every segment as content or chrome (a learned model over
    text, link and DOM-context features), and decide whether the page is an
@@ -143,20 +143,20 @@ def parse_page(
     text: str,
     url: str | None = None,
     *,
-    keep_hidden_texts: bool = False,
+    keep_pruned: bool = False,
     content_language: str | None = None,
-) -> tuple[Metadata, Page, list[str]]:
-    """Steps 2-5 on decoded HTML: the metadata, the segmented page, and hidden texts removed.
+) -> tuple[Metadata, Page, list[tuple[str, str]]]:
+    """Steps 2-5 on decoded HTML: the metadata, the segmented page, and what pruning removed.
 
     Shared by `extract()` and the training scripts, so that the model is
     trained on exactly the segments it will see.
     """
     tree = dom.parse(text)
     meta = extract_metadata(tree, url, content_language=content_language)
-    hidden = dom.prune(tree, keep_hidden_texts=keep_hidden_texts)
+    pruned = dom.prune(tree, keep_texts=keep_pruned)
     root = dom.content_root(tree)
     page = segment_page(root) if root is not None else Page()
-    return meta, page, hidden
+    return meta, page, pruned
 
 
 def extract(
@@ -185,8 +185,8 @@ def extract(
     text = read_html(html, content_type=content_type, max_bytes=max_bytes)
     if not text.strip():
         return Article(url=url, page_type="other", reason="empty document")
-    meta, page, hidden = parse_page(
-        text, url, keep_hidden_texts=include_removed, content_language=content_language
+    meta, page, pruned = parse_page(
+        text, url, keep_pruned=include_removed, content_language=content_language
     )
     if not page.segments:
         return Article(url=url, page_type="other", reason="no visible text", **meta.fields())
@@ -194,7 +194,7 @@ def extract(
     body = tuple(_block(page.segments[i]) for i in selection.kept)
     removed: tuple[RemovedBlock, ...] = ()
     if include_removed:
-        removed = tuple(RemovedBlock("paragraph", t, "hidden") for t in hidden) + tuple(
+        removed = tuple(RemovedBlock("paragraph", t, why) for why, t in pruned) + tuple(
             RemovedBlock(page.segments[i].type, page.segments[i].text, why)  # type: ignore[arg-type]
             for i, why in selection.removed
         )

@@ -16,8 +16,6 @@ rest of the extraction):
 - *Position*: where the segment sits in the page, and relative to the
   headline.
 
-`context_features` adds the second-stage evidence: what the first-stage
-model thinks of the segment's neighbours and ancestors (see `select.py`).
 """
 
 from __future__ import annotations
@@ -536,7 +534,7 @@ def _bits_to_columns(masks: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class PageArrays:
-    """Per-segment and per-container numbers that both feature stages read."""
+    """Per-segment and per-container numbers, computed once per page."""
 
     chars: np.ndarray  # per segment
     link_chars: np.ndarray
@@ -578,7 +576,7 @@ def page_arrays(page: Page) -> PageArrays:
 
 
 def segment_features(page: Page, title: str | None = None) -> np.ndarray:
-    """The first-stage feature matrix, one row per segment (columns: `FEATURE_NAMES`)."""
+    """The feature matrix of a page, one row per segment (columns: `FEATURE_NAMES`)."""
     segments = page.segments
     containers = page.containers
     n = len(segments)
@@ -771,96 +769,3 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
             page_block,
         ]
     ).astype(np.float32)
-
-
-# --- Second stage: what the first stage thinks of the surroundings ----------
-
-CONTEXT_FEATURES = (
-    "p1",
-    "p1_prev",
-    "p1_prev2",
-    "p1_next",
-    "p1_next2",
-    "p1_window",
-    *(f"anc{k}_p1_mean" for k in ANCESTOR_LEVELS),
-    *(f"anc{k}_p1_kept_share" for k in ANCESTOR_LEVELS),
-    "in_best_subtree",
-    "best_subtree_share",
-    "best_subtree_kept_share",
-    "page_p1_mean",
-    "page_kept_share",
-    "gap_before",
-    "gap_after",
-)
-_WINDOW = 3
-_MAX_GAP = 20.0
-
-
-def context_features(page: Page, p1: np.ndarray) -> np.ndarray:
-    """Second-stage features from first-stage probabilities `p1` (columns: `CONTEXT_FEATURES`).
-
-    The best subtree is the container maximising sum((p1 - 0.5) * chars): the
-    region where the first stage sees the most article text net of chrome.
-    """
-    segments = page.segments
-    n = len(segments)
-    arrays = page_arrays(page)
-    chars = arrays.chars
-    kept = (p1 > 0.5).astype(np.float64)
-    cum_chars = np.concatenate(([0.0], np.cumsum(chars)))
-    cum_p = np.concatenate(([0.0], np.cumsum(p1 * chars)))
-    cum_kept = np.concatenate(([0.0], np.cumsum(kept * chars)))
-    cum_net = np.concatenate(([0.0], np.cumsum((p1 - 0.5) * chars)))
-    total = max(cum_chars[-1], 1.0)
-
-    def shifted(step: int) -> np.ndarray:
-        out = np.full(n, -1.0)
-        if step > 0 and n > step:
-            out[step:] = p1[:-step]
-        elif step < 0 and n > -step:
-            out[:step] = p1[-step:]
-        return out
-
-    index = np.arange(n)
-    lo = np.maximum(index - _WINDOW, 0)
-    hi = np.minimum(index + _WINDOW + 1, n)
-    window = (cum_p[hi] - cum_p[lo]) / np.maximum(cum_chars[hi] - cum_chars[lo], 1)
-
-    c_start, c_end = arrays.start, arrays.end
-    columns = [p1, shifted(1), shifted(2), shifted(-1), shifted(-2), window]
-    means, kept_shares = [], []
-    for k in ANCESTOR_LEVELS:
-        anc = arrays.ancestors[k]
-        a_start, a_end = c_start[anc], c_end[anc]
-        a_chars = np.maximum(cum_chars[a_end] - cum_chars[a_start], 1)
-        means.append((cum_p[a_end] - cum_p[a_start]) / a_chars)
-        kept_shares.append((cum_kept[a_end] - cum_kept[a_start]) / a_chars)
-    columns += means + kept_shares
-
-    net = cum_net[c_end] - cum_net[c_start]
-    best = int(np.argmax(net))
-    b_start, b_end = c_start[best], c_end[best]
-    b_chars = max(cum_chars[b_end] - cum_chars[b_start], 1)
-    columns += [
-        ((index >= b_start) & (index < b_end)).astype(np.float64),
-        np.full(n, b_chars / total),
-        np.full(n, (cum_kept[b_end] - cum_kept[b_start]) / b_chars),
-        np.full(n, cum_p[-1] / total),
-        np.full(n, cum_kept[-1] / total),
-    ]
-
-    # Distance (in segments) to the nearest kept segment before and after.
-    kept_index = np.flatnonzero(kept)
-    if len(kept_index):
-        pos = np.searchsorted(kept_index, index)
-        before = np.where(pos > 0, index - kept_index[np.maximum(pos - 1, 0)], _MAX_GAP)
-        pos_after = np.searchsorted(kept_index, index, side="right")
-        after = np.where(
-            pos_after < len(kept_index),
-            kept_index[np.minimum(pos_after, len(kept_index) - 1)] - index,
-            _MAX_GAP,
-        )
-    else:
-        before = after = np.full(n, _MAX_GAP)
-    columns += [np.minimum(before, _MAX_GAP), np.minimum(after, _MAX_GAP)]
-    return np.column_stack(columns).astype(np.float32)

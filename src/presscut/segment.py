@@ -379,30 +379,47 @@ def _preformatted_text(pre: LexborNode) -> str:
     return "".join(parts)
 
 
-_EXIT_CONTAINER = 0
-_EXIT_LINK = 1
+_EXIT_CONTAINER = object()
+_EXIT_LINK = object()
+# Elements whose opening or closing needs more than bookkeeping (see _Walker).
+_SPECIAL_TAGS = _ROLE_TAGS | _TABLE_TAGS
 
 
 def segment_page(root: LexborNode) -> Page:
-    """Walk `root` (normally `<body>`) and return its containers and segments."""
+    """Walk `root` (normally `<body>`) and return its containers and segments.
+
+    The loop handles the common cases inline (text, inline elements, plain
+    block elements); `_Walker` methods handle the rest. This walk is the
+    single most expensive step of an extraction, hence the local names.
+    """
     walker = _Walker()
     walker.open_container(root.tag or "body", root)
-    stack: list[LexborNode | int] = []
+    containers, segments = walker.page.containers, walker.page.segments
+    path, roles, buf = walker.path, walker.roles, walker.buf
+    flush = walker.flush
+    stack: list = []
+    push, pop = stack.append, stack.pop
     child = root.last_child
     while child is not None:
-        stack.append(child)
+        push(child)
         child = child.prev
-    inline_tags = INLINE_TAGS
-    buf = walker.buf
+    inline_tags, special_tags = INLINE_TAGS, _SPECIAL_TAGS
     while stack:
-        item = stack.pop()
-        if isinstance(item, int):
-            if item == _EXIT_CONTAINER:
+        node = pop()
+        if node is _EXIT_CONTAINER:
+            if buf:
+                flush()
+            container = containers[path[-1]]
+            if container.tag in special_tags:
                 walker.close_container()
             else:
-                walker.link_depth -= 1
+                path.pop()
+                roles.pop()
+                container.end = len(segments)
             continue
-        node = item
+        if node is _EXIT_LINK:
+            walker.link_depth -= 1
+            continue
         if node.is_text_node:
             text = node.text_content
             if text and (buf or not text.isspace()):
@@ -410,29 +427,35 @@ def segment_page(root: LexborNode) -> Page:
                 if walker.link_depth:
                     walker.buf_link_chars += len(text.strip())
             continue
-        if not node.is_element_node:
-            continue
         tag = node.tag
-        if tag == "br":
-            buf.append(_BR)
-            continue
         if tag in inline_tags:
             if tag == "a":
                 walker.link_depth += 1
                 walker.buf_links += 1
-                stack.append(_EXIT_LINK)
-        elif len(walker.path) >= MAX_DEPTH:
+                push(_EXIT_LINK)
+        elif tag == "br":
+            buf.append(_BR)
+            continue
+        elif not node.is_element_node:  # comments
+            continue
+        elif len(path) >= MAX_DEPTH:
             buf.append(" ")  # too deep to be a layout: a block boundary becomes a space
         elif tag == "pre":
             walker.preformatted(node)
             continue
         else:
-            walker.flush()
-            walker.open_container(tag, node)
-            stack.append(_EXIT_CONTAINER)
+            if buf:
+                flush()
+            if tag in special_tags:
+                walker.open_container(tag, node)
+            else:
+                containers.append(Container(tag, node, path[-1], len(path), len(segments)))
+                path.append(len(containers) - 1)
+                roles.append(roles[-1])
+            push(_EXIT_CONTAINER)
         child = node.last_child
         while child is not None:
-            stack.append(child)
+            push(child)
             child = child.prev
     walker.close_container()
     return walker.page

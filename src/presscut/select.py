@@ -1,17 +1,14 @@
 """Decide which segments are the article, and whether the page is an article at all.
 
-Two learned stages, then a decision:
-
-1. The first-stage model scores each segment from its own text, its DOM
-   context and its position (`features.segment_features`).
-2. The second-stage model re-scores it knowing what the first stage thinks
-   of its neighbours and ancestors (`features.context_features`): a short
-   line between two paragraphs of the story is story; the same line in a
-   block the first stage sees as chrome is chrome.
-3. Segments scoring above the model's threshold are kept. Every other
-   segment gets a reason, read from the element and class/id families of
-   its surroundings (navigation, comments, share, related, newsletter...).
-4. If what is kept is a pile of linked teasers with no prose of its own,
+1. A learned model (an ensemble of oblivious trees, `model.py`) scores each
+   segment from its own text, its DOM context, its neighbours and its
+   position (`features.segment_features`).
+2. Segments scoring above the model's threshold are kept, but for the
+   headline (it is `Article.title`); a figure caption next to kept text is
+   kept with it. Every other segment gets a reason, read from the element
+   and class/id families of its surroundings (navigation, comments, share,
+   related, newsletter...).
+3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
 """
@@ -25,7 +22,6 @@ import numpy as np
 from presscut.features import (
     FAMILIES,
     FEATURE_NAMES,
-    context_features,
     family_masks,
     page_arrays,
     segment_features,
@@ -54,19 +50,20 @@ class Scores:
 
 
 def score_segments(page: Page, title: str | None = None) -> Scores:
-    model = load_model(MODEL_NAME)
-    X1 = segment_features(page, title)
-    p1 = model.ensembles["stage1"].predict_proba(X1)
-    X2 = np.hstack([X1, context_features(page, p1)])
-    return Scores(model.ensembles["stage2"].predict_proba(X2), X1[:, IS_TITLE] > 0)
+    X = segment_features(page, title)
+    probability = load_model(MODEL_NAME).ensembles["content"].predict_proba(X)
+    return Scores(probability, X[:, IS_TITLE] > 0)
 
 
-def keep_mask(page: Page, scores: Scores, threshold: float) -> np.ndarray:
-    """Which segments to keep (shared with training, so the model is tuned on this very rule).
+def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, str | None]:
+    """Which segments to keep, and why the page is a listing if it is one.
 
-    The headline is metadata (`Article.title`), not body, so it is never kept.
-    A figure caption right next to kept text is kept too: captions belong to
-    the story they illustrate, although most training pages leave them out.
+    Shared with training, so that the threshold is tuned on this very rule.
+    The headline is metadata (`Article.title`), not body, so it is never
+    kept. A figure caption right next to kept text is kept too: captions
+    belong to the story they illustrate, although most training pages leave
+    them out. Whether the page is a listing is judged before headings with
+    nothing under them are cut, since a teaser's headline heads nothing.
     """
     kept = scores.probability > threshold
     captions = np.array([s.type == "figure_caption" for s in page.segments])
@@ -75,10 +72,37 @@ def keep_mask(page: Page, scores: Scores, threshold: float) -> np.ndarray:
         near_kept[1:] |= kept[:-1]
         near_kept[:-1] |= kept[1:]
         kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
-    return kept & ~scores.is_title
+    kept &= ~scores.is_title
+    listing = listing_reason(page, kept)
+    if listing:
+        return kept, listing
+    return _drop_orphan_headings(page, kept), None
 
 
 _CAPTION_MIN_PROBABILITY = 0.05
+
+
+def _drop_orphan_headings(page: Page, kept: np.ndarray) -> np.ndarray:
+    """Cut kept headings with nothing kept under them.
+
+    A box of chrome (a newsletter sign-up, a donation appeal, a "related"
+    list) often has a heading that looks like any section heading; once its
+    text is cut, the heading is all that is left, and it heads nothing.
+    """
+    segments = page.segments
+    for i in [i for i in np.flatnonzero(kept) if segments[i].level]:
+        level = segments[i].level or 0
+        heads_something = False
+        for j in range(i + 1, len(segments)):
+            other = segments[j].level
+            if other and other <= level:
+                break
+            if kept[j] and not other:
+                heads_something = True
+                break
+        if not heads_something:
+            kept[i] = False
+    return kept
 
 
 # Reasons for cutting a segment, by the family found around it; first match wins.
@@ -172,8 +196,7 @@ def listing_reason(page: Page, kept: np.ndarray) -> str | None:
 def select_content(page: Page, *, title: str | None = None, explain: bool = False) -> Selection:
     """Keep the article's segments; with `explain`, say why each other segment was cut."""
     scores = score_segments(page, title)
-    kept = keep_mask(page, scores, float(load_model(MODEL_NAME).settings["threshold"]))
-    listing = listing_reason(page, kept)
+    kept, listing = decide(page, scores, float(load_model(MODEL_NAME).settings["threshold"]))
     selection = Selection()
     if listing:
         selection.page_type, selection.reason = "listing", listing

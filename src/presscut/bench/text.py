@@ -60,7 +60,7 @@ def page_lines(page: LabelledPage) -> list[str]:
     """The page's full visible text, one block per line (see the module docstring)."""
     html = read_html(page.html(), max_bytes=MAX_PAGE_BYTES)
     tree = dom.parse(html)
-    dom.prune(tree)
+    dom.prune(tree, page_chrome=False)
     root = dom.content_root(tree)
     if root is None:
         return []
