@@ -24,7 +24,16 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-NAMES = ("presscut", "trafilatura", "trafilatura-fast", "readability", "resiliparse")
+NAMES = (
+    "presscut",
+    "presscut-listings-kept",
+    "trafilatura",
+    "trafilatura-fast",
+    "readability",
+    "resiliparse",
+)
+VARIANTS = frozenset({"presscut-listings-kept"})
+"""presscut run another way, reported for information and never counted as a competitor."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,31 @@ def _presscut() -> Extractor:
     )
 
 
+def _presscut_listings_kept() -> Extractor:
+    """presscut, but a listing page's teasers count as its body.
+
+    presscut gives listing pages (fronts, sections, categories) no body, by
+    design; some labelled sets (WCXB's "listing" and "collection" pages) count
+    the teasers as the main content. This variant shows what that design
+    choice costs on those sets: same extraction, the teasers put back.
+    """
+    import presscut
+
+    def to_output(article: presscut.Article) -> Output:
+        if article.page_type != "listing":
+            blocks = tuple((block.type, block.text) for block in article.body)
+        else:
+            blocks = tuple((r.type, r.text) for r in article.removed if r.reason == "listing")
+        return Output(text="\n\n".join(text for _, text in blocks), blocks=blocks)
+
+    return Extractor(
+        "presscut-listings-kept",
+        lambda html, url: presscut.extract(html, url=url, include_removed=True),
+        to_output,
+        typed=True,
+    )
+
+
 def _text_or_empty(text: str | None) -> Output:
     return Output(text=text or "")
 
@@ -152,6 +186,7 @@ def _resiliparse() -> Extractor:
 
 _FACTORIES: dict[str, Callable[[], Extractor]] = {
     "presscut": _presscut,
+    "presscut-listings-kept": _presscut_listings_kept,
     "trafilatura": _trafilatura(fast=False),
     "trafilatura-fast": _trafilatura(fast=True),
     "readability": _readability,
