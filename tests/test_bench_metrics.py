@@ -276,6 +276,17 @@ def test_targets_fail():
     assert [verdict for _, verdict, _ in checks] == ["FAIL"] * 5
 
 
+def test_presscut_variants_are_not_competitors():
+    quality = _quality(0.85, 0.91, 0.90)
+    quality["suites"]["wcxb"]["summary"]["presscut-listings-kept"] = {
+        "f1": 0.99,
+        "precision": 0.99,
+        "word_f1": 0.99,
+    }
+    checks = targets.check(quality, _speed(200.0, 150.0))
+    assert [verdict for _, verdict, _ in checks] == ["PASS"] * 5
+
+
 def test_targets_without_competitors_are_skipped():
     quality = {"suites": {"cleanportaleval": {"kind": "body", "summary": {"presscut": {}}}}}
     checks = targets.check(quality, {"extractors": {}})
