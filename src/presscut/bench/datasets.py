@@ -53,12 +53,14 @@ class LabelledPage:
 
 def datasets_dir() -> Path | None:
     """Where the shared datasets are: $PRESSCUT_DATASETS, else `../shared/datasets` of the checkout."""
-    candidates = []
-    if os.environ.get(ENV_VAR):
-        candidates.append(Path(os.environ[ENV_VAR]))
-    here = Path(__file__).resolve()
-    candidates.append(here.parents[3].parent / "shared" / "datasets")
-    candidates.append(Path.cwd().parent / "shared" / "datasets")
+    if os.environ.get(ENV_VAR):  # an explicit choice is the only place looked at
+        candidates = [Path(os.environ[ENV_VAR])]
+    else:
+        here = Path(__file__).resolve()
+        candidates = [
+            here.parents[3].parent / "shared" / "datasets",
+            Path.cwd().parent / "shared" / "datasets",
+        ]
     for candidate in candidates:
         if (candidate / "wcxb" / "labels.jsonl").is_file():
             return candidate
