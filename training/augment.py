@@ -333,6 +333,79 @@ TEXTS: dict[str, dict[str, tuple[list[str], list[str], list[str]]]] = {
             ["Akceptuję", "Ustawienia"],
         ),
     },
+    "tags": {
+        "en": (
+            ["Topics", "Tags", "More on"],
+            [],
+            ["Transport", "Local politics", "Housing", "Energy", "Climate"],
+        ),
+        "de": (
+            ["Themen", "Schlagworte", "Mehr zu"],
+            [],
+            ["Verkehr", "Kommunalpolitik", "Wohnen", "Energie"],
+        ),
+        "fr": (
+            ["Thèmes", "Mots-clés"],
+            [],
+            ["Transports", "Politique locale", "Logement", "Énergie"],
+        ),
+        "es": (["Temas", "Etiquetas"], [], ["Transporte", "Política local", "Vivienda", "Energía"]),
+        "it": (["Argomenti"], [], ["Trasporti", "Politica locale", "Casa"]),
+        "pt": (["Tópicos"], [], ["Transportes", "Política local", "Habitação"]),
+        "nl": (["Onderwerpen"], [], ["Vervoer", "Lokale politiek", "Wonen"]),
+        "pl": (["Tematy"], [], ["Transport", "Polityka lokalna", "Mieszkania"]),
+    },
+    "author_bio": {
+        "en": (
+            ["About the author"],
+            [
+                "Sam Porter covers science and the environment. He joined the paper in 2019 after ten years at a regional daily.",
+                "Lena Fischer is our economics correspondent, based in Frankfurt. Follow her for updates on markets and jobs.",
+            ],
+            ["More by this author", "Follow", "Email the author"],
+        ),
+        "de": (
+            ["Über die Autorin", "Zum Autor"],
+            [
+                "Jana Weber ist Redakteurin im Ressort Politik. Sie schreibt über Landespolitik und Bildung."
+            ],
+            ["Mehr von der Autorin", "Folgen"],
+        ),
+        "fr": (
+            ["À propos de l'auteur"],
+            [
+                "Paul Martin est journaliste au service économie. Il suit les questions d'emploi et d'énergie."
+            ],
+            ["Tous ses articles", "Suivre"],
+        ),
+        "es": (
+            ["Sobre el autor"],
+            [
+                "Ana López es redactora de la sección de sociedad. Escribe sobre educación y sanidad."
+            ],
+            ["Más artículos de la autora", "Seguir"],
+        ),
+        "it": (
+            ["L'autore"],
+            ["Marco Rossi è giornalista della redazione cronaca."],
+            ["Tutti gli articoli"],
+        ),
+        "pt": (
+            ["Sobre o autor"],
+            ["João Silva é jornalista da secção de economia."],
+            ["Mais artigos"],
+        ),
+        "nl": (
+            ["Over de auteur"],
+            ["Eva de Vries is verslaggever bij de economieredactie."],
+            ["Meer van deze auteur"],
+        ),
+        "pl": (
+            ["O autorze"],
+            ["Jan Kowalski jest dziennikarzem działu gospodarczego."],
+            ["Więcej tekstów autora"],
+        ),
+    },
     "ad": {
         "en": (
             [],
@@ -426,6 +499,8 @@ def comment_section(rng: random.Random) -> str:
 
 
 _FAMILY_CLASSES = {
+    "tags": ["tags", "tag-list", "article-tags", "topics", "keywords", "c-tags"],
+    "author_bio": ["author-bio", "author-box", "about-author", "bio", "contributor", "c-author"],
     "appeal": [
         "support-box",
         "donation-ask",
