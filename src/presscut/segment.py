@@ -139,11 +139,17 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+_NAMED_ATTRS = ("id", "class", "role", "itemprop")
+
+
 def _attrs_of(node: LexborNode) -> str:
     attrs = node.attributes
     if not attrs:
         return ""
-    parts = [attrs.get(name) for name in ("id", "class", "role", "itemprop")]
+    if len(attrs) == 1:  # the common case: a lone class or id
+        name, value = next(iter(attrs.items()))
+        return value.lower() if value and name in _NAMED_ATTRS else ""
+    parts = [attrs.get(name) for name in _NAMED_ATTRS]
     return " ".join(p for p in parts if p).lower()
 
 
