@@ -54,6 +54,7 @@ _BINARY_SHARE = 0.1
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # Something that starts a tag, a comment or a doctype; a bare "<" (as in "a < b") is text.
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
+_LEADING_SPACE = re.compile(r"\s*")  # what str.lstrip() removes: \s is str.isspace()
 _SAMPLE = 4096
 
 
@@ -117,15 +118,15 @@ def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: 
         raise TypeError(f"extract() takes bytes or str, not {type(html).__name__}")
     if "\x00" in text:  # (a scan for one character costs far less than replace())
         text = text.replace("\x00", "")
-    stripped = text.lstrip()
-    if stripped[:1] in ("{", "["):
+    start = _LEADING_SPACE.match(text).end()  # (lstrip() would copy the whole page)
+    if text[start : start + 1] in ("{", "["):
         try:
-            json.loads(stripped)
+            json.loads(text[start:])
         except ValueError:
             pass
         else:
             raise NotHTMLError("input is JSON, not HTML")
-    if stripped and not _MARKUP.search(text):
+    if start < len(text) and not _MARKUP.search(text):
         raise NotHTMLError("input has no HTML markup (for plain text, use presscut.clean_text)")
     return text
 
@@ -185,7 +186,7 @@ def extract(
     error: it gives an `Article` with an empty body and a `reason`.
     """
     text = read_html(html, content_type=content_type, max_bytes=max_bytes)
-    if not text.strip():
+    if not text or text.isspace():
         return Article(url=url, page_type="other", reason="empty document")
     meta, page, pruned = parse_page(
         text, url, keep_pruned=include_removed, content_language=content_language
