@@ -93,19 +93,19 @@ def sniff_meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _valid_utf8(data: bytes) -> bool:
+def _strict_utf8(data: bytes) -> str | None:
+    """The text if `data` is valid UTF-8, else None (one decode serves as test and result)."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _mostly_utf8(data: bytes) -> str | None:
     """Decode as UTF-8 when only a few stray bytes are invalid (truncated or mixed pages)."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127) if bad else 0
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) if bad else 0
     return text if bad <= _MAX_REPLACEMENT_SHARE * non_ascii else None
 
 
@@ -130,12 +130,14 @@ def decode_html(data: bytes, http_charset: str | None = None) -> Decoded:
         encoding = normalize_encoding(sniff_meta_charset(data))
 
     if encoding is not None and encoding != "utf-8":
-        if not data.isascii() and _valid_utf8(data):
-            return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+        text = None if data.isascii() else _strict_utf8(data)
+        if text is not None:
+            return Decoded(text, "utf-8", "utf-8")
         return Decoded(data.decode(encoding, "replace"), encoding, source)
 
-    if _valid_utf8(data):
-        return Decoded(data.decode("utf-8"), "utf-8", source if encoding else "utf-8")
+    text = _strict_utf8(data)
+    if text is not None:
+        return Decoded(text, "utf-8", source if encoding else "utf-8")
     text = _mostly_utf8(data)
     if text is not None:
         return Decoded(text, "utf-8", source if encoding else "utf-8")

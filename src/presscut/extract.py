@@ -54,6 +54,7 @@ _BINARY_SHARE = 0.1
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # Something that starts a tag, a comment or a doctype; a bare "<" (as in "a < b") is text.
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
+_LEADING_SPACE = re.compile(r"\s*")  # what str.lstrip() removes: \s is str.isspace()
 _SAMPLE = 4096
 
 
@@ -78,7 +79,8 @@ def _refuse_non_html(head: bytes) -> None:
     for magic, what in _MAGIC:
         if stripped.startswith(magic):
             raise NotHTMLError(f"input is {what}, not HTML")
-    if head and sum(head.count(b) for b in _CONTROL_BYTES) > _BINARY_SHARE * len(head):
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))  # one pass, not one per byte
+    if head and control > _BINARY_SHARE * len(head):
         raise NotHTMLError("input is binary data, not HTML")
 
 
@@ -114,16 +116,17 @@ def read_html(html: bytes | str, *, content_type: str | None = None, max_bytes: 
             text = decode_html(data, charset).text
     else:
         raise TypeError(f"extract() takes bytes or str, not {type(html).__name__}")
-    text = text.replace("\x00", "")
-    stripped = text.lstrip()
-    if stripped[:1] in ("{", "["):
+    if "\x00" in text:  # (a scan for one character costs far less than replace())
+        text = text.replace("\x00", "")
+    start = _LEADING_SPACE.match(text).end()  # (lstrip() would copy the whole page)
+    if text[start : start + 1] in ("{", "["):
         try:
-            json.loads(stripped)
+            json.loads(text[start:])
         except ValueError:
             pass
         else:
             raise NotHTMLError("input is JSON, not HTML")
-    if stripped and not _MARKUP.search(text):
+    if start < len(text) and not _MARKUP.search(text):
         raise NotHTMLError("input has no HTML markup (for plain text, use presscut.clean_text)")
     return text
 
@@ -183,7 +186,7 @@ def extract(
     error: it gives an `Article` with an empty body and a `reason`.
     """
     text = read_html(html, content_type=content_type, max_bytes=max_bytes)
-    if not text.strip():
+    if not text or text.isspace():
         return Article(url=url, page_type="other", reason="empty document")
     meta, page, pruned = parse_page(
         text, url, keep_pruned=include_removed, content_language=content_language

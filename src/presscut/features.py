@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import repeat
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
-from presscut.segment import HEADING_LEVELS, Page
+from presscut.segment import HEADING_LEVELS, Page, Segment
 
 # --- Families of element names and of class/id/role names -------------------
 
@@ -177,8 +177,20 @@ _ATTR_WORD_RE = re.compile(
 _ATTR_PREFIX_RE = re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(sorted(_ATTR_PREFIX_BITS)) + ")")
 
 
-@lru_cache(maxsize=65_536)
+# Class names repeat within a page and across pages of a site, so the bits of
+# each value are cached; the cache is emptied when it grows past this many
+# entries, so that a long-running process reading many sites stays bounded.
+_MAX_CACHED = 65_536
+_ATTR_BITS_CACHE: dict[str, int] = {}
+
+
 def _attr_bits(attrs: str) -> int:
+    """Family bits of a container's class/id/role/itemprop values (see `_ATTR_FAMILIES`)."""
+    bits = _ATTR_BITS_CACHE.get(attrs)
+    if bits is not None:
+        return bits
+    if len(_ATTR_BITS_CACHE) >= _MAX_CACHED:
+        _ATTR_BITS_CACHE.clear()
     bits = 0
     for match in _ATTR_SUBSTRING_RE.finditer(attrs.replace("-", "").replace("_", "")):
         bits |= _ATTR_SUBSTRING_BITS[match.group()]
@@ -186,6 +198,7 @@ def _attr_bits(attrs: str) -> int:
         bits |= _ATTR_WORD_BITS[match.group()]
     for match in _ATTR_PREFIX_RE.finditer(attrs):
         bits |= _ATTR_PREFIX_BITS[match.group()]
+    _ATTR_BITS_CACHE[attrs] = bits
     return bits
 
 
@@ -407,96 +420,164 @@ def _normalized_title(text: str | None) -> str:
     return " ".join(_WORD_SPLIT.split(text.lower())).strip() if text else ""
 
 
-def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
-    """Per-segment character-class counts, computed over all texts in one pass."""
-    joined = "\n".join(texts)
-    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.zeros(len(texts), dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+def _char_class_table() -> np.ndarray:
+    """Character classes of every code point of the Basic Multilingual Plane, as bits.
 
-    def per_segment(mask: np.ndarray) -> np.ndarray:
-        return np.add.reduceat(mask.astype(np.int32), starts) if len(cps) else np.zeros(len(texts))
-
+    One lookup per character replaces a dozen comparisons over the page's
+    code points. Every code point above the BMP falls in the classes of
+    U+FFFF (a letter, nothing else), so looking up min(code point, U+FFFF)
+    is exact.
+    """
+    cps = np.arange(0x10000)
     upper = ((cps >= 65) & (cps <= 90)) | ((cps >= 192) & (cps <= 222) & (cps != 215))
     lower = ((cps >= 97) & (cps <= 122)) | ((cps >= 223) & (cps <= 255) & (cps != 247))
     other_letter = (
         (cps >= 0x250) & ~((cps >= 0x2000) & (cps <= 0x2BFF)) & ~((cps >= 0x3000) & (cps <= 0x303F))
     )
-    letter = upper | lower | other_letter | ((cps >= 0x100) & (cps < 0x250))
-    prev_letter = np.concatenate(([False], letter[:-1]))
-    word_start = letter & ~prev_letter
-    return {
-        "chars": lengths,
-        "periods": per_segment(
-            (cps == 46)
-            | (cps == 33)
-            | (cps == 63)
-            | (cps == 0x3002)
-            | (cps == 0xFF01)
-            | (cps == 0xFF1F)
-        ),
-        "commas": per_segment((cps == 44) | (cps == 59) | (cps == 0x3001) | (cps == 0xFF0C)),
-        "digits": per_segment((cps >= 48) & (cps <= 57)),
-        "upper": per_segment(upper),
-        "letters": per_segment(letter),
-        "words": per_segment(word_start),
-        "lower_starts": per_segment(word_start & lower),
-        "starts": starts,
-        "pipes": per_segment(
-            (cps == 124) | (cps == 0x2022) | (cps == 0xB7) | (cps == 0xBB) | (cps == 0x203A)
-        ),
+    flags = {
+        _PERIOD: np.isin(cps, [46, 33, 63, 0x3002, 0xFF01, 0xFF1F]),
+        _COMMA: np.isin(cps, [44, 59, 0x3001, 0xFF0C]),
+        _DIGIT: (cps >= 48) & (cps <= 57),
+        _UPPER: upper,
+        _LOWER: lower,
+        _LETTER: upper | lower | other_letter | ((cps >= 0x100) & (cps < 0x250)),
+        _PIPE: np.isin(cps, [124, 0x2022, 0xB7, 0xBB, 0x203A]),
+        # What str.split() splits on (no whitespace lies above the BMP).
+        _SPACE: np.array([chr(c).isspace() for c in range(0x10000)]),
     }
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, mask in flags.items():
+        table[mask] |= np.uint8(1 << bit)
+    return table
 
 
-def _word_class_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per segment: function words, second-person words, first-person-plural words."""
-    get = _WORD_WEIGHTS.get
-    zeros = repeat(0)
-    totals = np.fromiter(
-        (sum(map(get, t.lower().split(), zeros)) for t in texts), dtype=np.int64, count=len(texts)
+# Bits of `_CHAR_CLASSES`.
+_PERIOD, _COMMA, _DIGIT, _UPPER, _LOWER, _LETTER, _PIPE, _SPACE = range(8)
+_CHAR_CLASSES = _char_class_table()
+_CLASS_SHIFTS = np.arange(8, dtype=np.int32)[:, None]
+_CLASS_BITS = (1 << _CLASS_SHIFTS).astype(np.uint8)
+_SENTENCE_ENDS = np.array([ord(c) for c in '.!?…:;"”»)。！？'], dtype=np.uint32)
+
+
+@dataclass(frozen=True, slots=True)
+class _TextStats:
+    """Per-segment character and word counts, from one pass over the page's joined text."""
+
+    periods: np.ndarray
+    commas: np.ndarray
+    digits: np.ndarray
+    upper: np.ndarray
+    letters: np.ndarray
+    pipes: np.ndarray
+    words: np.ndarray  # runs of letters
+    lower_starts: np.ndarray  # runs of letters starting with a lower-case one
+    line_breaks: np.ndarray
+    ends_sentence: np.ndarray
+    tokens: np.ndarray  # what str.split() returns
+    starts: np.ndarray  # offset of each segment in the joined text
+
+
+def _text_stats(joined: str, lengths: np.ndarray) -> _TextStats:
+    """Counts over all segments at once: the texts joined by "\n", read as code points.
+
+    Each count is a sum over the characters of a segment, hence one
+    `np.add.reduceat` over the segments' offsets for all counts together;
+    a segment's range ends with the "\n" that follows it, which is
+    whitespace and nothing else.
+    """
+    n = len(lengths)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    classes = _CHAR_CLASSES[np.minimum(cps, 0xFFFF)]
+    # Rows 0-7: bit k of each character's class (as 0 or 1 << k, cheaper than
+    # unpacking); then word starts, token starts, lower-case word starts, line breaks.
+    flags = np.empty((12, len(cps)), dtype=np.uint8)
+    np.bitwise_and(classes, _CLASS_BITS, out=flags[:8])
+    letter = flags[_LETTER] != 0
+    space = flags[_SPACE] != 0
+    word_start = flags[8]
+    word_start[0] = letter[0]
+    np.greater(letter[1:], letter[:-1], out=word_start[1:])  # a letter after a non-letter
+    token_start = flags[9]
+    token_start[0] = not space[0]
+    np.greater(space[:-1], space[1:], out=token_start[1:])  # a non-space after a space
+    np.logical_and(word_start, flags[_LOWER], out=flags[10])
+    np.equal(cps, 10, out=flags[11])
+    # int32 sums: exact up to 2**31 >> 7 characters (16 M) in one segment.
+    counts = np.add.reduceat(flags, starts, axis=1, dtype=np.int32)
+    counts[:8] >>= _CLASS_SHIFTS
+    line_breaks = counts[11]
+    line_breaks[:-1] -= 1  # the "\n" that joins a segment to the next
+    return _TextStats(
+        periods=counts[_PERIOD],
+        commas=counts[_COMMA],
+        digits=counts[_DIGIT],
+        upper=counts[_UPPER],
+        letters=counts[_LETTER],
+        pipes=counts[_PIPE],
+        words=counts[8],
+        lower_starts=counts[10],
+        line_breaks=line_breaks,
+        ends_sentence=np.isin(cps[starts + lengths - 1], _SENTENCE_ENDS),
+        tokens=counts[9],
+        starts=starts,
     )
+
+
+def _word_class_counts(
+    lowered: str, tokens: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per segment: function words, second-person words, first-person-plural words.
+
+    `lowered` is the page's lower-cased joined text and `tokens` the number
+    of whitespace-separated words of each segment: one split of the page and
+    one lookup per word, then per-segment sums from a cumulative sum.
+    """
+    weights = np.fromiter(map(_WORD_WEIGHTS.get, lowered.split(), repeat(0)), dtype=np.int64)
+    cum = np.concatenate(([0], np.cumsum(weights)))
+    ends = np.cumsum(tokens)
+    totals = cum[ends] - cum[ends - tokens]
     first_plural, rest = np.divmod(totals, _FIRST_PLURAL_W)
     second, function = np.divmod(rest, _SECOND)
     return function.astype(np.float64), second.astype(np.float64), first_plural.astype(np.float64)
 
 
-def _keyword_hits(texts: list[str], starts: np.ndarray) -> np.ndarray:
+def _keyword_hits(lowered: str, starts: np.ndarray) -> np.ndarray:
     """Which chrome vocabulary families occur in each segment (one regex pass over the page)."""
-    bits = np.zeros(len(texts), dtype=np.int64)
-    joined = "\n".join(texts).lower()
+    bits = np.zeros(len(starts), dtype=np.int64)
     positions, masks = [], []
-    for match in _KEYWORD_RE.finditer(joined):
+    for match in _KEYWORD_RE.finditer(lowered):
         positions.append(match.start())
         masks.append(_KEYWORD_BITS[match.group()])
     if positions:
         rows = np.searchsorted(starts, positions, side="right") - 1
         np.bitwise_or.at(bits, rows, masks)
-    return ((bits[:, None] >> _KEYWORD_SHIFTS) & 1).astype(np.float32)
+    return (bits[:, None] >> _KEYWORD_SHIFTS) & 1
 
 
-def _same_siblings(page: Page) -> np.ndarray:
-    """Per container: how many of its siblings share its tag and class/id names."""
-    containers = page.containers
-    signatures = [
-        (c.parent, c.tag, c.attrs) if c.end > c.start and c.parent >= 0 else None
-        for c in containers
-    ]
-    counts = Counter(signatures)
-    return np.fromiter(
-        (counts[sig] - 1 if sig is not None else 0 for sig in signatures),
-        dtype=np.float64,
-        count=len(containers),
-    )
+@dataclass(frozen=True, slots=True)
+class ContainerContext:
+    """Per container: family bits (own, within 3 levels above, anywhere above) and look-alikes."""
+
+    own: np.ndarray
+    near: np.ndarray
+    any: np.ndarray
+    same_siblings: np.ndarray  # siblings sharing its tag and class/id names
 
 
-def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per container: its own family bits, those within 3 levels above, and any above.
+def container_context(page: Page) -> ContainerContext:
+    """Family bits and look-alike siblings of every container, in one pass (cached on the page).
 
-    The class names of `<body>` describe the whole page (WordPress puts
-    "single-post sidebar cookies-not-set" there), not any block of it, so the
-    root contributes its tag only.
+    Only containers with a segment below them are on a segment's path, so
+    only their class names are read (reading attributes from the tree is the
+    expensive part). The class names of `<body>` describe the whole page
+    (WordPress puts "single-post sidebar cookies-not-set" there), not any
+    block of it, so the root contributes its tag only.
     """
+    cached = page.cache.get("context")
+    if isinstance(cached, ContainerContext):
+        return cached
     containers = page.containers
     n = len(containers)
     own = [0] * n
@@ -504,32 +585,45 @@ def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     anyb = [0] * n
     chain: list[int] = [0] * n  # own | parent's own
     chain2: list[int] = [0] * n  # own | parent's chain
+    signatures: list[tuple[int, str, str] | None] = [None] * n
+    tag_bits = _TAG_BITS.get
     for i, c in enumerate(containers):
         if c.end <= c.start:
             continue  # no segment below: never on a segment's path
-        bits = _TAG_BITS.get(c.tag, 0)
+        tag = c.tag
+        bits = tag_bits(tag, 0)
         p = c.parent
         if p >= 0:
             attrs = c.attrs
             if attrs:
                 bits |= _attr_bits(attrs)
-        own[i] = bits
-        if p >= 0:
+            signatures[i] = (p, tag, attrs)
+            own[i] = bits
             chain[i] = bits | own[p]
             chain2[i] = bits | chain[p]
             near[i] = bits | chain2[p]
             anyb[i] = bits | anyb[p]
         else:
-            chain[i] = chain2[i] = near[i] = anyb[i] = bits
-    return (
-        np.array(own, dtype=np.int64),
-        np.array(near, dtype=np.int64),
-        np.array(anyb, dtype=np.int64),
+            own[i] = chain[i] = chain2[i] = near[i] = anyb[i] = bits
+    counts = Counter(signatures)
+    context = ContainerContext(
+        own=np.array(own, dtype=np.int64),
+        near=np.array(near, dtype=np.int64),
+        any=np.array(anyb, dtype=np.int64),
+        same_siblings=np.fromiter(
+            (counts[sig] - 1 if sig is not None else 0 for sig in signatures),
+            dtype=np.float64,
+            count=n,
+        ),
     )
+    page.cache["context"] = context
+    return context
 
 
-def _bits_to_columns(masks: np.ndarray) -> np.ndarray:
-    return ((masks[:, None] >> _FAMILY_SHIFTS) & 1).astype(np.float32)
+def family_masks(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per container: its own family bits, those within 3 levels above, and any above."""
+    context = container_context(page)
+    return context.own, context.near, context.any
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,7 +637,11 @@ class PageArrays:
     depth: np.ndarray  # number of block-level ancestors
     start: np.ndarray  # per container: its range of segments
     end: np.ndarray
-    ancestors: dict[int, np.ndarray]  # level -> each segment's ancestor that many levels up
+    ancestors: np.ndarray  # (len(ANCESTOR_LEVELS), segments): ancestors that many levels up
+
+
+def _field(items: list, name: str, dtype: type = np.int64) -> np.ndarray:
+    return np.fromiter(map(attrgetter(name), items), dtype=dtype, count=len(items))
 
 
 def page_arrays(page: Page) -> PageArrays:
@@ -551,221 +649,210 @@ def page_arrays(page: Page) -> PageArrays:
     if isinstance(cached, PageArrays):
         return cached
     segments, containers = page.segments, page.containers
-    n, m = len(segments), len(containers)
-    owner = np.fromiter((s.container for s in segments), dtype=np.int64, count=n)
-    parent = np.fromiter((c.parent for c in containers), dtype=np.int64, count=m)
+    m = len(containers)
+    owner = _field(segments, "container")
+    parent = _field(containers, "parent")
     parent = np.where(parent < 0, np.arange(m), parent)  # the root is its own parent
-    ancestors = {}
+    ancestors = np.empty((len(ANCESTOR_LEVELS), len(segments)), dtype=np.int64)
     current = owner
     for level in range(max(ANCESTOR_LEVELS) + 1):
         if level in ANCESTOR_LEVELS:
-            ancestors[level] = current
+            ancestors[ANCESTOR_LEVELS.index(level)] = current
         current = parent[current]
+    start = _field(containers, "start")
     arrays = PageArrays(
-        chars=np.fromiter((len(s.text) for s in segments), dtype=np.float64, count=n),
-        link_chars=np.fromiter((s.link_chars for s in segments), dtype=np.float64, count=n),
-        links=np.fromiter((s.links for s in segments), dtype=np.float64, count=n),
+        chars=np.fromiter(map(len, map(attrgetter("text"), segments)), np.float64, len(segments)),
+        link_chars=_field(segments, "link_chars", np.float64),
+        links=_field(segments, "links", np.float64),
         owner=owner,
-        depth=np.fromiter((c.depth for c in containers), dtype=np.float64, count=m)[owner] + 1,
-        start=np.fromiter((c.start for c in containers), dtype=np.int64, count=m),
-        end=np.fromiter((max(c.end, c.start) for c in containers), dtype=np.int64, count=m),
+        depth=_field(containers, "depth", np.float64)[owner] + 1,
+        start=start,
+        end=np.maximum(_field(containers, "end"), start),
         ancestors=ancestors,
     )
     page.cache["arrays"] = arrays
     return arrays
 
 
+# Where each block of features starts in the matrix.
+_TEXT_AT = 0
+_KEYWORD_AT = _TEXT_AT + len(TEXT_FEATURES)
+_POSITION_AT = _KEYWORD_AT + len(KEYWORD_FAMILIES)
+_ANCESTOR_AT = _POSITION_AT + len(POSITION_FEATURES)
+_NEIGHBOUR_AT = _ANCESTOR_AT + len(ANCESTOR_FEATURES)
+_FAMILY_AT = _NEIGHBOUR_AT + len(NEIGHBOUR_FEATURES)
+_ONE_HOT_AT = _FAMILY_AT + len(FAMILY_FEATURES)
+_REPETITION_AT = _ONE_HOT_AT + len(ONE_HOT_FEATURES)
+_PAGE_AT = _REPETITION_AT + len(REPETITION_FEATURES)
+assert _PAGE_AT + len(PAGE_FEATURES) == len(FEATURE_NAMES)
+_TYPE_COLUMN = {t: _ONE_HOT_AT + i for i, t in enumerate(_TYPES)}
+_OWNER_COLUMN = {t: _ONE_HOT_AT + len(_TYPES) + i for i, t in enumerate(_OWNER_TAGS)}
+_OTHER_OWNER_COLUMN = _ONE_HOT_AT + len(_TYPES) + len(_OWNER_TAGS)
+_SEGMENT_LEVELS = attrgetter("level", "depth")
+
+
+def _title_index(segments: list[Segment], title: str | None) -> tuple[int, bool]:
+    """The headline's segment (-1 if none) and whether it matches the page title.
+
+    The first heading whose text is the title (or a long part of it) is the
+    headline; failing that, the first `<h1>`.
+    """
+    headings = [i for i, s in enumerate(segments) if s.level]
+    title_norm = _normalized_title(title)
+    if title_norm:
+        for i in headings:
+            text = segments[i].text
+            if len(text) < 400:
+                norm = _normalized_title(text)
+                if norm and (norm == title_norm or (len(norm) > 15 and norm in title_norm)):
+                    return i, True
+    for i in headings:
+        if segments[i].level == 1:
+            return i, False
+    return -1, False
+
+
 def segment_features(page: Page, title: str | None = None) -> np.ndarray:
-    """The feature matrix of a page, one row per segment (columns: `FEATURE_NAMES`)."""
+    """The feature matrix of a page, one row per segment (columns: `FEATURE_NAMES`).
+
+    Every block of columns is computed for all segments at once and written
+    into one preallocated float32 matrix: a page has a few hundred segments,
+    so the cost is the number of numpy calls, not their size. Values are
+    computed in float64 and rounded to float32 once, on assignment.
+    """
     segments = page.segments
     containers = page.containers
     n = len(segments)
+    X = np.empty((n, len(FEATURE_NAMES)), dtype=np.float32)
     texts = [s.text for s in segments]
     arrays = page_arrays(page)
-    stats = _char_stats(texts)
     chars = arrays.chars
-    words = np.maximum(stats["words"], 1).astype(np.float64)
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    stats = _text_stats(joined, chars.astype(np.int64))
+    words = np.maximum(stats.words, 1).astype(np.float64)
     link_chars, links = arrays.link_chars, arrays.links
     link_density = np.minimum(link_chars / np.maximum(chars, 1), 1.0)
-    function_words, second_person, first_plural = _word_class_counts(texts)
+    function_words, second_person, first_plural = _word_class_counts(lowered, stats.tokens)
     fw_share = function_words / words
 
     # Text features.
-    title_norm = _normalized_title(title)
+    title_index, title_matched = _title_index(segments, title)
+    heading_level = np.array([s.level or 0 for s in segments], dtype=np.float64)
     is_title = np.zeros(n)
-    heading_level = np.zeros(n)
-    list_depth = np.zeros(n)
-    ends_sentence = np.zeros(n)
-    starts_upper = np.zeros(n)
-    line_breaks = np.zeros(n)
-    title_index = -1
-    for i, s in enumerate(segments):
-        text = s.text
-        last = text[-1]
-        ends_sentence[i] = last in '.!?…:;"”»)。！？'
-        starts_upper[i] = text[0].isupper()
-        if "\n" in text:
-            line_breaks[i] = text.count("\n")
-        if s.level:
-            heading_level[i] = s.level
-            if title_index < 0 and title_norm and len(text) < 400:
-                norm = _normalized_title(text)
-                if norm and (norm == title_norm or (len(norm) > 15 and norm in title_norm)):
-                    is_title[i] = 1
-                    title_index = i
-        if s.depth:
-            list_depth[i] = s.depth
-    if title_index < 0:
-        h1 = [i for i, s in enumerate(segments) if s.level == 1]
-        if h1:
-            title_index = h1[0]
+    if title_matched:
+        is_title[title_index] = 1
+    letters = stats.letters
+    text_block = X[:, _TEXT_AT:_KEYWORD_AT]
+    log_chars = np.log1p(chars)
+    text_block[:, 0] = log_chars
+    text_block[:, 1] = np.log1p(words)
+    text_block[:, 2] = link_density
+    text_block[:, 3] = np.log1p(links)
+    text_block[:, 4] = links / words
+    text_block[:, 5] = fw_share
+    text_block[:, 6] = second_person / words
+    text_block[:, 7] = first_plural / words
+    text_block[:, 8] = stats.periods / words
+    text_block[:, 9] = stats.commas / words
+    text_block[:, 10] = stats.digits / np.maximum(chars, 1)
+    text_block[:, 11] = stats.upper / np.maximum(letters, 1)
+    text_block[:, 12] = stats.lower_starts / words
+    text_block[:, 13] = stats.pipes / words
+    text_block[:, 14] = stats.ends_sentence
+    text_block[:, 15] = list(map(str.isupper, map(itemgetter(0), texts)))
+    text_block[:, 16] = letters / words
+    text_block[:, 17] = stats.line_breaks
+    text_block[:, 18] = is_title
+    text_block[:, 19] = heading_level
+    text_block[:, 20] = [s.depth or 0 for s in segments]
 
-    text_block = np.column_stack(
-        [
-            np.log1p(chars),
-            np.log1p(words),
-            link_density,
-            np.log1p(links),
-            links / words,
-            fw_share,
-            second_person / words,
-            first_plural / words,
-            stats["periods"] / words,
-            stats["commas"] / words,
-            stats["digits"] / np.maximum(chars, 1),
-            stats["upper"] / np.maximum(stats["letters"], 1),
-            stats["lower_starts"] / words,
-            stats["pipes"] / words,
-            ends_sentence,
-            starts_upper,
-            stats["letters"] / words,
-            line_breaks,
-            is_title,
-            heading_level,
-            list_depth,
-        ]
-    )
+    X[:, _KEYWORD_AT:_POSITION_AT] = _keyword_hits(lowered, stats.starts)
 
     # Position.
     cum_chars = np.concatenate(([0.0], np.cumsum(chars)))
     total_chars = max(cum_chars[-1], 1.0)
     index = np.arange(n, dtype=np.float64)
     depth = arrays.depth
+    position_block = X[:, _POSITION_AT:_ANCESTOR_AT]
+    position_block[:, 0] = cum_chars[:-1] / total_chars
+    position_block[:, 1] = index / max(n - 1, 1)
     if title_index >= 0:
-        from_title = np.clip(index - title_index, -50, 200)
-        after_title = (index > title_index).astype(np.float64)
+        position_block[:, 2] = np.clip(index - title_index, -50, 200)
+        position_block[:, 3] = index > title_index
     else:
-        from_title = np.full(n, -99.0)
-        after_title = np.full(n, 0.5)
-    position_block = np.column_stack(
-        [
-            cum_chars[:-1] / total_chars,
-            index / max(n - 1, 1),
-            from_title,
-            after_title,
-            depth,
-            depth / max(depth.max(), 1),
-        ]
-    )
+        position_block[:, 2] = -99.0
+        position_block[:, 3] = 0.5
+    position_block[:, 4] = depth
+    position_block[:, 5] = depth / max(depth.max(), 1)
 
-    # Ancestors: masses through prefix sums over the contiguous segment ranges.
+    # Ancestors: masses through prefix sums over the contiguous segment ranges,
+    # for all levels at once (one row per level).
     prose = (chars >= _PROSE_MIN_CHARS) & (link_density <= _PROSE_MAX_LINK_DENSITY)
+    prose_chars = prose * chars
     cum_links = np.concatenate(([0.0], np.cumsum(link_chars)))
-    cum_prose = np.concatenate(([0.0], np.cumsum(prose * chars)))
+    cum_prose = np.concatenate(([0.0], np.cumsum(prose_chars)))
     total_prose = max(cum_prose[-1], 1.0)
-    c_start, c_end = arrays.start, arrays.end
-    ancestor_cols = []
-    for k in ANCESTOR_LEVELS:
-        anc = arrays.ancestors[k]
-        a_start, a_end = c_start[anc], c_end[anc]
-        a_chars = cum_chars[a_end] - cum_chars[a_start]
-        a_links = cum_links[a_end] - cum_links[a_start]
-        a_prose = cum_prose[a_end] - cum_prose[a_start]
-        ancestor_cols += [
+    a_start, a_end = arrays.start[arrays.ancestors], arrays.end[arrays.ancestors]
+    a_chars = cum_chars[a_end] - cum_chars[a_start]
+    a_links = cum_links[a_end] - cum_links[a_start]
+    a_prose = cum_prose[a_end] - cum_prose[a_start]
+    a_some_chars = np.maximum(a_chars, 1)
+    per_level = np.stack(  # (levels, segments, features of a level)
+        [
             np.log1p(a_chars),
-            a_links / np.maximum(a_chars, 1),
+            a_links / a_some_chars,
             np.log1p(a_end - a_start),
             a_chars / total_chars,
-            a_prose / np.maximum(a_chars, 1),
+            a_prose / a_some_chars,
             a_prose / total_prose,
-        ]
-    ancestor_block = np.column_stack(ancestor_cols)
-
-    # Neighbours.
-    log_chars = np.log1p(chars)
-    is_heading = (heading_level > 0).astype(np.float64)
-
-    def shifted(values: np.ndarray, step: int, fill: float) -> np.ndarray:
-        out = np.full(n, fill)
-        if step > 0 and n > step:
-            out[step:] = values[:-step]
-        elif step < 0 and n > -step:
-            out[:step] = values[-step:]
-        return out
-
-    neighbour_block = np.column_stack(
-        [
-            shifted(log_chars, 1, -1),
-            shifted(link_density, 1, -1),
-            shifted(fw_share, 1, -1),
-            shifted(is_heading, 1, -1),
-            shifted(log_chars, -1, -1),
-            shifted(link_density, -1, -1),
-            shifted(fw_share, -1, -1),
-            shifted(is_heading, -1, -1),
-        ]
+        ],
+        axis=2,
     )
+    X[:, _ANCESTOR_AT:_NEIGHBOUR_AT] = per_level.transpose(1, 0, 2).reshape(n, -1)
+
+    # Neighbours: the previous and the next segment's numbers, -1 at the ends,
+    # truncated to integers as the model was trained on them (the columns were
+    # filled into integer arrays).
+    own_numbers = np.column_stack([log_chars, link_density, fw_share, heading_level > 0])
+    own_numbers = own_numbers.astype(np.int64)
+    previous = X[:, _NEIGHBOUR_AT : _NEIGHBOUR_AT + 4]
+    following = X[:, _NEIGHBOUR_AT + 4 : _FAMILY_AT]
+    previous[:1] = following[-1:] = -1
+    previous[1:] = own_numbers[:-1]
+    following[:-1] = own_numbers[1:]
 
     # Element and class/id families on the owner, near it, anywhere above it.
-    own, near, anyb = family_masks(page)
+    context = container_context(page)
     owner = arrays.owner
-    family_block = np.hstack(
-        [_bits_to_columns(own[owner]), _bits_to_columns(near[owner]), _bits_to_columns(anyb[owner])]
-    )
+    owner_near = context.near[owner]
+    scopes = np.column_stack([context.own[owner], owner_near, context.any[owner]])
+    X[:, _FAMILY_AT:_ONE_HOT_AT] = ((scopes[:, :, None] >> _FAMILY_SHIFTS) & 1).reshape(n, -1)
 
     # One-hot block type and owner tag.
-    one_hot = np.zeros((n, len(_TYPES) + len(_OWNER_TAGS) + 1), dtype=np.float32)
-    type_index = {t: i for i, t in enumerate(_TYPES)}
-    owner_index = {t: len(_TYPES) + i for i, t in enumerate(_OWNER_TAGS)}
-    other = len(_TYPES) + len(_OWNER_TAGS)
-    for i, s in enumerate(segments):
-        one_hot[i, type_index[s.type]] = 1
-        one_hot[i, owner_index.get(containers[s.container].tag, other)] = 1
+    X[:, _ONE_HOT_AT:_REPETITION_AT] = 0
+    rows = np.arange(n)
+    X[rows, [_TYPE_COLUMN[s.type] for s in segments]] = 1
+    owner_column = _OWNER_COLUMN.get
+    X[rows, [owner_column(containers[s.container].tag, _OTHER_OWNER_COLUMN) for s in segments]] = 1
 
     # Repetition: menus are repeated (header and footer, desktop and mobile),
     # teasers come in rows of look-alike siblings; story paragraphs are not.
     text_counts = Counter(texts)
-    same_text = np.fromiter((text_counts[t] - 1 for t in texts), dtype=np.float64, count=n)
-    siblings = _same_siblings(page)
-    repetition_block = np.column_stack(
-        [np.log1p(same_text)] + [np.log1p(siblings[arrays.ancestors[k]]) for k in (0, 1, 2)]
+    repetition_block = X[:, _REPETITION_AT:_PAGE_AT]
+    repetition_block[:, 0] = np.log1p(
+        np.array([text_counts[t] - 1 for t in texts], dtype=np.float64)
     )
+    repetition_block[:, 1:] = np.log1p(context.same_siblings[arrays.ancestors[:3]]).T
 
     # Where the page's prose is: a forum thread has it all in comment-like
     # containers, an article has it in the article and only replies there.
-    prose_chars = prose * chars
-    owner_near = near[owner]
-    page_block = np.tile(
-        [
-            np.log1p(total_chars),
-            cum_links[-1] / total_chars,
-            cum_prose[-1] / total_chars,
-            np.log1p(n),
-            prose_chars[(owner_near & _COMMENT_BITS) != 0].sum() / total_prose,
-            prose_chars[(owner_near & _ARTICLE_BITS) != 0].sum() / total_prose,
-        ],
-        (n, 1),
-    )
-    return np.hstack(
-        [
-            text_block,
-            _keyword_hits(texts, stats["starts"]),
-            position_block,
-            ancestor_block,
-            neighbour_block,
-            family_block,
-            one_hot,
-            repetition_block,
-            page_block,
-        ]
-    ).astype(np.float32)
+    X[:, _PAGE_AT:] = [
+        np.log1p(total_chars),
+        cum_links[-1] / total_chars,
+        cum_prose[-1] / total_chars,
+        np.log1p(n),
+        prose_chars[(owner_near & _COMMENT_BITS) != 0].sum() / total_prose,
+        prose_chars[(owner_near & _ARTICLE_BITS) != 0].sum() / total_prose,
+    ]
+    return X

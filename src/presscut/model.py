@@ -35,15 +35,23 @@ class TreeEnsemble:
     _test_features: np.ndarray = field(init=False, repr=False, compare=False)
     _test_borders: np.ndarray = field(init=False, repr=False, compare=False)
     _level_tests: np.ndarray = field(init=False, repr=False, compare=False)
+    _level_weights: np.ndarray = field(init=False, repr=False, compare=False)
+    _leaf_offsets: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Many trees test the same (feature, border): each distinct test is
         # computed once, and every tree level points at its test.
         pairs = np.stack([self.features.ravel(), self.borders.ravel().astype(np.float64)], axis=1)
         tests, which = np.unique(pairs, axis=0, return_inverse=True)
+        trees, depth = self.features.shape
         object.__setattr__(self, "_test_features", tests[:, 0].astype(np.int64))
         object.__setattr__(self, "_test_borders", tests[:, 1].astype(np.float32)[:, None])
-        object.__setattr__(self, "_level_tests", which.reshape(self.features.shape))
+        # Level-major (level 0 of every tree, then level 1...), flat for np.take.
+        object.__setattr__(self, "_level_tests", which.reshape(trees, depth).T.ravel())
+        object.__setattr__(self, "_level_weights", (1 << np.arange(depth)).astype(np.uint8))
+        # Where each tree's leaves start in the flattened `leaves`.
+        offsets = np.arange(trees, dtype=np.int64)[:, None] * self.leaves.shape[1]
+        object.__setattr__(self, "_leaf_offsets", offsets)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TreeEnsemble:
@@ -70,15 +78,14 @@ class TreeEnsemble:
         if len(X) == 0:
             return np.zeros(0)
         # One row per distinct test, one column per sample; bit l of a tree's
-        # leaf index is the outcome of the test on its level l.
-        outcomes = (np.ascontiguousarray(X.T)[self._test_features] > self._test_borders).view(
-            np.uint8
-        )
-        level_tests = self._level_tests
-        leaf_index = outcomes[level_tests[:, 0]].copy()
-        for level in range(1, level_tests.shape[1]):
-            leaf_index |= outcomes[level_tests[:, level]] << level
-        leaf_values = np.take_along_axis(self.leaves, leaf_index, axis=1)
+        # leaf index is the outcome of the test on its level l. np.take and
+        # flat indices are several times cheaper than fancy indexing and
+        # take_along_axis on arrays this small.
+        outcomes = np.take(X.T, self._test_features, axis=0) > self._test_borders
+        trees, depth = self.features.shape
+        by_level = np.take(outcomes.view(np.uint8), self._level_tests, axis=0)
+        leaf_index = np.einsum("ltn,l->tn", by_level.reshape(depth, trees, -1), self._level_weights)
+        leaf_values = self.leaves.ravel()[leaf_index + self._leaf_offsets]
         return leaf_values.sum(axis=0) * self.scale + self.bias
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:

@@ -139,11 +139,17 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+_NAMED_ATTRS = ("id", "class", "role", "itemprop")
+
+
 def _attrs_of(node: LexborNode) -> str:
     attrs = node.attributes
     if not attrs:
         return ""
-    parts = [attrs.get(name) for name in ("id", "class", "role", "itemprop")]
+    if len(attrs) == 1:  # the common case: a lone class or id
+        name, value = next(iter(attrs.items()))
+        return value.lower() if value and name in _NAMED_ATTRS else ""
+    parts = [attrs.get(name) for name in _NAMED_ATTRS]
     return " ".join(p for p in parts if p).lower()
 
 
@@ -177,7 +183,6 @@ class _Walker:
         self.buf: list[str] = []
         self.buf_link_chars = 0
         self.buf_links = 0
-        self.link_depth = 0
         self.tables: list[_Table] = []
 
     def open_container(self, tag: str, node: LexborNode) -> None:
@@ -297,9 +302,11 @@ class _Walker:
         kind, level, depth, ordered = self.roles[-1]
         container = self.path[-1]
         if len(texts) == 1:
-            text = _INVISIBLE.sub("", texts[0])
+            text = texts[0]
+            if not text.isascii():  # (an O(1) test) invisible characters are not ASCII
+                text = _INVISIBLE.sub("", text)
             if text:
-                self.add(
+                self.page.segments.append(
                     Segment(
                         kind,
                         text,
@@ -379,8 +386,11 @@ def _preformatted_text(pre: LexborNode) -> str:
     return "".join(parts)
 
 
-_EXIT_CONTAINER = object()
-_EXIT_LINK = object()
+# What closing an element involves, for the elements the walk is inside of.
+_EXIT_INLINE = 0  # nothing: an inline element adds no bookkeeping
+_EXIT_LINK = 1
+_EXIT_BLOCK = 2  # a plain block element: its container ends
+_EXIT_SPECIAL = 3  # a heading, list, table part...: see `_Walker.close_container`
 # Elements whose opening or closing needs more than bookkeeping (see _Walker).
 _SPECIAL_TAGS = _ROLE_TAGS | _TABLE_TAGS
 
@@ -389,7 +399,9 @@ def segment_page(root: LexborNode) -> Page:
     """Walk `root` (normally `<body>`) and return its containers and segments.
 
     The loop handles the common cases inline (text, inline elements, plain
-    block elements); `_Walker` methods handle the rest. This walk is the
+    block elements); `_Walker` methods handle the rest. It moves through
+    the tree by first child and next sibling, keeping only the open elements
+    on a stack, which costs one node access per node. This walk is the
     single most expensive step of an extraction, hence the local names.
     """
     walker = _Walker()
@@ -397,65 +409,68 @@ def segment_page(root: LexborNode) -> Page:
     containers, segments = walker.page.containers, walker.page.segments
     path, roles, buf = walker.path, walker.roles, walker.buf
     flush = walker.flush
-    stack: list = []
-    push, pop = stack.append, stack.pop
-    child = root.last_child
-    while child is not None:
-        push(child)
-        child = child.prev
+    open_elements: list[tuple[LexborNode, int]] = []
+    push, pop = open_elements.append, open_elements.pop
     inline_tags, special_tags = INLINE_TAGS, _SPECIAL_TAGS
-    while stack:
-        node = pop()
-        if node is _EXIT_CONTAINER:
-            if buf:
-                flush()
-            container = containers[path[-1]]
-            if container.tag in special_tags:
-                walker.close_container()
-            else:
-                path.pop()
+    link_depth = 0  # how many links the walk is in
+    node = root.first_child
+    while True:
+        if node is None:  # the children of the innermost open element are done
+            if not open_elements:
+                break
+            element, exit_kind = pop()
+            if exit_kind == _EXIT_BLOCK:
+                if buf:
+                    flush()
+                containers[path.pop()].end = len(segments)
                 roles.pop()
-                container.end = len(segments)
-            continue
-        if node is _EXIT_LINK:
-            walker.link_depth -= 1
+            elif exit_kind == _EXIT_SPECIAL:
+                walker.close_container()
+            elif exit_kind == _EXIT_LINK:
+                link_depth -= 1
+            node = element.next
             continue
         if node.is_text_node:
             text = node.text_content
             if text and (buf or not text.isspace()):
                 buf.append(text)
-                if walker.link_depth:
+                if link_depth:
                     walker.buf_link_chars += len(text.strip())
+            node = node.next
             continue
         tag = node.tag
         if tag in inline_tags:
+            exit_kind = _EXIT_INLINE
             if tag == "a":
-                walker.link_depth += 1
+                link_depth += 1
                 walker.buf_links += 1
-                push(_EXIT_LINK)
+                exit_kind = _EXIT_LINK
         elif tag == "br":
             buf.append(_BR)
+            node = node.next
             continue
         elif not node.is_element_node:  # comments
+            node = node.next
             continue
         elif len(path) >= MAX_DEPTH:
             buf.append(" ")  # too deep to be a layout: a block boundary becomes a space
+            exit_kind = _EXIT_INLINE
         elif tag == "pre":
             walker.preformatted(node)
+            node = node.next
             continue
         else:
             if buf:
                 flush()
             if tag in special_tags:
                 walker.open_container(tag, node)
+                exit_kind = _EXIT_SPECIAL
             else:
                 containers.append(Container(tag, node, path[-1], len(path), len(segments)))
                 path.append(len(containers) - 1)
                 roles.append(roles[-1])
-            push(_EXIT_CONTAINER)
-        child = node.last_child
-        while child is not None:
-            push(child)
-            child = child.prev
+                exit_kind = _EXIT_BLOCK
+        push((node, exit_kind))
+        node = node.first_child
     walker.close_container()
     return walker.page
