@@ -16,38 +16,46 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements whose content is never article text.
-NEVER_CONTENT = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "canvas",
-    "video",
-    "audio",
-    "source",
-    "track",
-    "map",
-    "input",
-    "select",
-    "option",
-    "optgroup",
-    "datalist",
-    "textarea",
-    "button",
-    "dialog",
-    "link",
-    "meta",
-    "base",
-    "title",
+NEVER_CONTENT = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "canvas",
+        "video",
+        "audio",
+        "source",
+        "track",
+        "map",
+        "input",
+        "select",
+        "option",
+        "optgroup",
+        "datalist",
+        "textarea",
+        "button",
+        "dialog",
+        "link",
+        "meta",
+        "base",
+        "title",
+    )
 )
+# Removed from the tree before the walk, because their text would count in the
+# text totals that decide whether a hidden element is really chrome (scripts
+# can hold megabytes of JSON, a <select> hundreds of archive months). The walk
+# skips the other elements of NEVER_CONTENT (one tree scan per tag name is not
+# cheap).
+STRIPPED = ("script", "style", "noscript", "template", "select", "textarea", "svg", "math")
 
 _HIDDEN_SELECTOR = (
     "[hidden], [aria-hidden='true' i], [style*='none' i], [style*='hidden' i], "
@@ -110,13 +118,15 @@ def _in_quote_or_figure(node: LexborNode) -> bool:
 def prune(
     tree: LexborHTMLParser, *, keep_texts: bool = False, page_chrome: bool = True
 ) -> list[tuple[str, str]]:
-    """Remove non-content, invisible and page-chrome elements in place.
+    """Remove text-heavy non-content, invisible and page-chrome elements in place.
 
-    Besides what never carries text and what a reader cannot see, the page's
-    `<nav>` and `<footer>` elements go: they are navigation and site footers
-    on all but a handful of pages (3 to 6 % of their text is article text on
-    the wcxb dev split), and dropping them before the walk saves a fifth of
-    the work on a typical news page. A `<footer>` inside a quote or figure is
+    The never-content elements that carry text (`STRIPPED`: scripts,
+    styles, form lists...) are removed; the walk skips the others. Besides
+    what a reader cannot see, the page's `<nav>` and `<footer>` elements
+    go: they are navigation and site footers on all but a handful of pages
+    (3 to 6 % of their text is article text on the wcxb dev split), and
+    dropping them before the walk saves a fifth of the work on a typical
+    news page. A `<footer>` inside a quote or figure is
     its attribution or credit, and stays. `page_chrome=False` keeps them
     (for a plain "all visible text" rendering of the page).
 
@@ -125,7 +135,7 @@ def prune(
     oddly. With `keep_texts`, returns (reason, text) for each removed
     element with text, for the article's `removed` list.
     """
-    tree.strip_tags(list(NEVER_CONTENT))
+    tree.strip_tags(list(STRIPPED))
     root = content_root(tree)
     if root is None:
         return []

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from presscut.dom import NEVER_CONTENT
+
 # Phrasing elements: their text flows into the enclosing segment.
 INLINE_TAGS = frozenset(
     [
@@ -375,6 +377,8 @@ def _preformatted_text(pre: LexborNode) -> str:
         if tag == "br":
             parts.append("\n")
             continue
+        if tag in NEVER_CONTENT:  # a "copy" button, an SVG icon
+            continue
         if tag not in INLINE_TAGS:
             if parts and not parts[-1].endswith("\n"):
                 parts.append("\n")
@@ -411,7 +415,7 @@ def segment_page(root: LexborNode) -> Page:
     flush = walker.flush
     open_elements: list[tuple[LexborNode, int]] = []
     push, pop = open_elements.append, open_elements.pop
-    inline_tags, special_tags = INLINE_TAGS, _SPECIAL_TAGS
+    inline_tags, special_tags, skipped_tags = INLINE_TAGS, _SPECIAL_TAGS, NEVER_CONTENT
     link_depth = 0  # how many links the walk is in
     node = root.first_child
     while True:
@@ -449,7 +453,7 @@ def segment_page(root: LexborNode) -> Page:
             buf.append(_BR)
             node = node.next
             continue
-        elif not node.is_element_node:  # comments
+        elif tag in skipped_tags or not node.is_element_node:  # never text; comments
             node = node.next
             continue
         elif len(path) >= MAX_DEPTH:

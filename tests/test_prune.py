@@ -1,0 +1,65 @@
+"""What is removed before the walk: never-content elements, hidden elements, navigation, footers."""
+
+from __future__ import annotations
+
+from presscut import dom
+from presscut.segment import segment_page
+
+STORY = " ".join(["The harbour wall was finished on Friday after two years of work."] * 6)
+
+
+def _texts(html: str, **options: bool) -> list[str]:
+    tree = dom.parse(html)
+    dom.prune(tree, **options)
+    return [s.text for s in segment_page(dom.content_root(tree)).segments]
+
+
+def test_nav_and_footer_are_removed() -> None:
+    texts = _texts(
+        f"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><p>{STORY}</p>"
+        "<footer><p>© 2024 The Harbour Courier</p></footer></body>"
+    )
+    assert texts == [STORY]
+
+
+def test_a_footer_inside_a_quote_or_figure_stays() -> None:
+    texts = _texts(
+        f"<body><p>{STORY}</p><blockquote><p>We will never give up.</p>"
+        "<footer>— Mayor Ann Reed</footer></blockquote>"
+        "<figure><img src='x.jpg'><footer>Photo: Tom Hale</footer></figure></body>"
+    )
+    assert "— Mayor Ann Reed" in texts
+    assert "Photo: Tom Hale" in texts
+
+
+def test_page_chrome_can_be_kept() -> None:
+    texts = _texts(f"<body><nav><a href='/'>Home</a></nav><p>{STORY}</p></body>", page_chrome=False)
+    assert texts == ["Home", STORY]
+
+
+def test_an_element_holding_most_of_the_text_is_never_removed() -> None:
+    # A page wrapped in <nav> (or captured while a modal made it aria-hidden) is still content.
+    assert _texts(f"<body><nav><p>{STORY}</p></nav><p>Short.</p></body>") == [STORY, "Short."]
+    assert _texts(f"<body><div aria-hidden='true'><p>{STORY}</p></div></body>") == [STORY]
+
+
+def test_hidden_elements_are_removed_with_their_reason() -> None:
+    tree = dom.parse(
+        f"<body><p>{STORY}</p><div style='display: none'>Hidden promo text</div>"
+        "<span class='sr-only'>Opens in a new window</span><nav><a href='/'>Home</a></nav></body>"
+    )
+    removed = dom.prune(tree, keep_texts=True)
+    assert sorted(removed) == [
+        ("hidden", "Hidden promo text"),
+        ("hidden", "Opens in a new window"),
+        ("navigation", "Home"),
+    ]
+
+
+def test_never_content_elements_give_no_text() -> None:
+    texts = _texts(
+        f"<body><p>{STORY}</p><select><option>January 2020</option></select>"
+        "<button>Copy link</button><svg><text>icon</text></svg><textarea>Your comment</textarea>"
+        "<script>var x = 'script text';</script><pre>code<button>Copy</button></pre></body>"
+    )
+    assert texts == [STORY, "code"]
