@@ -125,24 +125,7 @@ def test_template_alone_is_the_story() -> None:
     assert article.page_type == "article"
 
 
-# Chrome families the content model still keeps when they sit *inside* the
-# article body of this small page (it gives them 0.6-0.8): the training pages
-# hold few such blocks, so the model trusts the article container. Tracked in
-# the notes of issue #2; the marks go when the model learns them.
-KNOWN_KEPT = {"donation_appeal", "paywall", "share_bar"}
-
-
-@pytest.mark.parametrize(
-    "family",
-    [
-        pytest.param(
-            f, marks=pytest.mark.xfail(strict=True, reason="kept by the model inside the article")
-        )
-        if f in KNOWN_KEPT
-        else f
-        for f in sorted(CHROME)
-    ],
-)
+@pytest.mark.parametrize("family", sorted(CHROME))
 def test_chrome_family_is_cut(family: str) -> None:
     html, phrases = CHROME[family]
     article = presscut.extract(_page(html), include_removed=True)

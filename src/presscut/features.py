@@ -811,11 +811,8 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     )
     X[:, _ANCESTOR_AT:_NEIGHBOUR_AT] = per_level.transpose(1, 0, 2).reshape(n, -1)
 
-    # Neighbours: the previous and the next segment's numbers, -1 at the ends,
-    # truncated to integers as the model was trained on them (the columns were
-    # filled into integer arrays).
+    # Neighbours: the previous and the next segment's numbers, -1 at the ends.
     own_numbers = np.column_stack([log_chars, link_density, fw_share, heading_level > 0])
-    own_numbers = own_numbers.astype(np.int64)
     previous = X[:, _NEIGHBOUR_AT : _NEIGHBOUR_AT + 4]
     following = X[:, _NEIGHBOUR_AT + 4 : _FAMILY_AT]
     previous[:1] = following[-1:] = -1

@@ -22,6 +22,7 @@ import numpy as np
 from presscut.features import (
     FAMILIES,
     FEATURE_NAMES,
+    container_context,
     family_masks,
     page_arrays,
     segment_features,
@@ -72,7 +73,7 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
         near_kept[1:] |= kept[:-1]
         near_kept[:-1] |= kept[1:]
         kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
-    kept &= ~scores.is_title
+    kept &= ~scores.is_title & ~_in_chrome_box(page, scores.probability)
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
@@ -80,6 +81,42 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
 
 
 _CAPTION_MIN_PROBABILITY = 0.05
+
+# A small box named for a share bar, an appeal, a paywall, an ad or a
+# newsletter sign-up, a few levels above a segment, is chrome even inside the
+# article, unless the model is sure of the segment. Boxes named for tags,
+# related stories, author profiles and comments condemn only the segments
+# that are mostly links (a tag list, a "more by" link): their names are too
+# often given to article text as well (a "related" fact box, a story quoting
+# readers' comments). On the dev splits' out-of-fold scores this cuts more
+# chrome words than article words in such boxes; a box is small when it holds
+# under a tenth of the page's text, or less than a typical appeal on a short
+# page.
+_BOX_FAMILIES = sum(1 << FAMILIES.index(f) for f in ("a_share", "a_appeal", "a_ad", "a_newsletter"))
+_LINK_BOX_FAMILIES = sum(
+    1 << FAMILIES.index(f) for f in ("a_tags", "a_related", "a_author", "a_comment")
+)
+_BOX_MAX_SHARE = 0.1  # of the page's text
+_BOX_SMALL_CHARS = 600
+_BOX_LEVELS = 4  # the owner and three levels above it
+_BOX_SURE = 0.8
+_MOSTLY_LINKS = 0.5  # share of a segment's characters in links
+
+
+def _in_chrome_box(page: Page, probability: np.ndarray) -> np.ndarray:
+    arrays = page_arrays(page)
+    context = container_context(page)
+    cum = np.concatenate(([0.0], np.cumsum(arrays.chars)))
+    box_chars = cum[arrays.end] - cum[arrays.start]
+    small = box_chars < max(_BOX_MAX_SHARE * cum[-1], _BOX_SMALL_CHARS)
+    levels = arrays.ancestors[:_BOX_LEVELS]
+
+    def under(families: int) -> np.ndarray:
+        return (((context.own & families) != 0) & small)[levels].any(axis=0)
+
+    mostly_links = arrays.link_chars >= _MOSTLY_LINKS * arrays.chars
+    in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & mostly_links)
+    return in_box & (probability < _BOX_SURE)
 
 
 def _drop_orphan_headings(page: Page, kept: np.ndarray) -> np.ndarray:

@@ -1,0 +1,121 @@
+"""Decisions made on top of the model's scores: listings, headings that head nothing, captions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import presscut
+from presscut import dom
+from presscut.segment import segment_page
+from presscut.select import Scores, decide, listing_reason
+
+PARAGRAPH = (
+    "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
+    "for more than a decade and divided the town's fishermen and shopkeepers."
+)
+
+
+def _page(body: str):
+    tree = dom.parse(f"<html><body>{body}</body></html>")
+    dom.prune(tree)
+    return segment_page(dom.content_root(tree))
+
+
+def _decide(page, keep: list[bool]) -> tuple[list[str], str | None]:
+    probability = np.where(keep, 0.9, 0.1)
+    scores = Scores(probability, np.zeros(len(keep), dtype=bool))
+    kept, listing = decide(page, scores, 0.5)
+    return [s.text for s, k in zip(page.segments, kept, strict=True) if k], listing
+
+
+def test_heading_with_nothing_kept_under_it_is_cut() -> None:
+    page = _page(
+        f"<h2>What happened</h2><p>{PARAGRAPH}</p>"
+        "<h3>Get our newsletter</h3><p>Sign up for free.</p>"
+        f"<h2>What happens next</h2><p>{PARAGRAPH}</p>"
+    )
+    kept, _ = _decide(page, [True, True, True, False, True, True])
+    assert kept == ["What happened", PARAGRAPH, "What happens next", PARAGRAPH]
+
+
+def test_heading_over_kept_subsections_stays() -> None:
+    page = _page(f"<h2>The plan</h2><h3>Costs</h3><p>{PARAGRAPH}</p>")
+    kept, _ = _decide(page, [True, True, True])
+    assert kept == ["The plan", "Costs", PARAGRAPH]
+
+
+def test_caption_next_to_kept_text_is_kept() -> None:
+    page = _page(
+        f"<p>{PARAGRAPH}</p><figure><img src='a.jpg'><figcaption>The new wall at dawn."
+        f"</figcaption></figure><p>{PARAGRAPH}</p>"
+    )
+    probability = np.array([0.9, 0.2, 0.9])
+    kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, True]
+
+
+def _teasers(n: int, standfirst: str) -> str:
+    return "".join(
+        f"<article><h3><a href='/news/{i}'>Headline number {i} about the harbour and the ferry"
+        f"</a></h3><p>{standfirst}</p></article>"
+        for i in range(n)
+    )
+
+
+def test_a_pile_of_linked_headlines_is_a_listing() -> None:
+    page = _page(_teasers(8, "A short standfirst that sums the story up in one line."))
+    reason = listing_reason(page, np.ones(len(page.segments), dtype=bool))
+    assert reason == "listing page: 8 linked headlines and no article text"
+
+
+def test_an_article_with_a_few_related_links_is_not_a_listing() -> None:
+    related = "".join(
+        f"<h3><a href='/r/{i}'>A related story about boats, number {i}</a></h3>" for i in range(8)
+    )
+    page = _page(f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>" + related)
+    assert listing_reason(page, np.ones(len(page.segments), dtype=bool)) is None
+
+
+def test_extract_gives_a_section_front_no_body() -> None:
+    html = f"<html><body><main><h1>Local news</h1>{_teasers(12, 'Standfirst of the story.')}</main></body></html>"
+    article = presscut.extract(html, include_removed=True)
+    assert article.page_type == "listing"
+    assert article.body == ()
+    assert article.reason and article.reason.startswith("listing page:")
+    assert sum(r.reason == "listing" for r in article.removed) >= 12
+
+
+def _box_probabilities(page, box_probability: float) -> np.ndarray:
+    return np.array([box_probability if "chip in" in s.text else 0.95 for s in page.segments])
+
+
+def test_small_appeal_box_inside_the_article_is_cut_unless_the_model_is_sure() -> None:
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div class='support-us'><p>Readers like you chip in to keep "
+        f"our journalism free.</p></div><p>{PARAGRAPH}</p></article>"
+    )
+    unsure = Scores(_box_probabilities(page, 0.7), np.zeros(3, dtype=bool))
+    assert decide(page, unsure, 0.5)[0].tolist() == [True, False, True]
+    sure = Scores(_box_probabilities(page, 0.9), np.zeros(3, dtype=bool))
+    assert decide(page, sure, 0.5)[0].tolist() == [True, True, True]
+
+
+def test_article_wrapped_in_a_premium_box_is_not_cut() -> None:
+    """A box is chrome only when small: a paywalled story often sits in `div.premium`."""
+    story = "".join(f"<p>{PARAGRAPH} Readers chip in, part {i}.</p>" for i in range(6))
+    page = _page(f"<div class='premium-content'>{story}</div>")
+    probability = np.full(len(page.segments), 0.7)
+    kept, _ = decide(page, Scores(probability, np.zeros(len(probability), dtype=bool)), 0.5)
+    assert kept.all()
+
+
+def test_in_a_related_box_only_the_links_are_cut() -> None:
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div class='related-box'><p>Fact box: the wall is 2 km "
+        "long and cost 40 million.</p><p><a href='/r'>The harbour through the ages</a></p>"
+        f"</div><p>{PARAGRAPH}</p></article>"
+    )
+    kept, _ = decide(page, Scores(np.full(4, 0.7), np.zeros(4, dtype=bool)), 0.5)
+    assert [s.text for s, k in zip(page.segments, kept, strict=True) if not k] == [
+        "The harbour through the ages"
+    ]
