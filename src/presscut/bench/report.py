@@ -249,7 +249,8 @@ def render_speed(results: dict[str, Any]) -> str:
     parts = [
         "## Speed\n\n",
         _skipped_note(results),
-        f"- {results['pages']} pages, loaded into memory first; one warm-up page; only the"
+        f"- {results['pages']} pages, loaded into memory first;"
+        f" {results['warm_up_pages']} warm-up pages; only the"
         f" extraction call is timed; each extractor in its own process pinned to core"
         f" {results['core']}.\n",
         f"- Baseline peak RSS of a process that only loaded the pages (and imported"

@@ -150,6 +150,7 @@ def run(
             measured[name] = result
     return {
         "pages": baseline["pages"],
+        "warm_up_pages": WARM_UP_PAGES,
         "core": core,
         "baseline_rss_mb": baseline["peak_rss_mb"],
         "extractors": measured,
