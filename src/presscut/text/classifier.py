@@ -4,10 +4,11 @@ Two stages of gradient-boosted oblivious trees (trained with CatBoost,
 evaluated with numpy by `presscut.model.TreeEnsemble`). Stage 1 scores each
 line from its own features and its neighbourhood (`presscut.text.lines`);
 stage 2 re-scores it from the stage-1 scores around it, because
-boilerplate and article text both come in runs. Trees rather than a linear
-model because the evidence interacts: a line addressing the reader is
-boilerplate on a news page, but ordinary prose in a how-to guide, and only
-the topic and the neighbours tell which.
+boilerplate and article text both come in runs, and against the page's
+best-scored lines, because stage 1's scale moves from page to page. Trees
+rather than a linear model because the evidence interacts: a line
+addressing the reader is boilerplate on a news page, but ordinary prose in
+a how-to guide, and only the topic and the neighbours tell which.
 
 The model lives in `presscut/models/text_lines.json`, written by
 `training/train_text_lines.py` (trained on wcxb dev, the trafilatura-eval
@@ -37,7 +38,10 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "window31_prob",
     "page_prob",
     "run_position",
+    "logit_to_page_top",
 )
+# The page's best lines: the top tenth of its stage-1 logits (at least one line).
+_TOP_SHARE = 10
 
 
 def context_features(logits: np.ndarray) -> np.ndarray:
@@ -60,6 +64,13 @@ def context_features(logits: np.ndarray) -> np.ndarray:
         out[:, 7] = np.where(index < kept[0], -1.0, np.where(index > kept[-1], 1.0, 0.0))
     else:
         out[:, 7] = 2.0
+    # How far the line is from the page's best lines. Stage 1's scale moves
+    # with the page (long pages get lower logits everywhere), so on some pages
+    # every line, the article's too, falls below the threshold, and on others
+    # a menu scores as well as prose elsewhere; relative to the page's top,
+    # the article stands out either way.
+    top = max(n // _TOP_SHARE, 1)
+    out[:, 8] = logits - np.partition(logits, n - top)[n - top :].mean()
     return out
 
 
