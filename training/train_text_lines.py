@@ -1,24 +1,36 @@
-"""Train the text-mode line classifier and write `src/presscut/models/text_lines.json`.
+"""Train text mode's models and write `src/presscut/models/text_lines.json`.
 
     python training/train_text_lines.py            # train, print dev figures, write the model
     python training/train_text_lines.py --dry-run  # the same, without writing
 
-Data: wcxb `dev` only (the test split, cleanportaleval and
-readability-testpages are never read here). Each page becomes lines of its
-full visible text labelled in/not in the ground-truth body
-(`presscut.bench.text`); a third of the pages get some paragraph breaks
-removed first (then restored by the splitter, as at run time), and half of
-them get synthetic boilerplate runs in eight languages
-(`synthetic_boilerplate.py`). Everything is seeded, so a rerun writes the
-same file.
+Data: wcxb `dev` and the trafilatura-eval `dev` third only (the wcxb test
+split, cleanportaleval and readability-testpages are never read here).
+Everything is seeded, so a rerun writes the same file. Two models, in order:
 
-Model: two stages of CatBoost oblivious trees, exported to presscut's
-numpy `TreeEnsemble` (`presscut.text.classifier`). Stage 2 is fitted on
-out-of-fold stage-1 scores (folds grouped by source page), so it learns how
-reliable stage 1 is on pages it has not seen. The decision threshold and
-the smoothing penalty are the ones with the best page-averaged shingle F1
-on out-of-fold stage-2 predictions. Needs the `train` extra (CatBoost,
-scikit-learn).
+1. *Break scorer* (`presscut.text.split`): the candidate breaks of wcxb dev
+   bodies and page texts whose paragraph breaks were partly removed (as the
+   benchmark's fused variant does), labelled by whether each candidate is
+   one of the removed breaks. Its threshold is the one with the best
+   out-of-fold break F1 on fused bodies with a precision of at least
+   `BREAK_MIN_PRECISION`.
+2. *Line classifier* (`presscut.text.classifier`): each page becomes lines
+   of its full visible text labelled in/not in the ground-truth body
+   (`presscut.bench.text`); a third of the pages get some paragraph breaks
+   removed first (then restored by the new break scorer, as at run time),
+   and half of them get synthetic boilerplate runs in eight languages
+   (`synthetic_boilerplate.py`). Two stages of CatBoost oblivious trees;
+   stage 2 is fitted on out-of-fold stage-1 scores (folds grouped by source
+   page), so it learns how reliable stage 1 is on pages it has not seen.
+   The decision threshold and the smoothing penalty are the ones with the
+   best mean of two page-averaged shingle F1 figures on out-of-fold
+   stage-2 predictions: on the training samples (augmented) and on each
+   wcxb dev page's full text as it is (`full_pages`, never trained on).
+   The augmented samples alone favour keeping doubtful lines (their
+   boilerplate is easy, their bodies cropped), which on whole pages keeps
+   runs of menu lines.
+
+Both are exported to presscut's numpy `TreeEnsemble`. Needs the `train`
+extra (CatBoost, scikit-learn).
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import random
 import sys
 import time
@@ -40,7 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from presscut.bench.datasets import load
 from presscut.bench.metrics import shingle_score, summarize
-from presscut.bench.text import fuse, label_lines, label_snippets, page_lines
+from presscut.bench.text import fuse, label_lines, label_snippets, page_lines, truth_paragraphs
+from presscut.text import split
 from presscut.text.classifier import (
     CONTEXT_FEATURE_NAMES,
     MODEL_NAME,
@@ -49,7 +63,7 @@ from presscut.text.classifier import (
     smooth_decisions,
 )
 from presscut.text.lines import FEATURE_NAMES, line_features
-from presscut.text.split import split_lines
+from presscut.text.tokens import page_text
 from synthetic_boilerplate import add_boilerplate
 from train_content_model import export
 
@@ -65,6 +79,104 @@ SYNTHETIC_PAGES = 1 / 2
 SYNTHETIC_WEIGHT = 4.0
 # How sure the model must be to keep a line that recurs across a site's pages.
 CONFIDENT_PRECISION = 0.97
+BREAK_TREES = 200
+BREAK_MIN_PRECISION = 0.98
+BREAK_THRESHOLDS = np.round(np.arange(0.3, 0.91, 0.05), 2)
+FUSE_SHARE = 0.3  # of a body's breaks removed, as in the benchmark's fused variant
+PAGE_FUSE_SHARES = (0.15, 0.3, 0.5)  # of a page text's breaks (half the pages)
+
+
+class BreakSample(NamedTuple):
+    features: np.ndarray
+    labels: np.ndarray  # the candidate is one of the removed breaks
+    source: int  # page index
+    body: bool  # from a fused body (else a fused page text)
+    lost: int  # breaks removed
+    kept: int  # breaks left in place
+
+
+def fuse_with_breaks(
+    paragraphs: list[str], rng: random.Random, share: float
+) -> tuple[list[str], list[set[int]]]:
+    """`fuse`, also returning where in each fused line the removed breaks were."""
+    lines: list[str] = []
+    breaks: list[set[int]] = []
+    for i, paragraph in enumerate(paragraphs):
+        if i and lines and rng.random() < share:
+            breaks[-1].add(len(lines[-1]))
+            lines[-1] += paragraph
+        else:
+            lines.append(paragraph)
+            breaks.append(set())
+    return lines, breaks
+
+
+def break_samples(rng: random.Random) -> list[BreakSample]:
+    """Labelled candidates of fused wcxb dev bodies and (half of the) page texts."""
+    samples = []
+    for index, page in enumerate(load("wcxb", "dev")):
+        sources = []
+        if page.body:
+            sources.append((True, truth_paragraphs(page.body), FUSE_SHARE))
+        if rng.random() < 0.5:
+            lines = page_lines(page)
+            if lines:
+                sources.append((False, lines, rng.choice(PAGE_FUSE_SHARES)))
+        for body, paragraphs, share in sources:
+            lines, breaks = fuse_with_breaks(paragraphs, rng, share)
+            text = page_text(lines)
+            candidates, features = split.scored_candidates(text)
+            line = np.searchsorted(text.starts, candidates.at, side="right") - 1
+            offset = candidates.at - text.starts[line]
+            labels = np.array(
+                [o in breaks[i] for o, i in zip(offset.tolist(), line.tolist(), strict=True)],
+                dtype=np.int8,
+            )
+            lost = sum(map(len, breaks))
+            samples.append(
+                BreakSample(features, labels, index, body, lost, len(paragraphs) - 1 - lost)
+            )
+    return samples
+
+
+def break_f1(samples: list[BreakSample], probs: np.ndarray, threshold: float) -> tuple[float, ...]:
+    """(precision, recall, F1) of all breaks of the fused bodies, as the benchmark counts them."""
+    tp = fp = fn = start = 0
+    for sample in samples:
+        chosen = probs[start : start + len(sample.labels)] >= threshold
+        start += len(sample.labels)
+        if not sample.body:
+            continue
+        hits = int((chosen & (sample.labels == 1)).sum())
+        tp += sample.kept + hits
+        fp += int((chosen & (sample.labels == 0)).sum())
+        fn += sample.lost - hits
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def train_break_scorer(rng: random.Random) -> split.BreakScorer:
+    """The break scorer: out-of-fold threshold choice, then a fit on all samples."""
+    samples = break_samples(rng)
+    features = np.concatenate([s.features for s in samples])
+    labels = np.concatenate([s.labels for s in samples])
+    groups = np.concatenate([np.full(len(s.labels), s.source) for s in samples])
+    weights = np.ones(len(labels))
+    print(f"break candidates {len(labels)}  true breaks {int(labels.sum())}")
+    oof = np.zeros(len(labels))
+    for train, held in GroupKFold(n_splits=FOLDS).split(features, labels, groups):
+        model = fit(features[train], labels[train], weights[train], BREAK_TREES)
+        oof[held] = export(model, split.FEATURE_NAMES, features[held]).predict_proba(features[held])
+    figures = {float(t): break_f1(samples, oof, float(t)) for t in BREAK_THRESHOLDS}
+    for t, (p, r, f) in figures.items():
+        print(f"  break threshold {t:.2f}: P {p:.4f} R {r:.4f} F1 {f:.4f} (out of fold)")
+    usable = [t for t, (p, _, _) in figures.items() if p >= BREAK_MIN_PRECISION] or [
+        max(figures, key=lambda t: figures[t][0])
+    ]
+    threshold = max(usable, key=lambda t: figures[t][2])
+    print(f"break threshold {threshold}")
+    model = fit(features, labels, weights, BREAK_TREES)
+    return split.BreakScorer(export(model, split.FEATURE_NAMES, features), threshold)
 
 
 def extracted_variant(
@@ -98,7 +210,7 @@ class Sample(NamedTuple):
     known: list[bool] | None = None  # which labels are known (snippet-labelled pages)
 
 
-def build_pages(rng: random.Random) -> tuple[list[Sample], list[int]]:
+def build_pages(rng: random.Random, scorer: split.BreakScorer) -> tuple[list[Sample], list[int]]:
     """(lines, labels, truth) samples from each wcxb dev page with a body.
 
     Two samples per page: its full visible text (half of them with synthetic
@@ -117,7 +229,7 @@ def build_pages(rng: random.Random) -> tuple[list[Sample], list[int]]:
         lines = page_lines(page)
         if rng.random() < FUSED_PAGES:
             lines = fuse(lines, rng)
-        lines = split_lines(lines)
+        lines = split.split_lines(lines, scorer)
         labels = label_lines(lines, page.body)
         cropped = extracted_variant(lines, labels, rng)
         inserted = [False] * len(lines)
@@ -132,7 +244,7 @@ def build_pages(rng: random.Random) -> tuple[list[Sample], list[int]]:
             sources.append(index)
     offset = len(sources) and max(sources) + 1
     for index, page in enumerate(load("trafilatura-eval", "dev")):
-        lines = split_lines(page_lines(page))
+        lines = split.split_lines(page_lines(page), scorer)
         snippet_labels = label_snippets(lines, page.with_, page.without)
         if not any(label is not None for label in snippet_labels):
             continue
@@ -140,6 +252,24 @@ def build_pages(rng: random.Random) -> tuple[list[Sample], list[int]]:
         labels = [bool(label) for label in snippet_labels]
         pages.append(Sample(lines, labels, [False] * len(lines), None, known))
         sources.append(offset + index)
+    return pages, sources
+
+
+def full_pages(scorer: split.BreakScorer) -> tuple[list[Sample], list[int]]:
+    """Each wcxb dev page's full visible text, unaltered, and its source index.
+
+    Never trained on: their out-of-fold predictions (by the models of the
+    fold that holds out the page) measure the decision settings on the
+    input `clean_text` gets, a whole page with its menus.
+    """
+    pages, sources = [], []
+    for index, page in enumerate(load("wcxb", "dev")):
+        lines = split.split_lines(page_lines(page), scorer) if page.body else []
+        if lines:
+            pages.append(
+                Sample(lines, label_lines(lines, page.body), [False] * len(lines), page.body)
+            )
+            sources.append(index)
     return pages, sources
 
 
@@ -196,11 +326,20 @@ def page_f1(pages: list[Sample], keep: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model file")
+    parser.add_argument("--save-oof", metavar="FILE", help="pickle the out-of-fold predictions")
     args = parser.parse_args(argv)
     started = time.time()
     rng = random.Random(SEED)
-    pages, sources = build_pages(rng)
+    scorer = train_break_scorer(rng)
+    print(f"break scorer trained ({time.time() - started:.0f}s)")
+    pages, sources = build_pages(rng, scorer)
+    whole, whole_sources = full_pages(scorer)
     features = np.concatenate([line_features(p.lines) for p in pages])
+    whole_features = np.concatenate([line_features(p.lines) for p in whole])
+    whole_groups = np.concatenate(
+        [np.full(len(p.lines), s) for p, s in zip(whole, whole_sources, strict=True)]
+    )
+    whole_bounds = np.cumsum([0] + [len(p.lines) for p in whole])
     labels = np.concatenate([np.array(p.labels, dtype=np.int8) for p in pages])
     groups = np.concatenate([np.full(len(p.lines), s) for p, s in zip(pages, sources, strict=True)])
     known = np.concatenate(
@@ -214,19 +353,28 @@ def main(argv: list[str] | None = None) -> int:
         f"({time.time() - started:.0f}s)"
     )
     folds = list(GroupKFold(n_splits=FOLDS).split(features, labels, groups))
+    # Which full-page lines each fold holds out: those of the pages it holds out.
+    whole_held = [np.isin(whole_groups, groups[held]) for _, held in folds]
     oof_first = np.zeros(len(labels))
-    for train, held in folds:
+    whole_first = np.zeros(len(whole_features))
+    for (train, held), whole_rows in zip(folds, whole_held, strict=True):
         model = fit(features[train], labels[train], weights[train], TREES[0])
         stage = export(model, FEATURE_NAMES, features[held])
         oof_first[held] = stage.raw_scores(features[held])
+        whole_first[whole_rows] = stage.raw_scores(whole_features[whole_rows])
     context = np.concatenate(
         [context_features(oof_first[a:b]) for a, b in itertools.pairwise(bounds)]
     )
+    whole_context = np.concatenate(
+        [context_features(whole_first[a:b]) for a, b in itertools.pairwise(whole_bounds)]
+    )
     oof_second = np.zeros(len(labels))
-    for train, held in folds:
+    whole_probs = np.zeros(len(whole_features))
+    for (train, held), whole_rows in zip(folds, whole_held, strict=True):
         model = fit(context[train], labels[train], weights[train], TREES[1])
         stage = export(model, CONTEXT_FEATURE_NAMES, context[held])
         oof_second[held] = stage.predict_proba(context[held])
+        whole_probs[whole_rows] = stage.predict_proba(whole_context[whole_rows])
     probs_first = 1 / (1 + np.exp(-oof_first))
     probs = oof_second
     print(
@@ -235,16 +383,30 @@ def main(argv: list[str] | None = None) -> int:
         f"  stage 2 {((probs >= 0.5) == labels)[known].mean():.4f}"
     )
     print(f"out-of-fold page shingle F1, stage 1 at 0.5: {page_f1(pages, probs_first >= 0.5):.4f}")
-    figures = {
-        (float(t), penalty): page_f1(pages, decisions(bounds, probs, t, penalty))
-        for t in np.round(np.arange(0.25, 0.61, 0.05), 2)
-        for penalty in PENALTIES
-    }
-    print("out-of-fold page shingle F1 (threshold, switch penalty):")
-    for penalty in PENALTIES:
-        row = [f"{t:.2f}:{f:.4f}" for (t, p), f in figures.items() if p == penalty]
-        print(f"  penalty {penalty}: " + "  ".join(row))
+    settings = [(float(t), p) for t in np.round(np.arange(0.25, 0.61, 0.05), 2) for p in PENALTIES]
+    sample_f1 = {s: page_f1(pages, decisions(bounds, probs, *s)) for s in settings}
+    whole_f1 = {s: page_f1(whole, decisions(whole_bounds, whole_probs, *s)) for s in settings}
+    figures = {s: (sample_f1[s] + whole_f1[s]) / 2 for s in settings}
+    for name, table in (("samples", sample_f1), ("full pages", whole_f1), ("mean", figures)):
+        print(f"out-of-fold page shingle F1, {name} (threshold:F1 per switch penalty):")
+        for penalty in PENALTIES:
+            row = [f"{t:.2f}:{f:.4f}" for (t, p), f in table.items() if p == penalty]
+            print(f"  penalty {penalty}: " + "  ".join(row))
     threshold, penalty = max(figures, key=figures.__getitem__)
+    if args.save_oof:
+        with open(args.save_oof, "wb") as fh:
+            pickle.dump(
+                {
+                    "pages": pages,
+                    "probs": probs,
+                    "bounds": bounds,
+                    "full_pages": whole,
+                    "full_sources": whole_sources,
+                    "full_probs": whole_probs,
+                    "full_bounds": whole_bounds,
+                },
+                fh,
+            )
     known_probs, known_labels = probs[known], labels[known]
     order = np.argsort(-known_probs)
     precision_at = np.cumsum(known_labels[order]) / np.arange(1, len(order) + 1)
@@ -262,10 +424,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.dry_run:
         data = {
-            "ensembles": {"stage1": model.stage1.to_dict(), "stage2": model.stage2.to_dict()},
+            "ensembles": {
+                "stage1": model.stage1.to_dict(),
+                "stage2": model.stage2.to_dict(),
+                split.ENSEMBLE: scorer.ensemble.to_dict(),
+            },
             "settings": {
                 **model.settings(),
-                "trained_on": "wcxb dev (+ synthetic boilerplate, see training/)",
+                "break_threshold": scorer.threshold,
+                "trained_on": "wcxb dev, trafilatura-eval dev (+ synthetic boilerplate)",
                 "seed": SEED,
             },
         }

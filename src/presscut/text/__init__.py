@@ -20,9 +20,7 @@ Corpus mode (`corpus.py`) adds the per-site template pass on top.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,47 +28,66 @@ import numpy as np
 from presscut.article import Article, Block, RemovedBlock
 from presscut.errors import InputTooLargeError
 from presscut.metadata import resolve_language
+from presscut.metadata.language import sample
 from presscut.segment import normalize_space
-from presscut.text.byline import byline_authors, dateline_date
+from presscut.text import byline
 from presscut.text.classifier import load_model
-from presscut.text.families import family_of
+from presscut.text.families import family_of, line_reasons
 from presscut.text.lexicon import CALL_TO_ACTION
-from presscut.text.lines import line_features
-from presscut.text.split import split_lines
+from presscut.text.lines import BYLINE, LineEvidence, line_evidence
+from presscut.text.split import split_page
+from presscut.text.tokens import PAUSE, TERMINAL, PageText, page_text
 
 DEFAULT_MAX_CHARS = 20 * 1024 * 1024
 """Texts longer than this are refused with `InputTooLargeError`."""
 
 # What `presscut.segment.normalize_space` removes and squashes, newlines aside.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00]")
-_INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = "\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Runs of spaces to squash, single plain spaces aside (they are most of them, and stay).
+_INLINE_SPACE = re.compile(f"[{_SPACES}][ {_SPACES}]*| [ {_SPACES}]+")
+LANGUAGE_SAMPLE_CHARS = 600
+"""Language detection reads this many characters from the middle of the body."""
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
 _HEADING_MAX_WORDS = 12
-_TERMINAL = (".", ",", ";", ":", "!", "?", "…")
+# A line may repeat the title with other case (ß/ss) or a final dot: its length is close.
+_TITLE_LENGTH_SLACK = 3
 # A first line whose words name a boilerplate family ("Photo: ...", "Share") is no title.
 _TITLE_REASONS = ("navigation", "low_score")
 
 
-def text_lines(text: str) -> list[str]:
-    """The page's non-empty lines, spaces normalised, lost paragraph breaks restored.
+def split_text(text: str) -> PageText:
+    """The page's non-empty lines, spaces normalised, lost paragraph breaks restored, as arrays.
 
     Whole-text regular expressions rather than one call per line: the same
     result as `normalize_space` on each line, at a fraction of the cost.
     """
-    flat = _INLINE_SPACE.sub(" ", _INVISIBLE.sub("", "\n".join(text.splitlines())))
-    lines = [line for line in (raw.strip() for raw in flat.split("\n")) if line]
-    return split_lines(lines)
+    flat = "\n".join(text.splitlines())
+    if _INVISIBLE.search(flat):
+        flat = _INVISIBLE.sub("", flat)
+    flat = _INLINE_SPACE.sub(" ", flat)
+    return split_page([line for line in (raw.strip() for raw in flat.split("\n")) if line])
 
 
-def looks_like_title(line: str) -> bool:
-    """A headline: 2-25 words, one sentence at most, no call to action or boilerplate words."""
+def text_lines(text: str) -> list[str]:
+    """The lines of `split_text`."""
+    return list(split_text(text).lines)
+
+
+def looks_like_title(line: str, reason: str | None = None) -> bool:
+    """A headline: 2-25 words, one sentence at most, no call to action or boilerplate words.
+
+    `reason` is the line's boilerplate family (`family_of`), when already known.
+    """
     words = line.split()
     if not 2 <= len(words) <= _TITLE_MAX_WORDS or len(line) > _TITLE_MAX_CHARS:
         return False
     if line.endswith((".", ",", ";", ":")) or not any(ch.isalpha() for ch in line):
         return False
-    if ". " in line or "? " in line or "! " in line or family_of(line) not in _TITLE_REASONS:
+    if ". " in line or "? " in line or "! " in line:
+        return False
+    if (reason or family_of(line)) not in _TITLE_REASONS:
         return False
     first = words[0].lower().strip("\"'“„«‘(¿¡")
     return first not in CALL_TO_ACTION and (line[0].isupper() or not line[0].isalpha())
@@ -83,37 +100,85 @@ def _title_key(text: str) -> str:
 
 @dataclass(slots=True)
 class LineDecisions:
-    """Per-line outcome: kept (reason None) or removed with a reason."""
+    """Per-line outcome: kept (reason None) or removed with a reason.
+
+    `families` is the reason each line would get if removed; `evidence`
+    the page's arrays, which the assembly reuses.
+    """
 
     lines: list[str]
     probs: np.ndarray
     reasons: list[str | None]
+    families: list[str]
+    evidence: LineEvidence
 
 
-def classify_lines(lines: Sequence[str]) -> LineDecisions:
-    """Score and decide each line with the shipped model (reasons for removed lines)."""
+def classify_page(page: PageText) -> LineDecisions:
+    """Score and decide each line of a page with the shipped model (reasons for removed lines)."""
     model = load_model()
-    probs = model.probabilities(line_features(lines))
-    keep = model.decide(probs)
+    evidence = line_evidence(page)
+    probs = model.probabilities(evidence.features)
+    keep = model.decide(probs).tolist()
+    families = line_reasons(page, evidence.token_flags, evidence.family_bits)
     reasons: list[str | None] = [
-        None if kept else family_of(line) for line, kept in zip(lines, keep, strict=True)
+        None if kept else family for family, kept in zip(families, keep, strict=True)
     ]
-    return LineDecisions(list(lines), probs, reasons)
+    return LineDecisions(list(page.lines), probs, reasons, families, evidence)
 
 
-def _blocks(lines: list[str], reasons: list[str | None]) -> tuple[Block, ...]:
+def classify_lines(lines: list[str]) -> LineDecisions:
+    """`classify_page` of a page of stripped, non-empty lines."""
+    return classify_page(page_text(lines))
+
+
+def _headings(evidence: LineEvidence, kept: np.ndarray) -> np.ndarray:
+    """Which kept lines are headings: short, unpunctuated, before a longer kept line."""
+    page = evidence.page
+    lengths = page.lengths[kept]
+    heading = np.zeros(len(kept), dtype=bool)
+    heading[:-1] = (
+        (lengths[1:] > lengths[:-1])
+        & ((page.classes[page.ends[kept]][:-1] & (TERMINAL | PAUSE)) == 0)
+        & (evidence.words[kept][:-1] <= _HEADING_MAX_WORDS)
+    )
+    return heading
+
+
+def _blocks(decisions: LineDecisions) -> tuple[Block, ...]:
     """Kept lines as blocks: a short unpunctuated line before a longer kept line is a heading."""
-    kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
-    blocks = []
-    for line, following in itertools.zip_longest(kept, kept[1:]):
-        heading = (
-            following is not None
-            and len(following) > len(line)
-            and not line.endswith(_TERMINAL)
-            and line.count(" ") < _HEADING_MAX_WORDS
+    kept = np.array([i for i, reason in enumerate(decisions.reasons) if reason is None], dtype=int)
+    if not len(kept):
+        return ()
+    lines = decisions.lines
+    return tuple(
+        Block("heading", lines[i], level=2) if heading else Block("paragraph", lines[i])
+        for i, heading in zip(
+            kept.tolist(), _headings(decisions.evidence, kept).tolist(), strict=True
         )
-        blocks.append(Block("heading", line, level=2) if heading else Block("paragraph", line))
-    return tuple(blocks)
+    )
+
+
+def _metadata_lines(evidence: LineEvidence) -> tuple[list[int], list[int]]:
+    """Lines that may be bylines (a byline word first, few words) or date lines (short, a digit).
+
+    The parsers run on these only; most lines of a page are neither.
+    """
+    page = evidence.page
+    first = np.minimum(page.line_first_token, max(len(page.token_starts) - 1, 0))
+    opens = np.zeros(len(page.lines), dtype=bool)
+    if len(page.token_starts):
+        opens = (
+            ((evidence.token_flags[first] & BYLINE) != 0)
+            & (page.token_starts[first] == page.starts)
+            & (page.tokens_per_line() > 0)
+        )
+    bylines = opens & (evidence.words <= byline.MAX_BYLINE_WORDS)
+    datelines = (
+        (page.lengths <= byline.MAX_DATELINE_CHARS)
+        & (evidence.words <= byline.MAX_DATELINE_WORDS)
+        & evidence.has_digit
+    )
+    return np.flatnonzero(bylines).tolist(), np.flatnonzero(datelines).tolist()
 
 
 def assemble(
@@ -121,33 +186,38 @@ def assemble(
 ) -> Article:
     """Turn per-line decisions into an `Article` (title, bylines, dates, blocks)."""
     lines, reasons = decisions.lines, decisions.reasons
+    by_candidates, date_candidates = _metadata_lines(decisions.evidence)
     if (
         title is None
         and lines
-        and looks_like_title(lines[0])
-        and byline_authors(lines[0]) is None
-        and dateline_date(lines[0]) is None
+        and looks_like_title(lines[0], decisions.families[0])
+        and byline.byline_authors(lines[0]) is None
+        and byline.dateline_date(lines[0]) is None
     ):
         title = lines[0]
+    if title is not None:
+        # Lines are space-normalised already: case and a final dot are what may differ.
+        key = _title_key(title)
+        lengths = decisions.evidence.page.lengths
+        slack = _TITLE_LENGTH_SLACK + len(key) // 4
+        near = np.flatnonzero(np.abs(lengths - len(key)) <= slack).tolist()
+        for i in near:
+            if lines[i].casefold().strip(" .") == key:
+                reasons[i] = "title"
     authors: list[str] = []
     published: str | None = None
-    title_key = _title_key(title) if title is not None else None
-    for i, line in enumerate(lines):
-        # Lines are space-normalised already: case and a final dot are what may differ.
-        if title_key is not None and line.casefold().strip(" .") == title_key:
-            reasons[i] = "title"
+    for i in sorted(set(by_candidates) | set(date_candidates)):
+        if reasons[i] == "title":
             continue
-        names = byline_authors(line)
+        names = byline.byline_authors(lines[i]) if i in by_candidates else None
+        date = byline.dateline_date(lines[i]) if names is not None or i in date_candidates else None
         if names is not None:
             authors.extend(n for n in names if n not in authors)
             reasons[i] = "byline"
-            published = published or dateline_date(line)
-            continue
-        date = dateline_date(line)
-        if date is not None:
-            published = published or date
+        elif date is not None:
             reasons[i] = "dateline"
-    body = _blocks(lines, reasons)
+        published = published or date
+    body = _blocks(decisions)
     removed = tuple(
         RemovedBlock("paragraph", line, reason)
         for line, reason in zip(lines, reasons, strict=True)
@@ -159,7 +229,7 @@ def assemble(
         title=title,
         authors=tuple(authors),
         published=published,
-        language=resolve_language(None, text),
+        language=resolve_language(None, sample(text, LANGUAGE_SAMPLE_CHARS)),
         page_type="article" if body else "other",
         body=body,
         removed=removed,
@@ -181,10 +251,18 @@ def clean_text(text: str, *, url: str | None = None, title: str | None = None) -
         raise TypeError(f"clean_text() takes str, not {type(text).__name__}")
     if len(text) > DEFAULT_MAX_CHARS:
         raise InputTooLargeError(f"text is longer than {DEFAULT_MAX_CHARS} characters")
-    lines = text_lines(text)
-    if not lines:
+    page = split_text(text)
+    if not page.lines:
         return Article(url=url, title=title, page_type="other", reason="empty text")
-    return assemble(classify_lines(lines), url=url, title=title)
+    return assemble(classify_page(page), url=url, title=title)
 
 
-__all__ = ["DEFAULT_MAX_CHARS", "assemble", "classify_lines", "clean_text", "text_lines"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "assemble",
+    "classify_lines",
+    "classify_page",
+    "clean_text",
+    "split_text",
+    "text_lines",
+]

@@ -3,7 +3,9 @@
 A short line that opens with a byline word ("By", "Von", "Par", "Por"...)
 followed by capitalised names gives the authors; a short line that is
 mostly a date ("Published: Jan 29, 2025", "29. Januar 2025, 10:42 Uhr")
-gives the publication date. Both are cheap checks run on short lines only.
+gives the publication date. Both parsers run only on the few lines of a
+page that can be bylines or date lines (`_metadata_lines` in
+`presscut.text`), found from the page's arrays.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ import re
 
 from presscut.metadata.dateparse import find_text_date
 
+_BYLINE_OPENERS = (
+    "by von par por di door av autor autorin author written_by text reporting_by texte texto "
+    "testo tekst"
+).split()
+BYLINE_WORDS = frozenset(opener.split("_")[0] for opener in _BYLINE_OPENERS)
+"""The first word of every byline: lines that start otherwise are not looked at."""
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|av|autor(?:in)?|author|written by|text|reporting by|"
-    r"texte|texto|testo|tekst)\b\s*:?\s+(?P<names>.+)$",
+    r"^(?:" + "|".join(o.replace("_", " ") for o in _BYLINE_OPENERS) + r")\b\s*:?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+MAX_BYLINE_WORDS = 12
+MAX_DATELINE_WORDS = 10
+MAX_DATELINE_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
 _NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
-_MAX_BYLINE_WORDS = 12
-_MAX_DATELINE_WORDS = 10
-_MAX_DATELINE_CHARS = 100
 _DIGIT = re.compile(r"\d")
 # Words that may stand around a date on a date line, in any covered language.
 _DATE_WORDS = frozenset(
@@ -35,7 +42,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def byline_authors(line: str) -> tuple[str, ...] | None:
     """The authors named by a byline line, or None when the line is not a byline."""
-    if line.count(" ") >= _MAX_BYLINE_WORDS:
+    if line.count(" ") >= MAX_BYLINE_WORDS:
         return None
     match = _BYLINE.match(line)
     if match is None:
@@ -58,7 +65,7 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
 
 def dateline_date(line: str) -> str | None:
     """The ISO date of a line that is (mostly) a date, else None."""
-    if len(line) > _MAX_DATELINE_CHARS or line.count(" ") >= _MAX_DATELINE_WORDS:
+    if len(line) > MAX_DATELINE_CHARS or line.count(" ") >= MAX_DATELINE_WORDS:
         return None
     if _DIGIT.search(line) is None:
         return None

@@ -4,10 +4,11 @@ Two stages of gradient-boosted oblivious trees (trained with CatBoost,
 evaluated with numpy by `presscut.model.TreeEnsemble`). Stage 1 scores each
 line from its own features and its neighbourhood (`presscut.text.lines`);
 stage 2 re-scores it from the stage-1 scores around it, because
-boilerplate and article text both come in runs. Trees rather than a linear
-model because the evidence interacts: a line addressing the reader is
-boilerplate on a news page, but ordinary prose in a how-to guide, and only
-the topic and the neighbours tell which.
+boilerplate and article text both come in runs, and against the page's
+best-scored lines, because stage 1's scale moves from page to page. Trees
+rather than a linear model because the evidence interacts: a line
+addressing the reader is boilerplate on a news page, but ordinary prose in
+a how-to guide, and only the topic and the neighbours tell which.
 
 The model lives in `presscut/models/text_lines.json`, written by
 `training/train_text_lines.py` (trained on wcxb dev, the trafilatura-eval
@@ -37,7 +38,10 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "window31_prob",
     "page_prob",
     "run_position",
+    "logit_to_page_top",
 )
+# The page's best lines: the top tenth of its stage-1 logits (at least one line).
+_TOP_SHARE = 10
 
 
 def context_features(logits: np.ndarray) -> np.ndarray:
@@ -60,6 +64,13 @@ def context_features(logits: np.ndarray) -> np.ndarray:
         out[:, 7] = np.where(index < kept[0], -1.0, np.where(index > kept[-1], 1.0, 0.0))
     else:
         out[:, 7] = 2.0
+    # How far the line is from the page's best lines. Stage 1's scale moves
+    # with the page (long pages get lower logits everywhere), so on some pages
+    # every line, the article's too, falls below the threshold, and on others
+    # a menu scores as well as prose elsewhere; relative to the page's top,
+    # the article stands out either way.
+    top = max(n // _TOP_SHARE, 1)
+    out[:, 8] = logits - np.partition(logits, n - top)[n - top :].mean()
     return out
 
 
@@ -70,30 +81,28 @@ def smooth_decisions(probs: np.ndarray, threshold: float, switch_penalty: float)
     against the threshold, and every change of state costs `switch_penalty`.
     An isolated doubtful line inside a run follows its run; a line the model
     is sure of keeps its own decision.
+
+    With two states the forward pass only needs the difference between the
+    best keep and best remove scores, which is the previous difference
+    clipped to +-penalty plus the line's vote; and going back, a line's state
+    is forced where that difference is beyond the penalty, else it is the
+    state of the line after it.
     """
     n = len(probs)
     if n == 0:
         return np.zeros(0, dtype=bool)
     p = np.clip(probs, 1e-6, 1 - 1e-6)
-    keep_votes = (np.log(p) - np.log(threshold)).tolist()
-    drop_votes = (np.log1p(-p) - np.log1p(-threshold)).tolist()
-    back = bytearray(2 * n)
-    drop, keep = drop_votes[0], keep_votes[0]
+    votes = (np.log(p) - np.log(threshold)) - (np.log1p(-p) - np.log1p(-threshold))
+    penalty = switch_penalty
+    difference = votes.tolist()
     for i in range(1, n):
-        drop_from_keep = keep - switch_penalty
-        keep_from_drop = drop - switch_penalty
-        back[2 * i] = drop_from_keep > drop
-        back[2 * i + 1] = keep_from_drop <= keep
-        drop, keep = (
-            max(drop, drop_from_keep) + drop_votes[i],
-            max(keep, keep_from_drop) + keep_votes[i],
-        )
-    out = np.zeros(n, dtype=bool)
-    state = 1 if keep > drop else 0
-    for i in range(n - 1, -1, -1):
-        out[i] = state
-        state = back[2 * i + state] if i else state
-    return out
+        difference[i] += min(max(difference[i - 1], -penalty), penalty)
+    margin = np.array(difference)
+    forced = np.where(margin > penalty, 1, np.where(margin < -penalty, -1, 0))
+    forced[-1] = 1 if margin[-1] > 0 else -1
+    index = np.where(forced != 0, np.arange(n), n)
+    next_forced = np.minimum.accumulate(index[::-1])[::-1]
+    return forced[next_forced] > 0
 
 
 @dataclass(frozen=True, slots=True)

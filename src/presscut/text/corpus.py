@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from presscut.text import assemble, classify_lines, text_lines
+from presscut.text import assemble, classify_page, split_text, text_lines
 from presscut.text.classifier import load_model
 from presscut.text.templates import TemplateCounter
 
@@ -169,8 +169,9 @@ def clean_record(
 ) -> tuple[dict[str, Any], int]:
     """The output record for one good input record, and how many template lines it lost."""
     text = record_text(record, fields)
-    lines = text_lines(text)
-    decisions = classify_lines(lines)
+    page = split_text(text)
+    lines = list(page.lines)
+    decisions = classify_page(page)
     templates = 0
     if counter is not None and lines:
         recurring = counter.recurring(record_host(record, fields), lines)

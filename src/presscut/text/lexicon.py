@@ -14,8 +14,6 @@ Languages: en, de, fr, es, it, pt, nl, pl. Tokens are lower-cased `\\w+` runs.
 
 from __future__ import annotations
 
-import re
-
 SECOND_PERSON = frozenset(
     # en
     "you your yours yourself yourselves "
@@ -46,10 +44,14 @@ FIRST_PLURAL = frozenset(
     "nasz nasza nasze naszych naszym".split()
 )
 
+# Counted only in lower case: "US" is a country.
+FIRST_PLURAL_LOWER_CASE = frozenset({"us"})
+
 FIRST_SINGULAR = frozenset("i me my mine ich mich mir mein meine meinen moi yo io eu".split())
 
-# Formal German/Dutch-style address is capitalised mid-sentence ("unterstützen Sie uns").
-FORMAL_ADDRESS = re.compile(r"(?<=\w )(?:Sie|Ihnen|Ihre[mnrs]?|Ihr)\b")
+# Formal German address, which counts only when capitalised mid-sentence
+# ("unterstützen Sie uns"): lower-case "sie" and "ihr" are "they" and "her".
+FORMAL_ADDRESS_WORDS = frozenset("sie ihnen ihr ihre ihrem ihren ihrer ihres".split())
 
 # Imperatives and call-to-action words that open prompts, buttons and links.
 CALL_TO_ACTION = frozenset(

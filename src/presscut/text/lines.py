@@ -16,62 +16,82 @@ from their place on the page:
 - *position and neighbours*: where the line sits, and the shape of the lines
   around it (article text comes in runs of long, punctuated lines).
 
-Speed matters (a corpus has millions of pages), so per-character counts are
-made once per page with numpy over the code points of the whole page, and
-the per-line Python work is a handful of C-level string calls.
+Speed matters (a corpus has millions of pages), so there is no per-line
+Python here: the page is read once as arrays of code points and hashed
+word tokens (`presscut.text.tokens`), every word is looked up in one page
+vocabulary by hash, and every count is a reduction over those arrays.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
-from presscut.text.families import uses_family_words
+from presscut.text import families
+from presscut.text.byline import BYLINE_WORDS
 from presscut.text.lexicon import (
     CALL_TO_ACTION,
     FIRST_PLURAL,
+    FIRST_PLURAL_LOWER_CASE,
     FIRST_SINGULAR,
-    FORMAL_ADDRESS,
+    FORMAL_ADDRESS_WORDS,
     SECOND_PERSON,
 )
+from presscut.text.tokens import (
+    ALPHA,
+    CLOSER,
+    DIGIT,
+    OPENER,
+    PUNCT,
+    SEP,
+    STOP,
+    TERMINAL,
+    UPPER,
+    WORD,
+    WORD_START,
+    PageText,
+    Vocabulary,
+    page_text,
+)
 
-_WORD = re.compile(r"\w+")
-_TERMINALS = (".", "!", "?", "…", "。", "！", "？")
-_CLOSERS = "\"'”’»)]"
-_SEPARATORS = "|»›>/·•–—:"
+# Flags of the page vocabulary, above the family flags of `families.py`.
+_BASE = families.FLAG_BITS
+SECOND, PLURAL, SINGULAR, CTA, FORMAL, URL, COPYRIGHT, BYLINE, LOWER_CASE_ONLY = (
+    1 << (_BASE + i) for i in range(9)
+)
+_URL_WORDS = ("http", "https", "www")
+_COPYRIGHT_WORDS = ("copyright", "copyrighted", "copyrights")
+
 # Lines at least this many words long are the page's running prose: their
 # vocabulary is what "the topic of the page" means for the overlap feature.
 _LONG_LINE_WORDS = 12
 # Words of four letters or more: shorter ones are mostly function words.
-_CONTENT_WORD = re.compile(r"\w{4,}")
-
-# Character classes (bit flags) of code points, looked up with numpy.
-_ALPHA, _UPPER, _DIGIT, _SPACE, _PUNCT, _SEP, _WORD_START = (1, 2, 4, 8, 16, 32, 64)
-_TABLE_SIZE = 0x10000
+_CONTENT_WORD_CHARS = 4
+_CREDIT_MAX_TOKENS = 12  # a credit line ("Photo: Jane Doe/Reuters") is short
+_LABEL_MAX_WORDS = 3  # words before the colon of a label ("Read more: …")
 
 
 @cache
-def _char_classes() -> np.ndarray:
-    """A table of class flags for every BMP code point (astral ones count as symbols)."""
-    table = np.zeros(_TABLE_SIZE + 1, dtype=np.uint8)
-    for code in range(_TABLE_SIZE):
-        ch = chr(code)
-        if ch.isalpha():
-            table[code] = _ALPHA | (_UPPER if ch.isupper() or ch.istitle() else 0)
-        elif ch.isdigit():
-            table[code] = _DIGIT
-        elif ch.isspace():
-            table[code] = _SPACE
-        else:
-            table[code] = _PUNCT
-    for ch in _SEPARATORS:
-        table[ord(ch)] |= _SEP
-    table[_TABLE_SIZE] = _PUNCT
-    return table
+def page_vocabulary() -> Vocabulary:
+    """Every word the features look up, with its flags (families' flags included)."""
+    flags = dict(families.WORD_FLAGS)
+    for words, flag in (
+        (SECOND_PERSON, SECOND),
+        (FIRST_PLURAL, PLURAL),
+        (FIRST_PLURAL_LOWER_CASE, PLURAL | LOWER_CASE_ONLY),
+        (FIRST_SINGULAR, SINGULAR),
+        (CALL_TO_ACTION, CTA),
+        (FORMAL_ADDRESS_WORDS, FORMAL),
+        (_URL_WORDS, URL),
+        (_COPYRIGHT_WORDS, COPYRIGHT),
+        (BYLINE_WORDS, BYLINE),
+    ):
+        for word in words:
+            flags[word] = flags.get(word, 0) | flag
+    return Vocabulary(flags)
 
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -116,7 +136,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "window11_topic_overlap",
     "page_log_lines",
     "page_long_share",
+    "credit_words",
+    "label_colon",
+    "family_share",
+    "window3_family_words",
 )
+_COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 
 def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -130,118 +155,140 @@ def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _main_run(chars: np.ndarray) -> tuple[int, int]:
-    """The run of lines with the most text beyond a prose-like length (Kadane).
+    """The run of lines with the most text beyond a prose-like length (maximum subarray).
 
     Each line earns its length minus a threshold, so a run of long lines
     scores and a stretch of menu items costs; the best run is where the
     article most likely sits.
     """
-    gains = (chars - 80.0).tolist()
-    best, best_span = -1e18, (0, 0)
-    current, start = 0.0, 0
-    for i, gain in enumerate(gains):
-        if current <= 0:
-            current, start = gain, i
-        else:
-            current += gain
-        if current > best:
-            best, best_span = current, (start, i)
-    return best_span
+    prefix = np.concatenate(([0.0], np.cumsum(chars - 80.0)))
+    lowest = np.minimum.accumulate(prefix[:-1])
+    last = int(np.argmax(prefix[1:] - lowest))
+    before = prefix[: last + 1]
+    first = int(len(before) - 1 - np.argmin(before[::-1]))
+    return first, last
 
 
-def line_features(lines: Sequence[str]) -> np.ndarray:
-    """The feature matrix (one row per line, columns as in `FEATURE_NAMES`).
+def _topic_overlap(page: PageText, long_lines: np.ndarray) -> np.ndarray:
+    """Share of each line's distinct content words that occur in the page's long lines.
 
-    `lines` are stripped, non-empty lines of one page, in page order.
+    A long line's own words do not count: they must occur in another long
+    line. -1 for a line without content words (neither on nor off topic).
     """
+    n = len(page.lines)
+    content = np.flatnonzero(page.token_ends - page.token_starts >= _CONTENT_WORD_CHARS)
+    if not len(content):
+        return np.full(n, -1.0)
+    # A stable sort by hash keeps each word's occurrences in line order.
+    order = content[np.argsort(page.token_hashes[content], kind="stable")]
+    hashes, lines = page.token_hashes[order], page.token_lines[order]
+    new_word = np.empty(len(order), dtype=bool)
+    new_word[0] = True
+    new_word[1:] = hashes[1:] != hashes[:-1]
+    distinct = new_word.copy()
+    distinct[1:] |= lines[1:] != lines[:-1]
+    hashes, lines, new_word = hashes[distinct], lines[distinct], new_word[distinct]
+    word = np.cumsum(new_word) - 1
+    is_long = long_lines[lines]
+    long_count = np.bincount(word, weights=is_long)[word]
+    hit = np.where(is_long, long_count >= 2, long_count >= 1)
+    words = np.bincount(lines, minlength=n)
+    hits = np.bincount(lines, weights=hit, minlength=n)
+    return np.where(words > 0, hits / np.maximum(words, 1), -1.0)
+
+
+_MAX_CLOSERS = 3
+
+
+def _ends_sentence(page: PageText) -> np.ndarray:
+    """Whether each line ends with a terminal, up to three closing quotes and brackets aside."""
+    at = page.ends.copy()
+    for _ in range(_MAX_CLOSERS):
+        closing = ((page.classes[at] & CLOSER) != 0) & (at > page.starts)
+        at -= closing
+    return (page.classes[at] & TERMINAL) != 0
+
+
+@dataclass(slots=True)
+class LineEvidence:
+    """A page's lines as arrays, their token flags and their feature matrix."""
+
+    page: PageText
+    token_flags: np.ndarray
+    family_bits: np.ndarray  # per line, one bit per boilerplate family it names
+    words: np.ndarray  # per line, space-separated words
+    has_digit: np.ndarray  # per line
+    features: np.ndarray  # (lines, FEATURE_NAMES)
+
+    def column(self, name: str) -> np.ndarray:
+        return self.features[:, _COLUMN[name]]
+
+
+def line_evidence(page: PageText) -> LineEvidence:
+    """Everything the classifier and the assembly need to know about a page's lines.
+
+    The page's lines are stripped and non-empty, in page order.
+    """
+    lines = page.lines
     n = len(lines)
     out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
+    flags = page_vocabulary().flags(page.token_hashes)
+    family_bits = families.line_family_bits(page, flags)
     if n == 0:
-        return out
-    joined = "\n".join(lines)
-    codes = np.frombuffer(joined.encode("utf-32-le", "replace"), dtype=np.uint32)
-    classes = _char_classes()[np.minimum(codes, _TABLE_SIZE)]
-    spaceish = (classes & _SPACE) != 0
-    word_start = ~spaceish & np.concatenate(([True], spaceish[:-1]))
-    classes = classes | (word_start.astype(np.uint8) * _WORD_START)
-    lengths = np.fromiter((len(line) for line in lines), dtype=np.int64, count=n)
-    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-    bits = np.unpackbits(classes[:, None], axis=1, bitorder="little")
-    counts = np.add.reduceat(bits, starts, axis=0).astype(np.float64)
-    alpha, upper, digit = counts[:, 0], counts[:, 1], counts[:, 2]
-    punct, seps, words = counts[:, 4], counts[:, 5], np.maximum(counts[:, 6], 1.0)
-    upper_word_starts = np.add.reduceat(
-        (word_start & ((classes & _UPPER) != 0)).astype(np.int32), starts
-    ).astype(np.float64)
+        none = np.zeros(0)
+        return LineEvidence(page, flags, family_bits, none, none.astype(bool), out)
+    codes, classes = page.codes, page.classes
 
-    chars = lengths.astype(np.float64)
+    def per_line(flag: int) -> np.ndarray:
+        return page.per_line((classes & flag) != 0).astype(np.float64)
+
+    alpha, upper, digit = per_line(ALPHA), per_line(UPPER), per_line(DIGIT)
+    words = np.maximum(per_line(WORD_START), 1.0)
+    upper_word_starts = page.per_line((classes & (WORD_START | UPPER)) == (WORD_START | UPPER))
+    chars = page.lengths.astype(np.float64)
+    tokens = np.maximum(page.tokens_per_line(), 1).astype(np.float64)
+
     out[:, 0] = np.log1p(chars)
     out[:, 1] = np.log1p(words)
     out[:, 2] = alpha / words
+    out[:, 3] = _ends_sentence(page)
+    last = codes[page.ends]
+    out[:, 4] = last == ord(":")
+    tail = codes[np.maximum(page.ends - 2, page.starts)]
+    middle = codes[np.maximum(page.ends - 1, page.starts)]
+    out[:, 5] = (last == ord("…")) | (
+        (page.lengths >= 3) & (last == ord(".")) & (middle == ord(".")) & (tail == ord("."))
+    )
+    first_class = classes[page.starts]
+    out[:, 6] = (first_class & UPPER) != 0
+    out[:, 7] = (first_class & DIGIT) != 0
+    out[:, 8] = (first_class & (ALPHA | DIGIT | OPENER)) == 0
     out[:, 9] = upper / np.maximum(alpha, 1.0)
     out[:, 10] = upper_word_starts / words
     out[:, 11] = digit / chars
-    out[:, 12] = punct / chars
-    out[:, 13] = seps
+    out[:, 12] = per_line(PUNCT) / chars
+    out[:, 13] = per_line(SEP)
+    out[:, 14] = page.count_chars(",") / tokens
+    stops = np.flatnonzero(classes[:-1] & STOP)
+    out[:, 15] = page.count_at(stops[codes[stops + 1] == ord(" ")])
 
-    contents: list[set[str]] = []
-    long_vocab: Counter[str] = Counter()
+    def count(flag: int) -> np.ndarray:
+        return page.per_line_tokens((flags & flag) != 0)
+
+    out[:, 16] = (count(SECOND) + _formal_address(page, flags)) / tokens
+    out[:, 17] = (count(PLURAL) - _capitalised_count(page, flags, LOWER_CASE_ONLY)) / tokens
+    out[:, 18] = count(SINGULAR) / tokens
+    first_token = np.minimum(page.line_first_token, max(len(flags) - 1, 0))
+    has_token = page.tokens_per_line() > 0
+    out[:, 19] = has_token & ((flags[first_token] & CTA) != 0) if len(flags) else 0.0
+    out[:, 20] = count(CTA) / tokens
+    out[:, 21] = family_bits != 0
+    out[:, 22] = (count(URL) > 0) | (page.count_chars("@") > 0)
+    out[:, 23] = (count(COPYRIGHT) > 0) | (page.count_chars("©") > 0)
     long_lines = words >= _LONG_LINE_WORDS
-    is_long = long_lines.tolist()
+    out[:, 24] = _topic_overlap(page, long_lines)
     repeats = Counter(lines)
-    second, plural, singular = SECOND_PERSON, FIRST_PLURAL, FIRST_SINGULAR
-    cta, formal, family_hit = CALL_TO_ACTION, FORMAL_ADDRESS, uses_family_words
-    terminals, closers = _TERMINALS, _CLOSERS
-    rows = []
-    for i, line in enumerate(lines):
-        low = line.lower()
-        toks = _WORD.findall(low)
-        tokset = set(toks)
-        content = set(_CONTENT_WORD.findall(low))
-        contents.append(content)
-        n_tok = len(toks) or 1
-        last, first = line[-1], line[0]
-        rows.append(
-            (
-                line.rstrip(closers).endswith(terminals),
-                last == ":",
-                last == "…" or line.endswith("..."),
-                first.isupper(),
-                first.isdigit(),
-                not first.isalnum() and first not in "\"'“„«‘(¿¡",
-                line.count(",") / n_tok,
-                line.count(". ") + line.count("? ") + line.count("! "),
-                (
-                    len(tokset & second)
-                    + (("Sie" in line or "Ihr" in line) and formal.search(line) is not None)
-                )
-                / n_tok,
-                len(tokset & plural) / n_tok,
-                len(tokset & singular) / n_tok,
-                bool(toks) and toks[0] in cta,
-                len(tokset & cta) / n_tok,
-                family_hit(toks, tokset),
-                "http" in low or "www." in low or "@" in line,
-                "©" in line or "(c)" in low or "copyright" in low,
-                repeats[line],
-            )
-        )
-        if is_long[i]:
-            long_vocab.update(content)
-    per_line = np.array(rows, dtype=np.float64)
-    out[:, 3:9] = per_line[:, 0:6]
-    out[:, 14:24] = per_line[:, 6:16]
-    out[:, 25] = np.log(per_line[:, 16])
-
-    # A long line's own words do not count: it must share them with another long line.
-    in_other_long = {t for t, count in long_vocab.items() if count >= 2}
-    in_any_long = long_vocab.keys()
-    out[:, 24] = [
-        len(content & (in_other_long if long else in_any_long)) / len(content)
-        if content
-        else -1.0  # no content word: neither on nor off topic
-        for content, long in zip(contents, is_long, strict=True)
-    ]
+    out[:, 25] = np.log(np.fromiter(map(repeats.__getitem__, lines), dtype=np.float64, count=n))
 
     total_chars = float(chars.sum()) or 1.0
     out[:, 26] = np.arange(n) / max(n - 1, 1)
@@ -264,4 +311,52 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     out[:, 38] = window_mean(out[:, 24], 5)
     out[:, 39] = np.log1p(n)
     out[:, 40] = float(long_lines.mean())
+    out[:, 41] = (count(families.CREDIT) > 0) & (tokens <= _CREDIT_MAX_TOKENS)
+    out[:, 42] = _label_colon(page)
+    out[:, 43] = count(families.FAMILY_MASK) / tokens
+    out[:, 44] = window_mean(out[:, 21], 1)
+    return LineEvidence(page, flags, family_bits, words, digit > 0, out)
+
+
+def _label_colon(page: PageText) -> np.ndarray:
+    """Whether a line opens with a label and a colon ("Photo: …", "Lesen Sie auch: …")."""
+    colons = np.flatnonzero(page.codes == ord(":"))
+    out = np.zeros(len(page.lines), dtype=bool)
+    if not len(colons):
+        return out
+    lines = np.searchsorted(page.starts, colons, side="right") - 1
+    first = np.ones(len(colons), dtype=bool)
+    first[1:] = lines[1:] != lines[:-1]
+    colons, lines = colons[first], lines[first]
+    words_before = np.searchsorted(page.token_starts, colons) - page.line_first_token[lines]
+    not_last = colons < page.ends[lines]
+    out[lines] = (words_before >= 1) & (words_before <= _LABEL_MAX_WORDS) & not_last
     return out
+
+
+def _capitalised_count(page: PageText, flags: np.ndarray, flag: int) -> np.ndarray:
+    """Per line, tokens with `flag` that start with a capital ("US" is no "us")."""
+    flagged = np.flatnonzero(flags & flag)
+    capital = (page.classes[page.token_starts[flagged]] & UPPER) != 0
+    return np.bincount(page.token_lines[flagged[capital]], minlength=len(page.lines))
+
+
+def _formal_address(page: PageText, flags: np.ndarray) -> np.ndarray:
+    """Per line, capitalised formal pronouns after a word and a space ("helfen Sie uns")."""
+    candidates = np.flatnonzero(flags & FORMAL)
+    if not len(candidates):
+        return np.zeros(len(page.lines))
+    at = page.token_starts[candidates]
+    classes = page.classes
+    formal = (
+        (at >= 2)
+        & ((classes[at] & UPPER) != 0)
+        & (page.codes[np.maximum(at - 1, 0)] == ord(" "))
+        & ((classes[np.maximum(at - 2, 0)] & WORD) != 0)
+    )
+    return np.bincount(page.token_lines[candidates[formal]], minlength=len(page.lines))
+
+
+def line_features(lines: list[str]) -> np.ndarray:
+    """The feature matrix (one row per line, columns as in `FEATURE_NAMES`)."""
+    return line_evidence(page_text(lines)).features

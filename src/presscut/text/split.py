@@ -2,45 +2,93 @@
 
 When a converter joins two block elements without any separator, the end
 of one paragraph runs straight into the start of the next:
-"…read the full story.Police said on Monday…". Two patterns give such a
-join away, and each is checked against the things that legitimately look
-the same:
+"…read the full story.Police said on Monday…", "Key takeawaysGrowth is…",
+"Colors7. Pick a layout". Every place where two characters meet in a way
+that such a join produces is a *candidate* break:
 
-1. *A sentence end directly followed by a capitalised word* ("story.Police",
-   'said."The', "ok?Then", "look forward to.HANDS-ON"). Not a break: abbreviations and initials
-   ("U.S.", "e.g.", "J.R.R. Tolkien", "Dr."), decimals and versions ("3.5",
-   "v2.0"), domains, file names, URLs and e-mail addresses ("Amazon.com",
-   "Node.js", "www.Example.org", "a.b@Example.org"), and all-capital
-   tokens such as ".NET" or "README.MD".
-2. *A heading glued to its paragraph*: a lower-case letter directly followed
-   by a capitalised word ("Personalized nutritionThose who…"). Brand names
-   do this too ("iPhone", "YouTube", "JavaScript", "LinkedIn",
-   "ThyssenKrupp"), so it only counts after a run of at least seven
-   lower-case letters ("nutritionThose", "AdditionSubtraction"), which camel
-   case names almost never have.
-3. *Other tell-tale joins*: an opening quote straight after a word
-   ('chief economist“We are'), a list dash after a sentence end
-   ("inspections.- Contractor licensing"), a price straight after a word
-   ("Gold Hoops$75").
+- ``sentence``: a sentence end directly followed by a word, maybe through
+  closing quotes and an opening one ('story.Police', 'said."The', 'end.2.');
+- ``colon``: a colon directly followed by a letter ("Contact:Suzanne");
+- ``camel``: a lower-case letter directly followed by a capitalised word
+  ("nutritionThose");
+- ``letter_digit`` / ``digit_upper``: a letter directly followed by a digit,
+  a digit by a capitalised word ("Colors7.", "for 2025The");
+- ``close``: a closing bracket or quote directly followed by a capital;
+- ``dash``: a list dash or bullet glued to the word before it ("posts-39,000");
+- ``open``: an opening quote or bracket glued to the word before it;
+- ``currency``: a price glued to a product name ("Gold Hoops$75").
+
+Most candidates are no break at all: brand names ("iPhone", "YouTube",
+"McDonald's"), "COVID19", "Jean-Pierre", "word(s)". Two layers decide:
+
+1. *Hard rules*, which no score overrides: never inside a URL, an e-mail
+   address or a domain ("www.Example.org", "a.b@Example.org",
+   "Amazon.com"); never after an abbreviation or an initial ("U.S.",
+   "e.g.", "Dr. Smith", "J.R.R."); never inside a number or a version
+   ("3.5", "v2.0.1", "10:30"); a sentence end only before a capitalised word,
+   a digit, or an all-capital word after a lower-case letter ("ASP.NET",
+   "README.MD" stay); and a camel-case word shaped like a name (one hump,
+   a short lower-case run before it: "ThyssenKrupp", "JavaScript") stays.
+2. A *learned scorer* (gradient-boosted trees, trained on fused paragraphs
+   of the wcxb dev pages by `training/train_text_lines.py`) over the
+   candidates that survive: the characters around the join, the two pieces
+   of a fused word and how often each occurs on the page as a word of its
+   own ("Portion" elsewhere on the page, "ChoicesPortion" nowhere), the
+   shape of the text before and after (a short unpunctuated heading, a
+   list item), and the other candidates nearby.
+
+Everything is computed with arrays over the whole page
+(`presscut.text.tokens`), so a page without joins costs a few array
+operations, and a 10 MB line costs linear time.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
-# Each pattern starts with a character class, which `re` scans for quickly;
-# one alternation of them all would be tried at every position, five times
-# slower. None can match across a line break.
-_SENTENCE_END = re.compile(r"(?P<end>[.!?…])(?P<close>[\"'”’»)\]]*)(?P<open>[\"“„«‘(]?)(?=\w)")
-_CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ])(?=[a-zß-öø-ÿ])")
-_OTHER_JOINS = (
-    re.compile(r"[“„](?<=[^\W\d_][“„])(?=[^\W\d_])"),  # word“Quote
-    re.compile(r"[-•–](?<=[.!?:][-•–])(?= \w)"),  # end.- list item
-    re.compile(r"[$€£](?<=[a-z][$€£])(?=\d)"),  # word$75
+import numpy as np
+
+from presscut.model import TreeEnsemble
+from presscut.model import load_model as load_model_file
+from presscut.text.tokens import (
+    ALPHA,
+    CLOSER,
+    DASH,
+    DIGIT,
+    GLUED_CLOSE,
+    GLUED_OPEN,
+    OPENER,
+    PAUSE,
+    PUNCT,
+    SPACE,
+    TERMINAL,
+    UPPER,
+    WORD,
+    PageText,
+    hash_words,
+    page_text,
+    substring_hashes,
+    with_breaks,
 )
-_ALL = (_SENTENCE_END, _CAMEL, *_OTHER_JOINS)
+
+MODEL_NAME = "text_lines"
+ENSEMBLE = "breaks"
+
+KINDS: tuple[str, ...] = (
+    "sentence",
+    "pause",
+    "camel",
+    "letter_digit",
+    "digit_upper",
+    "close",
+    "dash",
+    "open",
+    "currency",
+)
+_KIND = {name: i for i, name in enumerate(KINDS)}
 # Abbreviations that stand before a capitalised word (a name), lower-cased,
 # without the dot. Words that also end sentences ("no", "etc", "Inc.", "est")
 # and abbreviations that stand before numbers ("Jan.", "Fig.") are not here:
@@ -54,122 +102,446 @@ ABBREVIATIONS = frozenset(
     "dhr mevr "  # nl
     "np".split()  # pl
 )
-_MIN_SHOUTED = 4  # letters of an all-capital word that starts a glued paragraph
-_MIN_GLUED_LOWER_RUN = 7  # lower-case letters right before a lower→Upper join
-_URLISH = ("://", "www.", "@")
-# Words are looked at through a window this wide, so that a 10 MB line with no
-# spaces costs linear time, not quadratic.
-_MAX_WORD = 80
+_ABBREVIATION_HASHES = np.sort(hash_words(ABBREVIATIONS))
+# A camel-case word is a name ("ThyssenKrupp", "YouTube", "iPhone") when it has
+# one hump, at most this many letters, and fewer lower-case letters before the
+# hump than `_MIN_GLUED_LOWER_RUN`; glued words are longer or have more humps.
+_NAME_MAX_LETTERS = 13
+_MIN_GLUED_LOWER_RUN = 7
+_NAME_MAX_PREFIX = 2  # a lower-case prefix: "iPhone", "eBay"
+_NAME_MIN_RIGHT_PIECE = 3  # "LinkedIn": "In" is a word of most pages
+_QUOTE = ord('"')
+_TYPOGRAPHIC_QUOTES = np.array([ord(ch) for ch in "“”„«»"], dtype=np.uint32)
+_LIST_NUMBER_AFTER = ')]"”'  # "…(SERPs).4. Create": a list number after a closed bracket
+
+# Coarse classes of the characters around a candidate (a feature of the scorer).
+_LOWER_C, _UPPER_C, _DIGIT_C, _SPACE_C, _END_C, _CLOSE_C, _OPEN_C, _COLON_C, _DASH_C = range(9)
+_OTHER_C = 9
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "kind",
+    "char_before2",
+    "char_before",
+    "char_after",
+    "char_after2",
+    "left_piece_chars",
+    "left_piece_upper",
+    "left_piece_digits",
+    "left_piece_on_page",
+    "right_piece_chars",
+    "right_piece_upper",
+    "right_piece_digits",
+    "right_piece_on_page",
+    "fused_word_on_page",
+    "left_chars",
+    "left_words",
+    "left_starts_upper",
+    "left_ends_sentence",
+    "right_chars",
+    "right_words",
+    "right_ends_sentence",
+    "line_chars",
+    "line_candidate_density",
+    "quote_parity",
+    "page_candidate_density",
+    "typographic_quote",
+)
 
 
-def _word_before(text: str, end: int) -> str:
-    """The run of non-space characters that ends at `end` (at most `_MAX_WORD` of them).
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Candidate breaks of a page: where the new line would start, and of which kind.
 
-    Lines are space-normalised, so a plain space is the only separator.
+    `end` is the last character of the text before the break that is not a
+    closing quote or bracket (the final punctuation of a sentence).
     """
-    low = max(end - _MAX_WORD, 0)
-    space = text.rfind(" ", low, end)
-    return text[(space + 1 if space >= 0 else low) : end]
+
+    at: np.ndarray  # int64 offsets in the page's code points
+    kind: np.ndarray  # int64 index into KINDS
+    end: np.ndarray  # int64
+
+    def take(self, keep: np.ndarray) -> Candidates:
+        return Candidates(self.at[keep], self.kind[keep], self.end[keep])
 
 
-def _word_after(text: str, start: int) -> str:
-    stop = text.find(" ", start, start + _MAX_WORD)
-    return text[start : stop if stop >= 0 else start + _MAX_WORD]
+@cache
+def _coarse_table() -> np.ndarray:
+    """Coarse class of each combination of class flags (the last rule that applies wins)."""
+    flags = np.arange(1 << 16)
+    out = np.full(1 << 16, _OTHER_C, dtype=np.int64)
+    for flag, coarse in (
+        (DASH, _DASH_C),
+        (PAUSE, _COLON_C),
+        (OPENER, _OPEN_C),
+        (CLOSER, _CLOSE_C),
+        (TERMINAL, _END_C),
+        (SPACE, _SPACE_C),
+        (DIGIT, _DIGIT_C),
+        (ALPHA, _LOWER_C),
+        (UPPER, _UPPER_C),
+    ):
+        out[(flags & flag) != 0] = coarse
+    return out
 
 
-def _capitalised(word: str) -> bool:
-    """'Police', 'Über', 'I', 'A': a word that can start a sentence (not 'NET', 'js', '3D')."""
-    letters = word.rstrip(".,;:!?\"'”’»)…")
-    if not letters or not letters[0].isupper():
+def _coarse(page: PageText, at: np.ndarray) -> np.ndarray:
+    """Coarse class of the characters at `at` (offsets outside the text count as space)."""
+    inside = (at >= 0) & (at < len(page.codes))
+    return np.where(inside, _coarse_table()[page.classes[np.where(inside, at, 0)]], _SPACE_C)
+
+
+def find_candidates(page: PageText) -> Candidates:
+    """Every place where two characters meet as a lost paragraph break would leave them."""
+    classes, codes = page.classes, page.codes
+    if len(codes) < 3:
+        none = np.zeros(0, dtype=np.int64)
+        return Candidates(none, none, none)
+    # Most places are inside a word or next to a space; no join looks like that. The rules
+    # below run on the other places p (1 <= p <= n-2) only, with the classes before,
+    # at and after each.
+    middle = classes[1:-1]
+    ordinary = ((middle & (ALPHA | UPPER)) == ALPHA) & ((classes[:-2] & WORD) != 0)
+    ordinary |= ((middle | classes[:-2]) & SPACE) != 0
+    places = np.flatnonzero(~ordinary) + 1
+    before, here, after = classes[places - 1], classes[places], classes[places + 1]
+    after2 = classes[np.minimum(places + 2, len(classes) - 1)]
+    lower_before = (before & (ALPHA | UPPER)) == ALPHA
+    capitalised = ((here & UPPER) != 0) & ((after & (ALPHA | UPPER)) == ALPHA)
+    letter_after = (after & ALPHA) != 0
+    space_after = (after & SPACE) != 0
+    masks = (
+        ((before & TERMINAL) != 0) & ((here & (CLOSER | OPENER | WORD)) != 0),  # sentence
+        ((before & PAUSE) != 0)  # pause
+        & (((here & (ALPHA | DIGIT)) != 0) | (((here & GLUED_OPEN) != 0) & letter_after)),
+        lower_before & (capitalised | ((here & UPPER) != 0) & space_after),  # camel
+        ((before & ALPHA) != 0) & ((here & DIGIT) != 0),  # letter_digit
+        ((before & DIGIT) != 0) & ((here & UPPER) != 0) & letter_after,  # digit_upper
+        ((before & (GLUED_CLOSE | TERMINAL)) == GLUED_CLOSE)  # close
+        & ((here & (ALPHA | DIGIT)) != 0),
+        ((before & (SPACE | DASH)) == 0)  # dash
+        & ((here & DASH) != 0)
+        & ((after & (UPPER | SPACE)) != 0),
+        ((before & WORD) != 0)  # open: a bracket or quote, then a capital or two letters
+        & ((here & GLUED_OPEN) != 0)
+        & (((after & UPPER) != 0) | (letter_after & ((after2 & ALPHA) != 0))),
+        lower_before & ((here & PUNCT) != 0) & ((after & DIGIT) != 0),  # currency
+    )
+    found = [places[mask] for mask in masks]
+    # Rare shapes found by class, then checked by code point: "projectA budget", "Hoops$75".
+    camel, currency = found[_KIND["camel"]], found[_KIND["currency"]]
+    single = (classes[np.minimum(camel + 1, len(codes) - 1)] & SPACE) != 0
+    pronoun = (codes[camel] == ord("A")) | (codes[camel] == ord("I"))
+    found[_KIND["camel"]] = camel[~single | pronoun]
+    price = codes[currency]
+    found[_KIND["currency"]] = currency[
+        (price == ord("$")) | (price == ord("€")) | (price == ord("£"))
+    ]
+    at = np.concatenate(found)
+    kind = np.concatenate([np.full(len(f), k) for k, f in enumerate(found)])
+    end = at - 1
+    sentence = kind == _KIND["sentence"]
+    if sentence.any():
+        at[sentence] = _sentence_breaks(page, end[sentence])
+    keep = at > 0
+    at, kind, end = at[keep], kind[keep], end[keep]
+    order = np.lexsort((kind, at))  # by offset; at one offset the first kind listed wins
+    at, kind, end = at[order], kind[order], end[order]
+    first = np.ones(len(at), dtype=bool)
+    first[1:] = at[1:] != at[:-1]
+    return Candidates(at[first], kind[first], end[first])
+
+
+def _sentence_breaks(page: PageText, ends: np.ndarray) -> np.ndarray:
+    """Where the next paragraph starts after each sentence end (-1: nowhere).
+
+    After the final punctuation come closing quotes or brackets, then maybe
+    an opening quote, then the next paragraph's first word. A straight
+    double quote is ambiguous: it closes the paragraph when an odd number of
+    them precede it on the line, else it opens the next one.
+    """
+    classes, text = page.classes, page.text
+    size = len(classes)
+    out = np.full(len(ends), -1, dtype=np.int64)
+    lines = np.searchsorted(page.starts, ends, side="right") - 1
+    for i, (end, line) in enumerate(zip(ends.tolist(), lines.tolist(), strict=True)):
+        at = end + 1
+        while at < size and classes[at] & CLOSER:
+            at += 1
+        opener = -1
+        if at < size and classes[at] & (OPENER | CLOSER) == OPENER:
+            opener = at
+            at += 1
+        if at >= size or not classes[at] & WORD:
+            continue
+        quote = text.find('"', end + 1, at)
+        if quote >= 0:
+            odd = text.count('"', page.starts[line], quote) % 2 == 1
+            out[i] = quote + 1 if odd else quote
+        else:
+            out[i] = opener if opener >= 0 else at
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """The word pieces on each side of each candidate, and how often the page has them as words.
+
+    The left piece is the word (run of word characters) ending at or before
+    the break, cut there; the right piece the word starting at or after it.
+    When the break cuts through a word ("Choices|Portion"), `whole` counts
+    that word as it stands; else it is -1.
+    """
+
+    left_start: np.ndarray
+    left_end: np.ndarray
+    right_start: np.ndarray
+    right_end: np.ndarray
+    left_count: np.ndarray
+    right_count: np.ndarray
+    whole_count: np.ndarray
+
+    def take(self, keep: np.ndarray) -> Pieces:
+        return Pieces(*(getattr(self, name)[keep] for name in self.__slots__))
+
+
+def word_pieces(page: PageText, at: np.ndarray) -> Pieces:
+    """The `Pieces` around the candidate offsets `at`."""
+    starts, ends = page.token_starts, page.token_ends
+    n = len(at)
+    if not len(starts) or not n:
+        none = np.zeros(n, dtype=np.int64)
+        return Pieces(none, none, none, none, none, none, none - 1)
+    left = np.clip(np.searchsorted(starts, at, side="left") - 1, 0, len(starts) - 1)
+    right = np.clip(np.searchsorted(ends, at, side="right"), 0, len(starts) - 1)
+    left_start = np.minimum(starts[left], at)
+    left_end = np.minimum(ends[left], at)
+    right_start = np.maximum(starts[right], at)
+    right_end = np.maximum(ends[right], right_start)
+    through = (left_end == at) & (right_start == at)
+    hashes = substring_hashes(
+        page.lower,
+        np.concatenate([left_start, right_start, left_start]),
+        np.concatenate([left_end, right_end, right_end]),
+    )
+    valid = np.concatenate([left_end > left_start, right_end > right_start, through])
+    words = np.sort(page.token_hashes)
+    on_page = np.searchsorted(words, hashes, side="right") - np.searchsorted(words, hashes)
+    on_page[~valid] = 0
+    return Pieces(
+        left_start,
+        left_end,
+        right_start,
+        right_end,
+        on_page[:n],
+        on_page[n : 2 * n],
+        np.where(through, on_page[2 * n :], -1),
+    )
+
+
+def _prefix(mask: np.ndarray) -> np.ndarray:
+    """Prefix sums of a mask: the count over [a, b) is prefix[b] - prefix[a]."""
+    out = np.zeros(len(mask) + 1, dtype=np.int64)
+    np.cumsum(mask, out=out[1:])
+    return out
+
+
+def candidate_features(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarray:
+    """The scorer's features of each candidate (columns as in `FEATURE_NAMES`)."""
+    at, n = candidates.at, len(candidates.at)
+    out = np.zeros((n, len(FEATURE_NAMES)))
+    if not n:
+        return out
+    classes = page.classes
+    out[:, 0] = candidates.kind
+    for column, shift in ((1, -2), (2, -1), (3, 0), (4, 1)):
+        out[:, column] = _coarse(page, at + shift)
+    upper = _prefix((classes & UPPER) != 0)
+    digit = _prefix((classes & DIGIT) != 0)
+    out[:, 5] = pieces.left_end - pieces.left_start
+    out[:, 6] = upper[pieces.left_end] - upper[pieces.left_start]
+    out[:, 7] = digit[pieces.left_end] - digit[pieces.left_start]
+    out[:, 8] = pieces.left_count
+    out[:, 9] = pieces.right_end - pieces.right_start
+    out[:, 10] = upper[pieces.right_end] - upper[pieces.right_start]
+    out[:, 11] = digit[pieces.right_end] - digit[pieces.right_start]
+    out[:, 12] = pieces.right_count
+    out[:, 13] = pieces.whole_count
+
+    # The text on each side, up to the neighbouring candidate or the line's edge.
+    line = np.searchsorted(page.starts, at, side="right") - 1
+    line_start, line_end = page.starts[line], page.starts[line] + page.lengths[line]
+    same_line = line[1:] == line[:-1]
+    previous = line_start.copy()
+    previous[1:] = np.where(same_line, at[:-1], line_start[1:])
+    following = line_end.copy()
+    following[:-1] = np.where(same_line, at[1:], line_end[:-1])
+    words = _prefix((classes & (SPACE | WORD)) == WORD)  # word characters, a proxy for words
+    out[:, 14] = at - previous
+    out[:, 15] = (words[at] - words[previous]) / np.maximum(at - previous, 1)
+    out[:, 16] = (classes[previous] & UPPER) != 0
+    out[:, 17] = _ends_sentence_before(page, at)
+    out[:, 18] = following - at
+    out[:, 19] = (words[following] - words[at]) / np.maximum(following - at, 1)
+    out[:, 20] = _ends_sentence_before(page, following)
+    out[:, 21] = page.lengths[line]
+    # Densities, not counts, so that a 10 MB line looks like any other.
+    out[:, 22] = np.bincount(line, minlength=len(page.lines))[line] / page.lengths[line]
+    quotes = np.flatnonzero(page.codes == _QUOTE)
+    out[:, 23] = (np.searchsorted(quotes, at) - np.searchsorted(quotes, line_start)) % 2
+    out[:, 24] = n / len(page.codes)
+    # “„«»” are typeset, so never glued to a word by their author: a join is likelier.
+    out[:, 25] = np.isin(page.codes[at - 1], _TYPOGRAPHIC_QUOTES) | np.isin(
+        page.codes[np.minimum(at, len(page.codes) - 1)], _TYPOGRAPHIC_QUOTES
+    )
+    return out
+
+
+def _ends_sentence_before(page: PageText, at: np.ndarray) -> np.ndarray:
+    """Whether the text right before each offset ends a sentence (a closing quote aside)."""
+    classes = page.classes
+    before = np.maximum(at - 1, 0)
+    closing = (classes[before] & CLOSER) != 0
+    before = np.where(closing, np.maximum(before - 1, 0), before)
+    return (classes[before] & TERMINAL) != 0
+
+
+def allowed(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarray:
+    """The hard rules (see the module docstring): which candidates may be breaks at all."""
+    at, n = candidates.at, len(candidates.at)
+    if not n:
+        return np.ones(0, dtype=bool)
+    text = page.text
+    spaces = np.concatenate(([-1], np.flatnonzero(page.classes & SPACE), [len(text)]))
+    index = np.searchsorted(spaces, at)
+    word_start, word_end = spaces[index - 1] + 1, spaces[index]
+    # A name-shaped word is still a candidate when both its pieces are words of the page
+    # ("Health", "This"): the scorer then decides.
+    right_on_page = (
+        (pieces.left_count > 0)
+        & (pieces.right_count > 0)
+        & (pieces.right_end - pieces.right_start >= _NAME_MIN_RIGHT_PIECE)
+    )
+    pause, camel, sentence = _KIND["pause"], _KIND["camel"], _KIND["sentence"]
+    ok = np.ones(n, dtype=bool)
+    rows = zip(
+        at.tolist(),
+        candidates.kind.tolist(),
+        candidates.end.tolist(),
+        word_start.tolist(),
+        word_end.tolist(),
+        pieces.right_end.tolist(),
+        right_on_page.tolist(),
+        strict=True,
+    )
+    for i, (split, kind, end, start, stop, right_end, on_page) in enumerate(rows):
+        word = text[start:stop]
+        if "://" in word or "@" in word or "www." in word.lower():
+            ok[i] = False
+        elif kind == sentence:
+            ok[i] = _sentence_allowed(text, start, end, split, right_end)
+        elif kind == camel:
+            ok[i] = on_page or not _name_shaped(word, split - start)
+        elif kind == pause:
+            ok[i] = _pause_allowed(text, start, end, split)
+    return ok
+
+
+def _pause_allowed(text: str, start: int, end: int, split: int) -> bool:
+    """Not inside a number ("1,000", "10:30") nor after a short prefix ("Re:Publica", "Q:What")."""
+    before = text[start:end]
+    if before[-1:].isdigit() and text[split].isdigit():
         return False
-    if len(letters) == 1:
-        return letters in "AI" or not letters.isalpha()
-    return letters[1].islower()
+    return not (len(before) <= 2 and before[:1].isupper())
 
 
-def _shouted(word: str) -> bool:
-    """'HANDS-ON', 'BERLIN': an all-capital word of four letters or more."""
-    letters = word.rstrip(".,;:!?\"'”’»)…").split("-")[0]
-    return len(letters) >= _MIN_SHOUTED and letters.isalpha() and letters.isupper()
+def _sentence_allowed(text: str, start: int, end: int, split: int, right_end: int) -> bool:
+    """A sentence end may be a break unless it ends an abbreviation, an initial or a number;
+    and only before a capital (an all-capital word only after a lower-case letter: not
+    "ASP.NET", "README.MD") or a digit after a word (a list number: "taste.2. Plant").
 
-
-def _sentence_break(text: str, match: re.Match[str], quotes_before: int) -> int | None:
-    """Where to break for a sentence-end candidate, or None when it is no break.
-
-    `quotes_before` is the number of straight double quotes before the match.
+    `start` is where the whitespace-separated word holding the join starts,
+    `end` the final punctuation, `split` the break, `right_end` the end of
+    the first word after it.
     """
-    end = match.start("end")
-    after = match.end()
-    before = _word_before(text, end)
-    next_word = _word_after(text, after)
-    shouted = _shouted(next_word) and before[-1:].islower()
-    if not (_capitalised(next_word) or shouted):
-        return None
-    run = before + _word_after(text, end)
-    if any(marker in run for marker in _URLISH):
-        return None
-    if match["end"] == ".":
+    before = text[start:end]
+    following = text[split:right_end].lstrip("\"'“„«‘(")
+    if text[end] == ".":
         bare = before.lstrip("\"'“„«‘([")
-        if not bare or "." in bare or len(bare) == 1 or bare.lower() in ABBREVIATIONS:
-            return None
-    if match["close"] == '"' or match["open"] == '"':
-        # A straight quote closes the paragraph when an odd number of them precede it.
-        quote = match.start("close") if match["close"] else match.start("open")
-        if quotes_before % 2 == 1:
-            return quote + 1
-        return quote
-    return match.start("open") if match["open"] else after
+        initial = len(bare) == 1 and bare.isalpha()
+        if not bare or "." in bare or initial or bare.lower() in ABBREVIATIONS:
+            return False
+    if following[:1].isdigit():
+        return before[-1:].isalpha() or before[-1:] in _LIST_NUMBER_AFTER
+    if not following[:1].isupper():
+        return False
+    return len(following) == 1 or not following.isupper() or before[-1:].islower()
 
 
-def _heading_break(text: str, at: int) -> int | None:
-    start = at
-    limit = max(at - _MAX_WORD, 0)
-    while start > limit and text[start - 1].islower():
-        start -= 1
-    return at if at - start >= _MIN_GLUED_LOWER_RUN else None
+def _name_shaped(word: str, split: int) -> bool:
+    """A camel-case word shaped like a name ("ThyssenKrupp", "YouTube", "iPhone", "McDonald's"):
+    one hump, at most `_NAME_MAX_LETTERS` letters, a short lower-case run before the hump."""
+    run = 0
+    for ch in reversed(word[:split]):
+        if not ch.islower():
+            break
+        run += 1
+    word = word.strip("\"'“„«‘(),.;:!?”’»").removesuffix("'s").removesuffix("’s")
+    if not word.isalpha() or len(word) > _NAME_MAX_LETTERS:
+        return False
+    if word[0].islower() and run > _NAME_MAX_PREFIX:
+        return False
+    humps = sum(1 for a, b in itertools.pairwise(word) if a.islower() and b.isupper())
+    return humps == 1 and run < _MIN_GLUED_LOWER_RUN
+
+
+@dataclass(frozen=True, slots=True)
+class BreakScorer:
+    """The learned scorer and the probability above which a candidate is a break."""
+
+    ensemble: TreeEnsemble
+    threshold: float
+
+
+@cache
+def load_scorer() -> BreakScorer:
+    """The shipped scorer (in the text-mode model file), read once per process."""
+    data = load_model_file(MODEL_NAME)
+    ensemble = data.ensembles[ENSEMBLE]
+    if ensemble.feature_names != FEATURE_NAMES:
+        raise RuntimeError(
+            f"{MODEL_NAME}.json was trained on other break features; "
+            "rerun training/train_text_lines.py"
+        )
+    return BreakScorer(ensemble, float(data.settings["break_threshold"]))
+
+
+def scored_candidates(page: PageText) -> tuple[Candidates, np.ndarray]:
+    """The candidates the hard rules allow, and their features."""
+    candidates = find_candidates(page)
+    if not len(candidates.at):
+        return candidates, np.zeros((0, len(FEATURE_NAMES)))
+    pieces = word_pieces(page, candidates.at)
+    keep = allowed(page, candidates, pieces)
+    candidates, pieces = candidates.take(keep), pieces.take(keep)
+    return candidates, candidate_features(page, candidates, pieces)
+
+
+def split_page(lines: Sequence[str], scorer: BreakScorer | None = None) -> PageText:
+    """The page's arrays, its lines split at their lost paragraph breaks."""
+    page = page_text(lines)
+    candidates, features = scored_candidates(page)
+    if not len(candidates.at):
+        return page
+    scorer = scorer or load_scorer()
+    breaks = scorer.ensemble.predict_proba(features) >= scorer.threshold
+    return with_breaks(page, candidates.at[breaks])
+
+
+def split_lines(lines: Sequence[str], scorer: BreakScorer | None = None) -> list[str]:
+    """The lines, each split at its lost paragraph breaks, in order."""
+    return list(split_page(lines, scorer).lines)
 
 
 def split_fused(line: str) -> list[str]:
-    """Split one line at its lost paragraph breaks (see the module docstring)."""
-    found: list[int | None] = []
-    quotes, counted_to = 0, 0
-    for match in _SENTENCE_END.finditer(line):
-        quotes += line.count('"', counted_to, match.start())
-        counted_to = match.start()
-        found.append(_sentence_break(line, match, quotes))
-    found.extend(_heading_break(line, match.start()) for match in _CAMEL.finditer(line))
-    for pattern in _OTHER_JOINS:
-        found.extend(match.start() for match in pattern.finditer(line))
-    breaks = sorted({at for at in found if at is not None and 0 < at < len(line)})
-    if not breaks:
-        return [line]
-    pieces, start = [], 0
-    for at in breaks:
-        pieces.append(line[start:at].strip())
-        start = at
-    pieces.append(line[start:].strip())
-    return [piece for piece in pieces if piece]
-
-
-def split_lines(lines: list[str]) -> list[str]:
-    """`split_fused` over a page's lines, keeping their order.
-
-    One scan of the whole page finds the few lines with a candidate join
-    (no candidate can span two lines), so the others cost nothing.
-    """
-    joined = "\n".join(lines)
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    suspects = {
-        bisect.bisect_right(starts, m.start()) - 1
-        for pattern in _ALL
-        for m in pattern.finditer(joined)
-    }
-    if not suspects:
-        return list(lines)
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in suspects:
-            out.extend(split_fused(line))
-        else:
-            out.append(line)
-    return out
+    """One line split at its lost paragraph breaks."""
+    return split_lines([line])

@@ -1,0 +1,103 @@
+"""Page arrays of text mode: character classes, hashed word tokens, breaks inserted in place."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from presscut.text.tokens import (
+    DIGIT,
+    UPPER,
+    WORD_START,
+    Vocabulary,
+    hash_words,
+    page_text,
+    substring_hashes,
+    with_breaks,
+)
+
+_WORD = re.compile(r"\w+")
+LINES = [
+    "Ferry terminal to close after 60 years",
+    "Straße, ÉLUS et habitants: 3,5 % — naïve café_au_lait",
+    "x𝔘𝔫𝔦𝔠𝔬𝔡𝔢 emoji 🙂 and ChoicesPortion",
+]
+
+
+def _tokens(page: object) -> list[str]:
+    return [page.text[a:b] for a, b in zip(page.token_starts, page.token_ends, strict=True)]
+
+
+def test_tokens_are_the_regex_words_of_each_line() -> None:
+    page = page_text(LINES)
+    assert _tokens(page) == _WORD.findall("\n".join(LINES))
+    assert page.tokens_per_line().tolist() == [len(_WORD.findall(line)) for line in LINES]
+    assert page.token_lines.tolist() == [
+        i for i, line in enumerate(LINES) for _ in _WORD.findall(line)
+    ]
+
+
+def test_token_hashes_ignore_case_and_tell_words_apart() -> None:
+    page = page_text(["Police POLICE police", "Politics polite"])
+    hashes = page.token_hashes.tolist()
+    assert hashes[0] == hashes[1] == hashes[2] == hash_words(["police"])[0]
+    assert len(set(hashes[2:])) == 3
+
+
+def test_a_piece_of_a_word_hashes_like_the_word_itself() -> None:
+    page = page_text(["ChoicesPortion", "choices and portion"])
+    pieces = substring_hashes(page.lower, np.array([0, 7]), np.array([7, 14]))
+    assert pieces.tolist() == page.token_hashes[1:4:2].tolist()
+    long = "a" * 40
+    page = page_text([long + "B"])
+    assert substring_hashes(page.lower, np.array([0]), np.array([40]))[0] == hash_words([long])[0]
+
+
+def test_class_counts_per_line() -> None:
+    page = page_text(["Two Words 42", "lower case only"])
+    assert page.per_line((page.classes & UPPER) != 0).tolist() == [2, 0]
+    assert page.per_line((page.classes & DIGIT) != 0).tolist() == [2, 0]
+    assert page.per_line((page.classes & WORD_START) != 0).tolist() == [3, 3]
+    assert page.count_chars("e").tolist() == [0, 2]
+
+
+def test_vocabulary_flags_words_by_hash() -> None:
+    vocabulary = Vocabulary({"subscribe": 1, "newsletter": 2, "you": 4})
+    page = page_text(["Subscribe to our NEWSLETTER, you"])
+    assert vocabulary.flags(page.token_hashes).tolist() == [1, 0, 0, 2, 4]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(min_size=1, max_size=40).map(lambda s: "".join(s.splitlines())), max_size=6),
+    st.lists(st.integers(min_value=0, max_value=10_000), max_size=8),
+)
+def test_breaks_inserted_in_place_equal_a_fresh_page(lines: list[str], cuts: list[int]) -> None:
+    """`with_breaks` reuses the arrays; they must be exactly those of the split lines."""
+    lines = [line for line in lines if line]
+    page = page_text(lines)
+    # Cut only between two characters of one line, never at its edges.
+    inner = sorted(
+        {
+            int(page.starts[cut % len(lines)]) + 1 + cut % (len(lines[cut % len(lines)]) - 1)
+            for cut in cuts
+            if lines and len(lines[cut % len(lines)]) > 1
+        }
+    )
+    split = with_breaks(page, np.array(inner, dtype=np.int64))
+    fresh = page_text(split.lines)
+    for name in (
+        "codes",
+        "classes",
+        "starts",
+        "lengths",
+        "token_starts",
+        "token_ends",
+        "token_hashes",
+        "token_lines",
+        "line_first_token",
+    ):
+        assert np.array_equal(getattr(split, name), getattr(fresh, name)), name
