@@ -37,6 +37,27 @@ def test_site_name_suffix_and_prefix_removed(title_tag: str) -> None:
     assert metadata(html).title == "Rivers rise again"
 
 
+@pytest.mark.parametrize(
+    ("title_tag", "expected"),
+    [
+        ("How rivers rise after a storm | Opinion", "How rivers rise after a storm"),
+        ("Best river cruises of 2025 | Top 19 Operators", "Best river cruises of 2025"),
+        # Not a rubric: too long, a question, or the headline would be too short.
+        (
+            "River levels | What the agency's new flood warning scale means for you",
+            "River levels | What the agency's new flood warning scale means for you",
+        ),
+        ("Rivers rising | Why?", "Rivers rising | Why?"),
+        ("Floods | Live", "Floods | Live"),
+        # Dashes are left alone: headlines use them.
+        ("Rivers rise again - what happens next", "Rivers rise again - what happens next"),
+    ],
+)
+def test_a_short_rubric_after_a_final_pipe_is_cut(title_tag: str, expected: str) -> None:
+    html = f"<html><head><title>{title_tag}</title></head><body><p>x</p></body></html>"
+    assert metadata(html).title == expected
+
+
 def test_h1_confirmed_by_og_title_wins_over_a_logo_h1() -> None:
     html = (
         '<html><head><title>Rivers rise | Example</title><meta property="og:title" content="Rivers'
