@@ -58,6 +58,34 @@ def test_a_short_rubric_after_a_final_pipe_is_cut(title_tag: str, expected: str)
     assert metadata(html).title == expected
 
 
+@pytest.mark.parametrize(
+    ("title_tag", "url", "expected"),
+    [
+        # A headline that names the site is not the site's name...
+        (
+            "Apple unveils the new iPhone | Newsroom",
+            "https://www.apple.com/n",
+            "Apple unveils the new iPhone",
+        ),
+        (
+            "Spiegel-Gruppe streicht Stellen | Kultur",
+            "https://www.spiegel.de/k",
+            "Spiegel-Gruppe streicht Stellen",
+        ),
+        # ...but a name made of the site's name and a few capitalised words is.
+        ("Obituaries | The Example Times", "https://www.example.com/o", "Obituaries"),
+        (
+            "Raspberry Pi Forums | How do I set up wifi",
+            "https://forums.raspberrypi.com/t",
+            "How do I set up wifi",
+        ),
+    ],
+)
+def test_a_headline_naming_the_site_is_kept(title_tag: str, url: str, expected: str) -> None:
+    html = f"<html><head><title>{title_tag}</title></head><body><p>x</p></body></html>"
+    assert metadata(html, url).title == expected
+
+
 def test_h1_confirmed_by_og_title_wins_over_a_logo_h1() -> None:
     html = (
         '<html><head><title>Rivers rise | Example</title><meta property="og:title" content="Rivers'

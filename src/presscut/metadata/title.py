@@ -107,15 +107,31 @@ def title_parts(title: str) -> list[str]:
 
 
 def strip_site_name(title: str, keys: list[str]) -> str:
-    """`title` without leading or trailing parts that name the site ("Headline | Site")."""
+    """`title` without leading or trailing parts that name the site ("Headline | Site").
+
+    A part that holds the site's name among other words goes when it reads like a name
+    ("Raspberry Pi Forums", "The Example Times": a few capitalised words) or is no longer
+    than what stays: "Apple unveils the new iPhone | Newsroom" on apple.com is a headline
+    that names the site, and a rubric.
+    """
     parts = _SEPARATOR.split(title)
     if len(parts) == 1:
         return title
     separators = _SEPARATOR.findall(title)
+
+    def names_site(i: int, rest: list[str]) -> bool:
+        if is_site_part(parts[i], keys):
+            return True
+        if not is_site_part(parts[i], keys, affix=True):
+            return False
+        words = parts[i].split()
+        name_like = len(words) <= _MAX_SITE_NAME_WORDS and all(w[:1].isupper() for w in words)
+        return name_like or len(words) <= len(" ".join(rest).split())
+
     start, end = 0, len(parts)
-    while end - start > 1 and is_site_part(parts[end - 1], keys, affix=True):
+    while end - start > 1 and names_site(end - 1, parts[start : end - 1]):
         end -= 1
-    while end - start > 1 and is_site_part(parts[start], keys, affix=True):
+    while end - start > 1 and names_site(start, parts[start + 1 : end]):
         start += 1
     out = parts[start]
     for i in range(start + 1, end):
