@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from presscut.features import (
+    ANCESTOR_LEVELS,
     FAMILIES,
     FEATURE_NAMES,
     container_context,
@@ -98,12 +99,13 @@ _LINK_BOX_FAMILIES = sum(
 )
 _BOX_MAX_SHARE = 0.1  # of the page's text
 _BOX_SMALL_CHARS = 600
-_BOX_LEVELS = 4  # the owner and three levels above it
+_BOX_LEVELS = ANCESTOR_LEVELS.index(3) + 1  # the owner and three levels above it
 _BOX_SURE = 0.8
 _MOSTLY_LINKS = 0.5  # share of a segment's characters in links
 
 
 def _in_chrome_box(page: Page, probability: np.ndarray) -> np.ndarray:
+    """Which segments sit in a small chrome box (see above) and are not sure article text."""
     arrays = page_arrays(page)
     context = container_context(page)
     cum = np.concatenate(([0.0], np.cumsum(arrays.chars)))
