@@ -157,3 +157,14 @@ def test_text_joins_blocks_with_one_blank_line() -> None:
     article = _extract("")
     assert article.text == "\n\n".join(b.text for b in article.body)
     assert "\n\n\n" not in article.text
+
+
+def test_ruby_annotations_are_not_read_into_the_text() -> None:
+    """Furigana (`<rt>`) sit above the base text; read inline they would double every word."""
+    article = _extract(
+        "<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができて、"
+        "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を"
+        "<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>"
+    )
+    assert "法律ができて、子どもへの体罰を禁止することになりました。" in article.text
+    assert "ほうりつ" not in article.text

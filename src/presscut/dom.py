@@ -48,6 +48,10 @@ NEVER_CONTENT = frozenset(
         "meta",
         "base",
         "title",
+        # Ruby annotations: the furigana or pinyin printed above the base text
+        # (`<ruby>子<rt>こ</rt></ruby>`); inline, they would double every word.
+        "rt",
+        "rp",
     )
 )
 # Removed from the tree before the walk, because their text would count in the

@@ -50,8 +50,6 @@ INLINE_TAGS = frozenset(
         "output",
         "picture",
         "q",
-        "rp",
-        "rt",
         "ruby",
         "s",
         "samp",
