@@ -147,3 +147,19 @@ def test_removed_blocks_say_why() -> None:
 def test_removed_is_empty_unless_asked() -> None:
     article = presscut.extract(_page(CHROME["comments"][0]))
     assert article.removed == ()
+
+
+def test_an_appeal_above_the_story_in_a_plain_box_is_cut() -> None:
+    """The failure presscut exists to fix: the headline, the publisher asking for money in
+    paragraphs with no telling class name, then the story."""
+    appeal = (
+        '<div class="box box--wide"><p>Thank you for reading. Our journalism is free for everyone'
+        " because readers like you support it. We have no billionaire owner, and we never put our"
+        " reporting behind a paywall.</p><p>If you value what we do, please consider making a"
+        " contribution today. Every gift, however small, makes the difference.</p>"
+        '<p><a href="/give">Give once</a> <a href="/give/monthly">Give monthly</a></p></div>'
+    )
+    html = TEMPLATE.replace('<div class="article__body">', '<div class="article__body">' + appeal)
+    article = presscut.extract(html.replace("<!--SLOT-->", ""))
+    _assert_story_intact(article.text)
+    assert article.text.startswith(STORY_OPENINGS[0])

@@ -46,7 +46,7 @@ from presscut.bench.metrics import (
 )
 from presscut.features import FEATURE_NAMES
 from presscut.model import TreeEnsemble
-from presscut.select import IS_TITLE, Scores, decide
+from presscut.select import Scores, decide
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src" / "presscut" / "models" / "content.json"
 SEED = 20261128
@@ -150,7 +150,7 @@ def evaluate(pages: list[PageData], probs: list[np.ndarray], threshold: float) -
     """Word-bag F1 on pages with a ground-truth body, snippet F1 on snippet-only pages."""
     f1s, scores, by_type, snippets = [], [], {}, SnippetCounts()
     for page, p in zip(pages, probs, strict=True):
-        kept, listing = decide(page.page, Scores(p, page.X[:, IS_TITLE] > 0), threshold)
+        kept, listing = decide(page.page, Scores.from_features(p, page.X), threshold)
         if listing:
             kept[:] = False
         text = "\n\n".join(t for t, keep in zip(page.texts, kept, strict=True) if keep)

@@ -11,6 +11,9 @@
 3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
+4. Otherwise text mode's line classifier, trained on exactly the appeals
+   and prompts that publishers write as plain paragraphs, gets a say on
+   the kept segments that use their words.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from presscut.features import (
 )
 from presscut.model import load_model
 from presscut.segment import Page
+from presscut.text import classify_lines
 
 MODEL_NAME = "content"
 
@@ -45,16 +49,29 @@ class Selection:
 IS_TITLE = FEATURE_NAMES.index("is_title")
 
 
+_PROMPT_WORDS = [
+    FEATURE_NAMES.index(f"kw_{family}")
+    for family in ("appeal", "paywall", "newsletter", "comment", "share", "cookie")
+]
+
+
 @dataclass(slots=True)
 class Scores:
     probability: np.ndarray  # that each segment is article text
     is_title: np.ndarray  # the segment is the page's headline
+    # The segment uses words of appeals and prompts ("donate", "sign up", "comments"...);
+    # None when unknown (no second opinion is asked then).
+    prompt_words: np.ndarray | None = None
+
+    @classmethod
+    def from_features(cls, probability: np.ndarray, X: np.ndarray) -> Scores:
+        return cls(probability, X[:, IS_TITLE] > 0, (X[:, _PROMPT_WORDS] > 0).any(axis=1))
 
 
 def score_segments(page: Page, title: str | None = None) -> Scores:
     X = segment_features(page, title)
     probability = load_model(MODEL_NAME).ensembles["content"].predict_proba(X)
-    return Scores(probability, X[:, IS_TITLE] > 0)
+    return Scores.from_features(probability, X)
 
 
 def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, str | None]:
@@ -78,10 +95,48 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
+    kept &= ~_prompts_by_their_text(page, scores, kept)
     return _drop_orphan_headings(page, kept), None
 
 
 _CAPTION_MIN_PROBABILITY = 0.05
+
+# An appeal written as plain paragraphs at the top of the story, in a <div>
+# with no telling class name, reads to the content model like the story
+# itself (long sentences, inside the article). Text mode's line classifier
+# was trained for exactly such lines, in eight languages, and judges a line
+# against the rest of the page's text; so the kept text is handed to it as
+# a page, and a kept segment that uses appeal or prompt words is cut when
+# text mode removes it as one of these families and the content model is
+# not sure of it. Only pages with such a segment pay for the second
+# opinion (about 1 ms).
+_SECOND_OPINION_FAMILIES = frozenset(
+    ("appeal", "paywall", "newsletter", "comments", "share", "cookie_notice")
+)
+_HTML_SURE = 0.99
+
+
+def _prompts_by_their_text(page: Page, scores: Scores, kept: np.ndarray) -> np.ndarray:
+    cut = np.zeros_like(kept)
+    if scores.prompt_words is None:
+        return cut
+    doubtful = kept & scores.prompt_words & (scores.probability < _HTML_SURE)
+    if not doubtful.any():
+        return cut
+    segments = page.segments
+    index = [i for i in np.flatnonzero(kept) if segments[i].text.strip()]
+    decisions = classify_lines([" ".join(segments[i].text.split()) for i in index])
+    for i, reason in zip(index, decisions.reasons, strict=True):
+        cut[i] = doubtful[i] and reason in _SECOND_OPINION_FAMILIES
+    if cut.any():
+        # The buttons of a cut appeal ("Give once", "Sign up") go with it: the links
+        # of a block whose prose was cut.
+        arrays = page_arrays(page)
+        parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
+        mostly_links = arrays.link_chars >= _MOSTLY_LINKS * arrays.chars
+        cut |= kept & mostly_links & np.isin(parents, parents[cut])
+    return cut
+
 
 # A small box named for a share bar, an appeal, a paywall, an ad or a
 # newsletter sign-up, a few levels above a segment, is chrome even inside the
