@@ -160,6 +160,8 @@ def test_an_appeal_above_the_story_in_a_plain_box_is_cut() -> None:
         '<p><a href="/give">Give once</a> <a href="/give/monthly">Give monthly</a></p></div>'
     )
     html = TEMPLATE.replace('<div class="article__body">', '<div class="article__body">' + appeal)
-    article = presscut.extract(html.replace("<!--SLOT-->", ""))
+    article = presscut.extract(html.replace("<!--SLOT-->", ""), include_removed=True)
     _assert_story_intact(article.text)
     assert article.text.startswith(STORY_OPENINGS[0])
+    reasons = {r.reason for r in article.removed if "journalism" in r.text or "value" in r.text}
+    assert reasons and reasons <= {"appeal", "paywall"}

@@ -34,6 +34,7 @@ from presscut.features import (
 from presscut.model import load_model
 from presscut.segment import Page
 from presscut.text import classify_lines
+from presscut.text.families import family_of
 
 MODEL_NAME = "content"
 
@@ -311,5 +312,13 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
             else:
                 density = segment.link_chars / max(len(segment.text), 1)
                 why = _reason(int(near[segment.container]), density)
+                if (
+                    why == "low_score"
+                    and scores.prompt_words is not None
+                    and scores.prompt_words[i]
+                ):
+                    # No family around it: its words name it, as in text mode.
+                    family = family_of(segment.text)
+                    why = family if family in _SECOND_OPINION_FAMILIES else why
             selection.removed.append((i, why))
     return selection
