@@ -130,9 +130,9 @@ def prune(
     go: they are navigation and site footers on all but a handful of pages
     (3 to 6 % of their text is article text on the wcxb dev split), and
     dropping them before the walk saves a fifth of the work on a typical
-    news page. A `<footer>` inside a quote or figure is
-    its attribution or credit, and stays. `page_chrome=False` keeps them
-    (for a plain "all visible text" rendering of the page).
+    news page. A `<footer>` inside a quote or figure is its attribution or
+    credit, and stays. `page_chrome=False` keeps them (for a plain "all
+    visible text" rendering of the page).
 
     An element holding most of the page's text is never removed, whatever
     its markup says: that is the content, revealed by JavaScript or wrapped

@@ -26,6 +26,7 @@ from presscut.features import (
     ANCESTOR_LEVELS,
     FAMILIES,
     FEATURE_NAMES,
+    PageArrays,
     container_context,
     family_masks,
     page_arrays,
@@ -47,7 +48,7 @@ class Selection:
     reason: str | None = None
 
 
-IS_TITLE = FEATURE_NAMES.index("is_title")
+_IS_TITLE = FEATURE_NAMES.index("is_title")
 
 
 _PROMPT_WORDS = [
@@ -66,7 +67,7 @@ class Scores:
 
     @classmethod
     def from_features(cls, probability: np.ndarray, X: np.ndarray) -> Scores:
-        return cls(probability, X[:, IS_TITLE] > 0, (X[:, _PROMPT_WORDS] > 0).any(axis=1))
+        return cls(probability, X[:, _IS_TITLE] > 0, (X[:, _PROMPT_WORDS] > 0).any(axis=1))
 
 
 def score_segments(page: Page, title: str | None = None) -> Scores:
@@ -110,7 +111,7 @@ _CAPTION_MIN_PROBABILITY = 0.05
 # a page, and a kept segment that uses appeal or prompt words is cut when
 # text mode removes it as one of these families and the content model is
 # not sure of it. Only pages with such a segment pay for the second
-# opinion (about 1 ms).
+# opinion (about 8 % of throughput on the benchmark pages).
 _SECOND_OPINION_FAMILIES = frozenset(
     ("appeal", "paywall", "newsletter", "comments", "share", "cookie_notice")
 )
@@ -134,8 +135,7 @@ def _prompts_by_their_text(page: Page, scores: Scores, kept: np.ndarray) -> np.n
         # of a block whose prose was cut.
         arrays = page_arrays(page)
         parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
-        mostly_links = arrays.link_chars >= _MOSTLY_LINKS * arrays.chars
-        cut |= kept & mostly_links & np.isin(parents, parents[cut])
+        cut |= kept & _mostly_links(arrays) & np.isin(parents, parents[cut])
     return cut
 
 
@@ -172,9 +172,13 @@ def _in_chrome_box(page: Page, probability: np.ndarray) -> np.ndarray:
     def under(families: int) -> np.ndarray:
         return (((context.own & families) != 0) & small)[levels].any(axis=0)
 
-    mostly_links = arrays.link_chars >= _MOSTLY_LINKS * arrays.chars
-    in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & mostly_links)
+    in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & _mostly_links(arrays))
     return in_box & (probability < _BOX_SURE)
+
+
+def _mostly_links(arrays: PageArrays) -> np.ndarray:
+    """Which segments have at least half their characters in links."""
+    return arrays.link_chars >= _MOSTLY_LINKS * arrays.chars
 
 
 def _drop_orphan_headings(page: Page, kept: np.ndarray) -> np.ndarray:
