@@ -216,3 +216,19 @@ def test_lone_lower_case_by_before_inline_code_is_not_a_label() -> None:
     assert authors(prose) == ()
     label = "<html><body><h1>Logging</h1><p>by:</p><p>Ziyi Xu</p></body></html>"
     assert authors(label) == ("Ziyi Xu",)
+
+
+def test_links_to_staff_pages_in_menus_are_not_bylines() -> None:
+    submenu = (
+        "<html><body><ul class='site-menu'><li><a href='/about'>About</a><ul>"
+        "<li><a href='/people/faculty/'>Faculty</a></li></ul></li></ul>"
+        "<h1>Group classes</h1><p>Text of the story.</p></body></html>"
+    )
+    assert authors(submenu) == ()
+    nav = (
+        "<html><body><nav><a href='/about/staff/'>Meet Our Staff</a></nav>"
+        "<h1>Book reviews</h1><p>Text of the story.</p></body></html>"
+    )
+    assert authors(nav) == ()
+    byline = nav.replace("<p>Text", "<p>By <a href='/people/jane-doe'>Jane Doe</a></p><p>Text")
+    assert authors(byline) == ("Jane Doe",)

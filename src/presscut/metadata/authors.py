@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from selectolax.lexbor import LexborNode
+
 from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
@@ -154,6 +156,9 @@ _TAXONOMY_LINKS = (
     " a[href*='/thema' i], a[href*='/rubrik' i], a[rel~='tag'], a[rel~='category']"
 )
 _MAX_BYLINE_ELEMENTS = 12
+# Class names of menu lists ("menu-item", "sub-menu", "nav", "navbar-nav").
+_MENU = re.compile(r"menu|(?:^|[\s_-])nav(?:bar|igation)?(?:$|[\s_-])", re.I)
+_MENU_WALK_STOPS = frozenset({"body", "html", "article", "main"})
 _MAX_TWITTER_LABELS = 4
 # Labels of a byline ("Author", "Written by:", "Verfasst von"), alone on their line.
 _LABEL_WORDS = (
@@ -351,10 +356,37 @@ def _meta_names(evidence: PageEvidence) -> list[str]:
     return names
 
 
+def _in_menu(node: LexborNode) -> bool:
+    """Whether `node` is in the site's navigation: a `<nav>`, a list classed as a menu, or
+    a list item inside another one (a submenu).
+
+    Menus link to people and staff pages ("Faculty", "Meet Our Staff", "Autoren &
+    Herausgeber"); the walk stops at the article, whose own lists may hold its byline.
+    """
+    in_item = False
+    parent = node.parent
+    while parent is not None and parent.tag not in _MENU_WALK_STOPS:
+        tag = parent.tag
+        if tag == "nav" or parent.attributes.get("role") == "navigation":
+            return True
+        if tag in ("li", "ul", "ol"):
+            attrs = parent.attributes
+            if _MENU.search(" ".join(filter(None, (attrs.get("class"), attrs.get("id"))))):
+                return True
+            if tag == "li":
+                if in_item:
+                    return True
+                in_item = True
+        parent = parent.parent
+    return False
+
+
 def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
     """Names in the first short element matching `selector` that holds any."""
     for node in evidence.tree.css(selector)[:_MAX_BYLINE_ELEMENTS]:
         attrs = node.attributes
+        if _in_menu(node):
+            continue
         if _NOT_BYLINE.search(" ".join(filter(None, (attrs.get("class"), attrs.get("id"))))):
             continue
         if _NOT_AUTHOR_PAGE.search(attrs.get("href") or ""):
