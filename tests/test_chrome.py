@@ -95,6 +95,11 @@ CHROME = {
         <li><a href="/y">Five restaurants to try this autumn</a></li></ol></div>""",
         ["Storm warning issued for the weekend", "Five restaurants to try this autumn"],
     ),
+    "photo_credit": (
+        """<figure class="wp-block-image"><img src="/img/tram.jpg" alt="A tram on the bridge">
+        <figcaption>Photo: Marta Kowalska / Courier Agency</figcaption></figure>""",
+        ["Marta Kowalska / Courier Agency"],
+    ),
     "hidden": (
         """<div style="display: none">Hidden tracking text that no reader ever sees on this page.</div>
         <p hidden>Another hidden paragraph that must not be extracted by the tool.</p>
@@ -137,10 +142,11 @@ def test_chrome_family_is_cut(family: str) -> None:
 
 
 def test_removed_blocks_say_why() -> None:
-    html = CHROME["comments"][0] + CHROME["newsletter"][0] + CHROME["share_bar"][0]
+    families = ("comments", "newsletter", "share_bar", "photo_credit")
+    html = "".join(CHROME[family][0] for family in families)
     article = presscut.extract(_page(html), include_removed=True)
     reasons = {r.reason for r in article.removed}
-    assert {"comments", "newsletter", "share"} <= reasons
+    assert {"comments", "newsletter", "share", "photo_credit"} <= reasons
     assert all(r.reason and r.reason.isidentifier() for r in article.removed)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import presscut
 from presscut import dom
 from presscut.segment import segment_page
-from presscut.select import Scores, decide, listing_reason
+from presscut.select import Scores, decide, is_credit_line, listing_reason
 
 PARAGRAPH = (
     "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
@@ -52,6 +53,51 @@ def test_caption_next_to_kept_text_is_kept() -> None:
     probability = np.array([0.9, 0.2, 0.9])
     kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
     assert kept.tolist() == [True, True, True]
+
+
+def test_a_caption_that_only_credits_the_picture_is_cut() -> None:
+    page = _page(
+        f"<p>{PARAGRAPH}</p><figure><img src='a.jpg'><figcaption>Photo: Jane Doe/Reuters"
+        f"</figcaption></figure><p>{PARAGRAPH}</p><p>(Image credit: Harbour Trust)</p>"
+    )
+    probability = np.array([0.9, 0.9, 0.9, 0.9])
+    kept, _ = decide(page, Scores(probability, np.zeros(4, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Credit: Serious Eats",
+        "(Image credit: Wareable)",
+        "Photo credits: Anna Nowak",
+        "Photo Courtesy of Noble Desktop",
+        "Image by Ashley Edwards via One Fab Day",
+        "Foto: dpa",
+        "Bild: Jesse Faatz",
+        "Quelle: Pressemitteilung der Stadt",
+        "Ivana Maruna | Getty Images",
+        "© 2019 Jon Norris",
+        "Fot. Tomasz Kowalski",
+    ],
+)
+def test_credit_lines(line: str) -> None:
+    assert is_credit_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo of the new bridge at night",
+        "Source code for the parser is on GitHub.",
+        "Tax credit: up to $7,500 for a new car",
+        "Common courtesy costs nothing, the mayor said.",
+        "Nikon Zf with the 40mm lens on a tripod at dawn, seen from the north bank. Credit: Nikon",
+        "Images of the storm spread quickly on social media.",
+    ],
+)
+def test_captions_and_lines_that_are_not_credits(line: str) -> None:
+    assert not is_credit_line(line)
 
 
 def _teasers(n: int, standfirst: str) -> str:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,6 +95,7 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
         near_kept[:-1] |= kept[1:]
         kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
     kept &= ~scores.is_title & ~_in_chrome_box(page, scores.probability)
+    kept &= ~_credit_lines(page, kept)
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
@@ -102,6 +104,50 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
 
 
 _CAPTION_MIN_PROBABILITY = 0.05
+
+# A caption (or a short line) that only credits the picture or names the
+# source ("Credit: Serious Eats", "(Image credit: Wareable)", "Foto: dpa",
+# "Jane Doe | Getty Images", "© 2019 Jon Norris") says nothing of the story:
+# it is the credit line text mode removes as `photo_credit`. The patterns
+# want a credit word *as a label* (followed by a colon or "by"), so that a
+# caption about a photo ("Photo of the new bridge at night") or a line
+# beginning with "Source code" stays.
+_CREDIT_MAX_WORDS = 12
+_PICTURE = (
+    r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotografie|bild(?:er)?"
+    r"|illustrations?|zdj[eę]cie)"
+)
+_CREDIT_LABEL = re.compile(
+    r"^\W*(?:©|\(c\)\s|copyright\b|fot\.\s"
+    rf"|(?:(?:{_PICTURE}|video|cover|header|featured)\s+)?(?:credits?|cr[ée]dits?)\s*(?::|by\b|$)"
+    rf"|(?:{_PICTURE}\s+)?courtesy\s+of\b|{_PICTURE}\s+courtesy\b|courtesy\s*:"
+    r"|(?:source|sources|quelle|fuente|fonte|źródło)\s*:"
+    rf"|{_PICTURE}\s*(?::|by\b|von\b|par\b|por\b|di\b|via\b))",
+    re.IGNORECASE,
+)
+_AGENCY_CREDIT = re.compile(
+    r"(?:[|/]\s*|^\W*)(?:getty(?: images)?|shutterstock|istock(?:photo)?|reuters|afp|dpa|ap photo"
+    r"|epa|alamy|unsplash|pexels|adobe stock)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether `text` is a picture credit or a source line and nothing else."""
+    if len(text.split()) > _CREDIT_MAX_WORDS:
+        return False
+    return bool(_CREDIT_LABEL.match(text) or _AGENCY_CREDIT.search(text))
+
+
+def _credit_lines(page: Page, kept: np.ndarray) -> np.ndarray:
+    """Which kept paragraphs and captions are credit lines (see `is_credit_line`)."""
+    cut = np.zeros_like(kept)
+    for i in np.flatnonzero(kept):
+        segment = page.segments[i]
+        if segment.type in ("paragraph", "figure_caption") and is_credit_line(segment.text):
+            cut[i] = True
+    return cut
+
 
 # An appeal written as plain paragraphs at the top of the story, in a <div>
 # with no telling class name, reads to the content model like the story
@@ -313,6 +359,8 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
                 why = "listing"
             elif scores.is_title[i]:
                 why = "title"
+            elif is_credit_line(segment.text):
+                why = "photo_credit"
             else:
                 density = segment.link_chars / max(len(segment.text), 1)
                 why = _reason(int(near[segment.container]), density)
