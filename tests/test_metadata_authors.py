@@ -232,3 +232,24 @@ def test_links_to_staff_pages_in_menus_are_not_bylines() -> None:
     assert authors(nav) == ()
     byline = nav.replace("<p>Text", "<p>By <a href='/people/jane-doe'>Jane Doe</a></p><p>Text")
     assert authors(byline) == ("Jane Doe",)
+
+
+def test_the_first_poster_of_a_forum_thread_is_its_author() -> None:
+    html = (
+        "<html><body><h2>Which power supply?</h2>"
+        "<div class='post'><a class='username' href='./memberlist.php?u=42'>b.scherer</a>"
+        "<p>My board resets under load.</p></div>"
+        "<div class='post'><a class='username' href='./memberlist.php?u=7'>jdb</a>"
+        "<p>Try a better cable.</p></div></body></html>"
+    )
+    assert authors(html) == ("b.scherer",)
+
+
+def test_style_rules_inside_a_byline_like_element_are_not_names() -> None:
+    html = (
+        "<html><body><h1>Certificates</h1><form><div class='username_1766'>"
+        "<style>.username_1766 {position:absolute;top:-9999px;left:-9999px;}</style>"
+        "<label>If you are a human, ignore this field</label><input name='username'></div>"
+        "</form><p>Text of the page.</p></body></html>"
+    )
+    assert authors(html) == ()

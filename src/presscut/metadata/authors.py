@@ -17,7 +17,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
+from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, visible_lines
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
@@ -123,7 +123,12 @@ _MAX_BYLINE_CHARS = 200
 _MAX_BYLINE_LINES = 6
 _MIN_USERNAME_CHARS = 3
 _MIN_NAME_BEFORE_ROLE = 2
-_BYLINE_SELECTOR = "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i]"
+# Forum software marks the poster of each post as a "username" (phpBB, vBulletin); the first
+# one is the thread's author.
+_BYLINE_SELECTOR = (
+    "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i],"
+    " [class*='username' i]"
+)
 # Links to author pages; "/author" also matches "/authors/", "/autor" matches "/autoren/".
 _AUTHOR_LINK_SELECTOR = ", ".join(
     f"a[href*='/{path}' i]"
@@ -391,7 +396,7 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
             continue
         if _NOT_AUTHOR_PAGE.search(attrs.get("href") or ""):
             continue
-        lines = node.text(deep=True, separator="\n").split("\n")
+        lines = visible_lines(node)
         taxonomy = {link.text(deep=True).strip() for link in node.css(_TAXONOMY_LINKS)}
         if taxonomy:
             lines = [line for line in lines if line.strip() not in taxonomy]

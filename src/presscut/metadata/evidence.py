@@ -213,6 +213,14 @@ def visible_text(node: LexborNode) -> str:
     return normalize_space(decode_entities(text))
 
 
+def visible_lines(node: LexborNode) -> list[str]:
+    """The texts of an element, one per text node, without what `<style>` and `<script>`
+    inside it hold (a hidden form field's rules are not a byline)."""
+    if node.css_first(_NOT_TEXT) is None:
+        return node.text(deep=True, separator="\n").split("\n")
+    return _text_parts(node)
+
+
 def decode_entities(text: str) -> str:
     """`text` with the entities left by double escaping decoded ("AT&amp;amp;T" shows as
     "AT&amp;T" otherwise)."""
