@@ -253,3 +253,14 @@ def test_style_rules_inside_a_byline_like_element_are_not_names() -> None:
         "</form><p>Text of the page.</p></body></html>"
     )
     assert authors(html) == ()
+
+
+def test_the_thread_starter_under_the_title_beats_the_first_post_shown() -> None:
+    html = (
+        "<html><body><h1>Graphics card guide</h1><ul><li><span>Thread starter</span>"
+        "<a href='/members/samuel.3/'>SamuelMIz</a></li><li>Start date</li></ul>"
+        "<article><div itemscope itemtype='https://schema.org/Comment'>"
+        "<span itemprop='author'>Ralston18</span><p>A reply on page 2.</p></div></article>"
+        "</body></html>"
+    )
+    assert authors(html) == ("SamuelMIz",)

@@ -206,6 +206,11 @@ _BYLINE_IN_TEXT = re.compile(
 )
 # A whole line that is a byline, anywhere in the page.
 _BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_WORD}|von[ \t]+){_NAMES}[ \t]*$")
+# Forum software credits the thread's starter beside its title, the name after the label
+# or on the next line.
+_THREAD_STARTER = re.compile(
+    r"(?:^|\n)[ \t]*(?:thread[ \t]+starter|started[ \t]+by)[ \t]*:?\s*([^\n]+)", re.I
+)
 _META_KEYS = (
     "author",
     "article:author",
@@ -444,6 +449,17 @@ def _header_names(evidence: PageEvidence) -> list[str]:
     return []
 
 
+def _thread_starter_names(evidence: PageEvidence) -> list[str]:
+    """The poster who started a forum thread, as credited under its title ("Thread
+    starter", "Started by"): on a later page of the thread, or when a reply is pinned first,
+    the first post's author (microdata, byline elements) is someone else."""
+    for text in headline_texts(evidence):
+        match = _THREAD_STARTER.search(text)
+        if match:
+            return [n for n in split_byline(match[1]) if _looks_like_person(n)][:1]
+    return []
+
+
 def _twitter_label_names(evidence: PageEvidence) -> list[str]:
     """Yoast-style `twitter:label1` "Written by" with the name in `twitter:data1`."""
     meta = evidence.meta
@@ -506,6 +522,7 @@ def find_authors(
         return _unique(people)
     sources = (
         lambda: people,
+        lambda: _thread_starter_names(evidence),
         lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)],
         lambda: _meta_names(evidence),
         lambda: _element_names(evidence, _BYLINE_SELECTOR),
