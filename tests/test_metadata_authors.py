@@ -264,3 +264,13 @@ def test_the_thread_starter_under_the_title_beats_the_first_post_shown() -> None
         "</body></html>"
     )
     assert authors(html) == ("SamuelMIz",)
+
+
+def test_a_one_word_name_before_the_time_of_posting_is_a_byline() -> None:
+    html = (
+        "<html><body><h1>Pseudonyms and the law</h1><p>Text of the post.</p>"
+        "<div class='meta'>posted by Stadler at 12:53</div></body></html>"
+    )
+    assert authors(html) == ("Stadler",)
+    sentence = html.replace("posted by Stadler at 12:53", "posted by Stadler yesterday")
+    assert authors(sentence) == ()

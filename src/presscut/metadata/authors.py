@@ -204,8 +204,13 @@ _NAMES = (
 _BYLINE_IN_TEXT = re.compile(
     rf"(?:(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}|(?m:^)[ \t]*von[ \t]+){_NAMES}(?![\w'’-])"
 )
-# A whole line that is a byline, anywhere in the page.
-_BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_WORD}|von[ \t]+){_NAMES}[ \t]*$")
+# A whole line that is a byline, anywhere in the page; or a byline followed by the time of
+# posting ("posted by Stadler at 12:53", "Geschrieben von Cooper am 25.08.2015"), where one
+# name word is enough (the time shows the line is a credit, not a sentence).
+_BYLINE_LINE = re.compile(
+    rf"^(?:{_BYLINE_WORD}|(?:von|posted[ \t]+by)[ \t]+)(?:{_NAMES}[ \t]*$"
+    rf"|({_NAME_WORD}|[\w.-]+)[ \t]+(?:at|am|on|um|le|el|il|op|,)[ \t]+\S*\d)"
+)
 # Forum software credits the thread's starter beside its title, the name after the label
 # or on the next line.
 _THREAD_STARTER = re.compile(
@@ -491,7 +496,7 @@ def _page_byline_names(evidence: PageEvidence) -> list[str]:
                     continue  # "by" then "handler": a sentence broken by inline code
             else:
                 byline = _BYLINE_LINE.match(line)
-                candidate = byline[1] if byline else ""
+                candidate = (byline[1] or byline[2]) if byline else ""
             names = [n for n in split_byline(candidate) if _looks_like_person(n)]
             if names:
                 return names
