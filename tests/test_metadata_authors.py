@@ -274,3 +274,13 @@ def test_a_one_word_name_before_the_time_of_posting_is_a_byline() -> None:
     assert authors(html) == ("Stadler",)
     sentence = html.replace("posted by Stadler at 12:53", "posted by Stadler yesterday")
     assert authors(sentence) == ()
+
+
+def test_by_inside_the_headline_is_not_a_byline() -> None:
+    html = (
+        "<html><body><header><h1>DIY Solar Panel Installation: Step by Step Guide</h1>"
+        "<p>Updated March 2024</p></header><p>Text of the guide.</p></body></html>"
+    )
+    assert authors(html) == ()
+    byline = html.replace("Updated March 2024", "By Jane Doe")
+    assert authors(byline) == ("Jane Doe",)

@@ -17,7 +17,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, visible_lines
+from presscut.metadata.evidence import (
+    PageEvidence,
+    headline_texts,
+    page_texts,
+    visible_lines,
+    visible_text,
+)
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.segment import normalize_space
 
@@ -444,10 +450,14 @@ def _names_in_lines(lines: list[str]) -> list[str]:
 
 
 def _header_names(evidence: PageEvidence) -> list[str]:
-    """Names in a "By ..." phrase of the text around the headline."""
+    """Names in a "By ..." phrase of the text around the headline, but not of the headline
+    itself ("Solar Panel Installation: Step by Step Guide")."""
+    node = evidence.headline_node
+    headline = visible_text(node) if node is not None else ""
     for text in headline_texts(evidence):
-        match = _BYLINE_IN_TEXT.search(text)
-        if match:
+        for match in _BYLINE_IN_TEXT.finditer(text):
+            if headline and normalize_space(match[0]) in headline:
+                continue
             names = [n for n in split_byline(match[1]) if _looks_like_person(n)]
             if names:
                 return names
