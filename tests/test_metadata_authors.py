@@ -52,6 +52,8 @@ from presscut.metadata.authors import split_byline
         ("Diana Rossi", ["Diana Rossi"]),
         ("This post was written by Jane Doe, Head of Marketing and Community", ["Jane Doe"]),
         ("Eingestellt von Unknown", []),
+        ("Webmaster", []),
+        ("undefined", []),
     ],
 )
 def test_split_byline(byline: str, names: list[str]) -> None:

@@ -80,7 +80,7 @@ _UI_WORDS = frozenset(
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
     updated published posted post reputation via sponsored connect joined
-    unknown anonymous anonym unbekannt
+    unknown anonymous anonym unbekannt webmaster undefined null
     """.split()
 )
 _PARTICLES = frozenset(
