@@ -36,6 +36,7 @@ def iso(value: str) -> str | None:
         ("March 5, 2024", "2024-03-05"),
         ("11/01/2023 12:43:42", "2023-11-01"),  # machine-written slashes: month first
         ("01.11.2023", "2023-11-01"),
+        ("2023 Jan 7", "2023-01-07"),  # NLM style of citation_publication_date
     ],
 )
 def test_structured_formats(raw: str, expected: str) -> None:
@@ -52,6 +53,7 @@ def test_structured_formats(raw: str, expected: str) -> None:
         "20245-01-01",
         "2024-13-45",
         "2023-02-29",
+        "2023 Feb 30",
         "1445-08-12",  # Hijri calendar year
         "1402/12/15",  # Persian calendar year
         "2567-03-05",  # Thai Buddhist era year

@@ -199,6 +199,8 @@ _MONTH_DAY_YEAR = re.compile(
 # "05.03.2024", "5/3/2024", "5-3-2024", and "5. 3. 2024" (Czech, Slovak, Croatian style).
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})(\. ?|[/-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _YEAR_FIRST = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
+# "2023 Jan 7": the NLM style of scholarly `<meta name=citation_publication_date>`.
+_YEAR_MONTH_NAME_DAY = re.compile(rf"^\s*(\d{{4}})\s+({_MONTH_RE})\.?\s+(\d{{1,2}})(?!\d)", re.I)
 # Every supported written date has a four-digit year: texts without one are skipped at once.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -306,6 +308,10 @@ def parse_structured(value: str | None) -> PageDate | None:
                 (moment.hour, moment.minute, moment.second),
                 f"{offset[:3]}:{offset[3:]}" if offset else None,
             )
+    match = _YEAR_MONTH_NAME_DAY.match(value)
+    if match:
+        valid = make_day(int(match[1]), MONTHS[match[2].lower()], int(match[3]))
+        return PageDate(valid) if valid else None
     # Machine-written slashed dates ("11/01/2023 12:43:42") follow the US convention.
     found = find_text_date(value, month_first=True)
     return found[1] if found else None
