@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presscut.dom import NEVER_CONTENT
 
@@ -71,8 +71,15 @@ INLINE_TAGS = frozenset(
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
 _TABLE_TAGS = frozenset(("table", "tr", "td", "th"))
-# Elements that give the text below them a block type, or open a list.
-_ROLE_TAGS = frozenset(HEADING_LEVELS) | LIST_TAGS | {"li", "figcaption", "blockquote"}
+# A segment's role: (type, heading level, list depth, ordered).
+_Role = tuple[str, int | None, int | None, bool | None]
+_PARAGRAPH: _Role = ("paragraph", None, None, None)
+# The roles that do not depend on the enclosing lists.
+_FIXED_ROLES: dict[str, _Role] = {
+    **{tag: ("heading", level, None, None) for tag, level in HEADING_LEVELS.items()},
+    "figcaption": ("figure_caption", None, None, None),
+    "blockquote": ("quote", None, None, None),
+}
 
 # A <br> inside a segment; two or more in a row mark a paragraph break.
 _BR = "\x00"
@@ -146,11 +153,11 @@ def _attrs_of(node: LexborNode) -> str:
     attrs = node.attributes
     if not attrs:
         return ""
+    get = attrs.get
     if len(attrs) == 1:  # the common case: a lone class or id
-        name, value = next(iter(attrs.items()))
-        return value.lower() if value and name in _NAMED_ATTRS else ""
-    parts = [attrs.get(name) for name in _NAMED_ATTRS]
-    return " ".join(p for p in parts if p).lower()
+        value = get("class") or get("id") or get("role") or get("itemprop")
+        return value.lower() if value else ""
+    return " ".join(filter(None, map(get, _NAMED_ATTRS))).lower()
 
 
 @dataclass(slots=True)
@@ -177,8 +184,7 @@ class _Walker:
     def __init__(self) -> None:
         self.page = Page()
         self.path: list[int] = []
-        # Per open container: (type, heading level, list depth, ordered).
-        self.roles: list[tuple[str, int | None, int | None, bool | None]] = []
+        self.roles: list[_Role] = []  # per open container
         self.lists: list[bool] = []  # open lists, True when ordered
         self.buf: list[str] = []
         self.buf_link_chars = 0
@@ -192,27 +198,21 @@ class _Walker:
             Container(tag, node, path[-1] if path else -1, len(path), len(self.page.segments))
         )
         path.append(len(containers) - 1)
-        role = self.roles[-1] if self.roles else ("paragraph", None, None, None)
+        role = self.roles[-1] if self.roles else _PARAGRAPH
         if tag in _TABLE_TAGS:
             self._open_table_part(tag, node)
-        if tag not in _ROLE_TAGS:
-            pass
-        elif tag in HEADING_LEVELS:
-            role = ("heading", HEADING_LEVELS[tag], None, None)
+        elif tag in _FIXED_ROLES:
+            role = _FIXED_ROLES[tag]
         elif tag == "li":
-            role = (
-                "list_item",
-                None,
-                max(len(self.lists), 1),
-                self.lists[-1] if self.lists else False,
-            )
-        elif tag == "figcaption":
-            role = ("figure_caption", None, None, None)
-        elif tag == "blockquote":
-            role = ("quote", None, None, None)
+            role = self.list_item_role()
         elif tag in LIST_TAGS:
             self.lists.append(tag == "ol")
         self.roles.append(role)
+
+    def list_item_role(self) -> _Role:
+        """The role of an `<li>`: its depth in the open lists, and whether the innermost is ordered."""
+        lists = self.lists
+        return ("list_item", None, max(len(lists), 1), lists[-1] if lists else False)
 
     def close_container(self) -> None:
         self.flush()
@@ -295,22 +295,18 @@ class _Walker:
             texts = [_LINE_BREAK.sub("\n", piece).strip() for piece in _PARAGRAPH_BREAK.split(raw)]
             texts = [t for t in texts if t]
         else:
-            text = " ".join(raw.split())
-            texts = [text] if text else []
-        if not texts:
-            return
-        kind, level, depth, ordered = self.roles[-1]
-        container = self.path[-1]
+            texts = [" ".join(raw.split())]
         if len(texts) == 1:
             text = texts[0]
             if not text.isascii():  # (an O(1) test) invisible characters are not ASCII
                 text = _INVISIBLE.sub("", text)
             if text:
+                kind, level, depth, ordered = self.roles[-1]
                 self.page.segments.append(
                     Segment(
                         kind,
                         text,
-                        container,
+                        self.path[-1],
                         min(link_chars, len(text)),
                         links,
                         level,
@@ -319,6 +315,10 @@ class _Walker:
                     )
                 )
             return
+        if not texts:
+            return
+        kind, level, depth, ordered = self.roles[-1]
+        container = self.path[-1]
         total = sum(len(t) for t in texts)
         for text in texts:
             share = len(text) / total
@@ -389,31 +389,78 @@ def _preformatted_text(pre: LexborNode) -> str:
 
 
 # What closing an element involves, for the elements the walk is inside of.
-_EXIT_INLINE = 0  # nothing: an inline element adds no bookkeeping
-_EXIT_LINK = 1
-_EXIT_BLOCK = 2  # a plain block element: its container ends
-_EXIT_SPECIAL = 3  # a heading, list, table part...: see `_Walker.close_container`
-# Elements whose opening or closing needs more than bookkeeping (see _Walker).
-_SPECIAL_TAGS = _ROLE_TAGS | _TABLE_TAGS
+_EXIT_BLOCK = 0  # a block element: its container ends
+_EXIT_LIST = 1  # a list: its container ends, and the list
+_EXIT_INLINE = 2  # nothing: an inline element adds no bookkeeping
+_EXIT_LINK = 3
+_EXIT_TABLE = 4  # a table part: see `_Walker.close_container`
+
+# What the walk does on reaching an element, by kind.
+_INLINE = 0
+_LINK = 1
+_LINE_BREAK_TAG = 2
+_SKIPPED = 3  # never text (see dom.NEVER_CONTENT), comments, doctypes
+_PRE = 4
+_BLOCK = 5  # a block element that keeps the role of its parent
+_FIXED_ROLE = 6  # a heading, figure caption or quote
+_LIST_ITEM = 7
+_LIST = 8
+_TABLE_PART = 9
+
+# lexbor's own tag ids are below this; a custom element's id is a pointer, only valid in its tree.
+_LEXBOR_TAG_IDS = 0xC4
+# The tag id of every text node (asked of lexbor rather than copied from its headers).
+_TEXT_TAG_ID = LexborHTMLParser("<p>text</p>").css_first("p").first_child.tag_id
+# Tag id -> (kind, tag name) for lexbor's own tags, filled as they are met. Reading a tag name
+# creates a new string on every call; a tag id is a small int.
+_KIND_BY_TAG_ID: dict[int, tuple[int, str | None]] = {}
+
+
+def _node_kind(node: LexborNode, tag_id: int) -> tuple[int, str | None]:
+    """The walk's kind of a node that is not text, and its tag name (cached by tag id)."""
+    tag = node.tag
+    if tag in INLINE_TAGS:
+        kind = _LINK if tag == "a" else _INLINE
+    elif tag == "br":
+        kind = _LINE_BREAK_TAG
+    elif tag in NEVER_CONTENT or not node.is_element_node:
+        kind = _SKIPPED
+    elif tag == "pre":
+        kind = _PRE
+    elif tag in _TABLE_TAGS:
+        kind = _TABLE_PART
+    elif tag in _FIXED_ROLES:
+        kind = _FIXED_ROLE
+    elif tag == "li":
+        kind = _LIST_ITEM
+    elif tag in LIST_TAGS:
+        kind = _LIST
+    else:
+        kind = _BLOCK
+    if tag_id < _LEXBOR_TAG_IDS:
+        _KIND_BY_TAG_ID[tag_id] = (kind, tag)
+    return kind, tag
 
 
 def segment_page(root: LexborNode) -> Page:
     """Walk `root` (normally `<body>`) and return its containers and segments.
 
-    The loop handles the common cases inline (text, inline elements, plain
-    block elements); `_Walker` methods handle the rest. It moves through
-    the tree by first child and next sibling, keeping only the open elements
-    on a stack, which costs one node access per node. This walk is the
-    single most expensive step of an extraction, hence the local names.
+    The loop handles all but tables inline; `_Walker` methods handle the
+    rest. It moves through the tree by first child and next sibling,
+    keeping only the open elements on a stack, which costs one node access
+    per node, and tells nodes apart by their tag id (`_KIND_BY_TAG_ID`).
+    This walk is the single most expensive step of an extraction, hence
+    the local names.
     """
     walker = _Walker()
     walker.open_container(root.tag or "body", root)
     containers, segments = walker.page.containers, walker.page.segments
-    path, roles, buf = walker.path, walker.roles, walker.buf
+    path, roles, lists, buf = walker.path, walker.roles, walker.lists, walker.buf
     flush = walker.flush
     open_elements: list[tuple[LexborNode, int]] = []
     push, pop = open_elements.append, open_elements.pop
-    inline_tags, special_tags, skipped_tags = INLINE_TAGS, _SPECIAL_TAGS, NEVER_CONTENT
+    kind_by_tag_id = _KIND_BY_TAG_ID.get
+    text_tag_id, fixed_roles = _TEXT_TAG_ID, _FIXED_ROLES
     link_depth = 0  # how many links the walk is in
     node = root.first_child
     while True:
@@ -421,18 +468,21 @@ def segment_page(root: LexborNode) -> Page:
             if not open_elements:
                 break
             element, exit_kind = pop()
-            if exit_kind == _EXIT_BLOCK:
+            if exit_kind <= _EXIT_LIST:  # a block or a list
                 if buf:
                     flush()
                 containers[path.pop()].end = len(segments)
                 roles.pop()
-            elif exit_kind == _EXIT_SPECIAL:
-                walker.close_container()
+                if exit_kind == _EXIT_LIST:
+                    lists.pop()
             elif exit_kind == _EXIT_LINK:
                 link_depth -= 1
+            elif exit_kind == _EXIT_TABLE:
+                walker.close_container()
             node = element.next
             continue
-        if node.is_text_node:
+        tag_id = node.tag_id
+        if tag_id == text_tag_id:
             text = node.text_content
             if text and (buf or not text.isspace()):
                 buf.append(text)
@@ -440,38 +490,47 @@ def segment_page(root: LexborNode) -> Page:
                     walker.buf_link_chars += len(text.strip())
             node = node.next
             continue
-        tag = node.tag
-        if tag in inline_tags:
+        kind, tag = kind_by_tag_id(tag_id) or _node_kind(node, tag_id)
+        if kind == _INLINE:
             exit_kind = _EXIT_INLINE
-            if tag == "a":
-                link_depth += 1
-                walker.buf_links += 1
-                exit_kind = _EXIT_LINK
-        elif tag == "br":
+        elif kind == _LINK:
+            link_depth += 1
+            walker.buf_links += 1
+            exit_kind = _EXIT_LINK
+        elif kind == _LINE_BREAK_TAG:
             buf.append(_BR)
             node = node.next
             continue
-        elif tag in skipped_tags or not node.is_element_node:  # never text; comments
+        elif kind == _SKIPPED:
             node = node.next
             continue
         elif len(path) >= MAX_DEPTH:
             buf.append(" ")  # too deep to be a layout: a block boundary becomes a space
             exit_kind = _EXIT_INLINE
-        elif tag == "pre":
+        elif kind == _PRE:
             walker.preformatted(node)
             node = node.next
             continue
         else:
             if buf:
                 flush()
-            if tag in special_tags:
+            if kind == _TABLE_PART:
                 walker.open_container(tag, node)
-                exit_kind = _EXIT_SPECIAL
+                exit_kind = _EXIT_TABLE
             else:
                 containers.append(Container(tag, node, path[-1], len(path), len(segments)))
                 path.append(len(containers) - 1)
-                roles.append(roles[-1])
                 exit_kind = _EXIT_BLOCK
+                if kind == _BLOCK:
+                    roles.append(roles[-1])
+                elif kind == _FIXED_ROLE:
+                    roles.append(fixed_roles[tag])
+                elif kind == _LIST_ITEM:
+                    roles.append(walker.list_item_role())
+                else:
+                    roles.append(roles[-1])
+                    lists.append(tag == "ol")
+                    exit_kind = _EXIT_LIST
         push((node, exit_kind))
         node = node.first_child
     walker.close_container()
