@@ -524,7 +524,9 @@ _PERIOD, _COMMA, _DIGIT, _UPPER, _LOWER, _LETTER, _PIPE, _SPACE = range(8)
 _CHAR_CLASSES = _char_class_table()
 _CLASS_SHIFTS = np.arange(8, dtype=np.int32)[:, None]
 _CLASS_BITS = (1 << _CLASS_SHIFTS).astype(np.uint8)
-_SENTENCE_ENDS = np.array([ord(c) for c in '.!?…:;"”»)。！？'], dtype=np.uint32)
+# Whether a code point of the BMP ends a sentence (a lookup: np.isin builds a table per call).
+_SENTENCE_END = np.zeros(0x10000, dtype=bool)
+_SENTENCE_END[[ord(c) for c in '.!?…:;"”»)。！？']] = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +589,7 @@ def _text_stats(joined: str, lengths: np.ndarray) -> _TextStats:
         words=counts[8],
         lower_starts=counts[10],
         line_breaks=line_breaks,
-        ends_sentence=np.isin(cps[starts + lengths - 1], _SENTENCE_ENDS),
+        ends_sentence=_SENTENCE_END[np.minimum(cps[starts + lengths - 1], 0xFFFF)],
         tokens=counts[9],
         starts=starts,
     )
@@ -642,6 +644,10 @@ def container_context(page: Page) -> ContainerContext:
     expensive part). The class names of `<body>` describe the whole page
     (WordPress puts "single-post sidebar cookies-not-set" there), not any
     block of it, so the root contributes its tag only.
+
+    The bits "within 3 levels above" are gathered with numpy through the
+    parent links; the root and the containers without segments (all zero)
+    are their own parents, so that every chain ends on itself.
     """
     cached = page.cache.get("context")
     if isinstance(cached, ContainerContext):
@@ -649,12 +655,11 @@ def container_context(page: Page) -> ContainerContext:
     containers = page.containers
     n = len(containers)
     own = [0] * n
-    near = [0] * n
     anyb = [0] * n
-    chain: list[int] = [0] * n  # own | parent's own
-    chain2: list[int] = [0] * n  # own | parent's chain
+    parents = list(range(n))
     signatures: list[tuple[int, str, str] | None] = [None] * n
     tag_bits = _TAG_BITS.get
+    cached_attr_bits = _ATTR_BITS_CACHE.get
     for i, c in enumerate(containers):
         if c.end <= c.start:
             continue  # no segment below: never on a segment's path
@@ -664,25 +669,25 @@ def container_context(page: Page) -> ContainerContext:
         if p >= 0:
             attrs = c.attrs
             if attrs:
-                bits |= _attr_bits(attrs)
+                attr_bits = cached_attr_bits(attrs)
+                bits |= _attr_bits(attrs) if attr_bits is None else attr_bits
             signatures[i] = (p, tag, attrs)
-            own[i] = bits
-            chain[i] = bits | own[p]
-            chain2[i] = bits | chain[p]
-            near[i] = bits | chain2[p]
+            parents[i] = p
             anyb[i] = bits | anyb[p]
         else:
-            own[i] = chain[i] = chain2[i] = near[i] = anyb[i] = bits
+            anyb[i] = bits
+        own[i] = bits
+    own_bits = np.array(own, dtype=np.int64)
+    parent = np.array(parents, dtype=np.int64)
+    grandparent = parent[parent]
+    near = own_bits | own_bits[parent] | own_bits[grandparent] | own_bits[parent[grandparent]]
     counts = Counter(signatures)
+    counts[None] = 1  # no signature: no look-alike
     context = ContainerContext(
-        own=np.array(own, dtype=np.int64),
-        near=np.array(near, dtype=np.int64),
+        own=own_bits,
+        near=near,
         any=np.array(anyb, dtype=np.int64),
-        same_siblings=np.fromiter(
-            (counts[sig] - 1 if sig is not None else 0 for sig in signatures),
-            dtype=np.float64,
-            count=n,
-        ),
+        same_siblings=np.fromiter(map(counts.__getitem__, signatures), np.float64, n) - 1,
     )
     page.cache["context"] = context
     return context
@@ -791,7 +796,7 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     segments = page.segments
     containers = page.containers
     n = len(segments)
-    X = np.empty((n, len(FEATURE_NAMES)), dtype=np.float32)
+    X = np.empty((n, len(FEATURE_NAMES)), dtype=np.float32, order="F")
     texts = [s.text for s in segments]
     arrays = page_arrays(page)
     chars = arrays.chars
