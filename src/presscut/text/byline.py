@@ -69,11 +69,10 @@ def dateline_date(line: str) -> str | None:
         return None
     if _DIGIT.search(line) is None:
         return None
-    found = find_text_date(line)
-    if found is None:
-        return None
     words = [w for w in _WORD.findall(line.lower()) if w not in _DATE_WORDS]
     # The month name and a weekday may remain; anything more is a sentence with a date in it.
+    # (Checked first: it is cheaper than looking for the date, and most short lines fail it.)
     if len(words) > 2:
         return None
-    return found[1].iso()
+    found = find_text_date(line)
+    return None if found is None else found[1].iso()
