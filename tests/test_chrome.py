@@ -155,19 +155,34 @@ def test_removed_is_empty_unless_asked() -> None:
     assert article.removed == ()
 
 
+PLAIN_BOX_APPEAL = (
+    '<div class="box box--wide"><p>Thank you for reading. Our journalism is free for everyone'
+    " because readers like you support it. We have no billionaire owner, and we never put our"
+    " reporting behind a paywall.</p><p>If you value what we do, please consider making a"
+    " contribution today. Every gift, however small, makes the difference.</p>"
+    '<p><a href="/give">Give once</a> <a href="/give/monthly">Give monthly</a></p></div>'
+)
+
+
+def _assert_plain_box_appeal_cut(article: presscut.Article) -> None:
+    _assert_story_intact(article.text)
+    for phrase in ("Thank you for reading", "If you value what we do", "Give monthly"):
+        assert phrase not in article.text
+    reasons = {r.reason for r in article.removed if "journalism" in r.text or "value" in r.text}
+    assert reasons and reasons <= {"appeal", "paywall"}
+
+
 def test_an_appeal_above_the_story_in_a_plain_box_is_cut() -> None:
     """The failure presscut exists to fix: the headline, the publisher asking for money in
     paragraphs with no telling class name, then the story."""
-    appeal = (
-        '<div class="box box--wide"><p>Thank you for reading. Our journalism is free for everyone'
-        " because readers like you support it. We have no billionaire owner, and we never put our"
-        " reporting behind a paywall.</p><p>If you value what we do, please consider making a"
-        " contribution today. Every gift, however small, makes the difference.</p>"
-        '<p><a href="/give">Give once</a> <a href="/give/monthly">Give monthly</a></p></div>'
+    html = TEMPLATE.replace(
+        '<div class="article__body">', '<div class="article__body">' + PLAIN_BOX_APPEAL
     )
-    html = TEMPLATE.replace('<div class="article__body">', '<div class="article__body">' + appeal)
     article = presscut.extract(html.replace("<!--SLOT-->", ""), include_removed=True)
-    _assert_story_intact(article.text)
+    _assert_plain_box_appeal_cut(article)
     assert article.text.startswith(STORY_OPENINGS[0])
-    reasons = {r.reason for r in article.removed if "journalism" in r.text or "value" in r.text}
-    assert reasons and reasons <= {"appeal", "paywall"}
+
+
+def test_an_appeal_between_story_paragraphs_in_a_plain_box_is_cut() -> None:
+    article = presscut.extract(_page(PLAIN_BOX_APPEAL), include_removed=True)
+    _assert_plain_box_appeal_cut(article)

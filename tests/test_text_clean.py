@@ -12,7 +12,7 @@ from presscut import Article, InputTooLargeError, clean_text
 from presscut.bench.metrics import tokens
 from presscut.text import DEFAULT_MAX_CHARS
 from presscut.text.families import family_of
-from text_fixtures import ARTICLES, BOILERPLATE
+from text_fixtures import APPEAL_PARAGRAPHS, ARTICLES, BOILERPLATE
 
 LANGUAGES = tuple(ARTICLES)
 CASES = [(family, lang) for family in BOILERPLATE for lang in LANGUAGES]
@@ -65,6 +65,20 @@ def test_appeal_and_prompts_around_a_story_with_a_lost_break(lang: str) -> None:
     reasons = {block.text: block.reason for block in article.removed}
     assert reasons[title] == "title"
     assert appeal in reasons
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 3 note): between two story paragraphs, text mode keeps an appeal"
+    " the line model is unsure of; HTML extraction cuts it (test_chrome.py)",
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_appeal_between_two_story_paragraphs_is_removed(lang: str) -> None:
+    """In the middle of the story, where the story's own lines surround it and the
+    smoothing of decisions keeps a doubtful line."""
+    paragraphs, appeal = ARTICLES[lang], APPEAL_PARAGRAPHS[lang]
+    article = clean_text("\n".join([*paragraphs[:2], *appeal, *paragraphs[2:]]))
+    _check(article, paragraphs, appeal)
 
 
 def test_byline_and_date_lines_become_metadata() -> None:

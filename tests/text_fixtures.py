@@ -115,3 +115,32 @@ BOILERPLATE: dict[str, dict[str, list[str]]] = {
         "es": ["Foto: Ana López/EFE"],
     },
 }
+
+# An appeal as publishers write it between two paragraphs of the story: two paragraphs of
+# several sentences, addressed to the reader, with no family word in a heading of its own.
+APPEAL_PARAGRAPHS: dict[str, list[str]] = {
+    "en": [
+        "Thank you for reading. Our reporting is free for everyone because readers like you "
+        "support it, and we have no owner telling us what to write.",
+        "If you value what we do, please consider a contribution today. Every gift, however "
+        "small, makes the difference.",
+    ],
+    "de": [
+        "Danke, dass Sie diesen Artikel lesen. Unsere Berichte sind für alle frei zugänglich, "
+        "weil Leserinnen und Leser wie Sie uns unterstützen.",
+        "Wenn Ihnen unsere Arbeit etwas wert ist, helfen Sie uns bitte mit einem Beitrag. Jeder "
+        "Betrag, auch ein kleiner, macht den Unterschied.",
+    ],
+    "fr": [
+        "Merci de nous lire. Nos articles sont gratuits pour tous parce que des lecteurs comme "
+        "vous nous soutiennent, sans actionnaire pour nous dicter quoi écrire.",
+        "Si notre travail compte pour vous, pensez à faire un don aujourd'hui. Chaque "
+        "contribution, même modeste, fait la différence.",
+    ],
+    "es": [
+        "Gracias por leernos. Nuestras noticias son gratuitas para todos porque lectores como "
+        "tú nos apoyan, sin ningún dueño que nos diga qué escribir.",
+        "Si valoras lo que hacemos, considera hacer una aportación hoy. Cada contribución, por "
+        "pequeña que sea, marca la diferencia.",
+    ],
+}

@@ -398,11 +398,32 @@ NAMES = (
 )
 
 
-def boilerplate_line(rng: random.Random) -> str:
-    """One random boilerplate line of a random family and language."""
+def boilerplate_run(rng: random.Random, length: int) -> list[str]:
+    """A run of `length` boilerplate lines as a publisher writes them.
+
+    One family and one language per run (an appeal box is not half Polish
+    cookie notice); a line may hold two or three sentences of the family, as
+    an appeal written as one paragraph does ("Thank you for reading. Our
+    journalism is free... Please consider a contribution.").
+    """
     family = rng.choice(tuple(TEMPLATES))
     language = rng.choice(tuple(TEMPLATES[family]))
-    template = rng.choice(TEMPLATES[family][language])
+    templates = list(TEMPLATES[family][language])
+    rng.shuffle(templates)
+    run = []
+    while templates and len(run) < length:
+        line = [templates.pop()]
+        wanted = rng.choice((1, 1, 2, 3))
+        # Only whole sentences join into a paragraph; a lone "Comments" or "ANZEIGE" stays a line.
+        while len(line) < wanted and templates and line[-1].endswith((".", "!", "?")):
+            if not templates[-1].endswith((".", "!", "?")):
+                break
+            line.append(templates.pop())
+        run.append(" ".join(_fill(template, rng) for template in line))
+    return run
+
+
+def _fill(template: str, rng: random.Random) -> str:
     return template.format(
         site=rng.choice(SITES),
         n=rng.choice((2, 3, 5, 10, 12, 25, 47, 128)),
@@ -431,7 +452,7 @@ def add_boilerplate(
         if body:
             choices += [body[0], body[-1] + 1, rng.choice(body), rng.choice(body)]
         at = rng.choice(choices)
-        run = [boilerplate_line(rng) for _ in range(rng.randint(1, 4))]
+        run = boilerplate_run(rng, rng.randint(1, 4))
         lines[at:at] = run
         labels[at:at] = [False] * len(run)
         inserted[at:at] = [True] * len(run)
