@@ -130,7 +130,8 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 CONFIRMING_SHARE = 0.15
 """A sample whose words are at least this share function words of the declared language, and
 less than half that share of any other language's, confirms the declaration. On the wcxb and
-trafilatura-eval pages whose declaration the detector overrides, that share is at most 0.02."""
+trafilatura-eval dev pages whose declaration the detector overrides, that share is at most
+0.02; the second condition leaves a text that mixes two of these languages to the detector."""
 
 
 def _confirms(declared: str, text_sample: str) -> bool:
