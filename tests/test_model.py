@@ -43,6 +43,15 @@ def test_border_is_exclusive_and_probability_is_logistic() -> None:
     np.testing.assert_allclose(ensemble.predict_proba(at_border), 1 / (1 + np.exp(-raw)))
 
 
+def test_features_are_compared_as_float32_like_catboost() -> None:
+    """A float64 feature just above a border that rounds onto it in float32 is *at* the
+    border for CatBoost, which chose the border among float32 values; so it is here."""
+    ensemble = _ensemble()
+    just_above = np.nextafter(1.0, 2.0)  # > 1.0 in float64, == 1.0 in float32
+    X = np.array([[just_above, 0.0]], dtype=np.float64)
+    assert ensemble.raw_scores(X)[0] == pytest.approx(10.0 * 2.0 + 0.5)
+
+
 def test_empty_input() -> None:
     assert _ensemble().raw_scores(np.zeros((0, 2), dtype=np.float32)).shape == (0,)
 

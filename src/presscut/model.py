@@ -81,6 +81,8 @@ class TreeEnsemble:
         # leaf index is the outcome of the test on its level l. np.take and
         # flat indices are several times cheaper than fancy indexing and
         # take_along_axis on arrays this small.
+        # CatBoost, which chose the borders, compares features as float32.
+        X = X.astype(np.float32, copy=False)
         outcomes = np.take(X.T, self._test_features, axis=0) > self._test_borders
         trees, depth = self.features.shape
         by_level = np.take(outcomes.view(np.uint8), self._level_tests, axis=0)
