@@ -68,7 +68,6 @@ from presscut.text.tokens import (
     UPPER,
     WORD,
     PageText,
-    hash_words,
     page_text,
     substring_hashes,
     with_breaks,
@@ -102,7 +101,6 @@ ABBREVIATIONS = frozenset(
     "dhr mevr "  # nl
     "np".split()  # pl
 )
-_ABBREVIATION_HASHES = np.sort(hash_words(ABBREVIATIONS))
 # A camel-case word is a name ("ThyssenKrupp", "YouTube", "iPhone") when it has
 # one hump, at most this many letters, and fewer lower-case letters before the
 # hump than `_MIN_GLUED_LOWER_RUN`; glued words are longer or have more humps.
