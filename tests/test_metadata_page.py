@@ -27,6 +27,8 @@ def metadata(html: str, url: str | None = "https://www.example.com/news/a-story"
         "The Daily Example — Rivers rise again",
         "Rivers rise again - Example",
         "Rivers rise again · example.com",
+        "THE DAILY EXAMPLE|Rivers rise again",
+        "Rivers rise again|The Daily Example",
     ],
 )
 def test_site_name_suffix_and_prefix_removed(title_tag: str) -> None:
