@@ -65,6 +65,30 @@ def test_a_caption_that_only_credits_the_picture_is_cut() -> None:
     assert kept.tolist() == [True, False, True, False]
 
 
+def test_a_paragraph_that_is_only_a_byline_or_a_date_line_is_cut() -> None:
+    page = _page(
+        "<p>By Jane Doe and Tom Hale</p><p>Updated: 14 March 2024, 10:42</p>"
+        f"<p>{PARAGRAPH}</p><p>By the end of the year, the wall will be finished.</p>"
+        "<p>Aktualisiert am 17.01.2021</p>"
+    )
+    probability = np.full(5, 0.9)
+    kept, _ = decide(page, Scores(probability, np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [False, False, True, True, False]
+
+
+def test_removed_bylines_and_date_lines_say_so() -> None:
+    story = "".join(f"<p>{PARAGRAPH} ({n})</p>" for n in range(4))
+    html = (
+        "<html><body><article><h1>Harbour wall approved</h1><p>By Jane Doe</p>"
+        f"<p>Published March 9, 2024</p>{story}</article></body></html>"
+    )
+    article = presscut.extract(html, include_removed=True)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons.get("By Jane Doe") == "byline"
+    assert reasons.get("Published March 9, 2024") == "dateline"
+    assert article.text.startswith(PARAGRAPH)
+
+
 @pytest.mark.parametrize(
     "line",
     [
