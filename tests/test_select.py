@@ -76,6 +76,17 @@ def test_a_paragraph_that_is_only_a_byline_or_a_date_line_is_cut() -> None:
     assert kept.tolist() == [False, False, True, True, False]
 
 
+def test_a_labelled_link_to_another_story_is_cut() -> None:
+    page = _page(
+        f"<p>{PARAGRAPH}</p><p>Also read: <a href='/b'>Bus fares to rise by 8 percent</a></p>"
+        "<p>Lesen Sie auch: <a href='/c'>Neue Radwege am Hafen</a></p>"
+        "<p>See also the council's plan for the ferry, due in May.</p>"
+    )
+    probability = np.full(4, 0.9)
+    kept, _ = decide(page, Scores(probability, np.zeros(4, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, False, False, True]
+
+
 def test_removed_bylines_and_date_lines_say_so() -> None:
     story = "".join(f"<p>{PARAGRAPH} ({n})</p>" for n in range(4))
     html = (
