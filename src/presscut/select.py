@@ -4,10 +4,11 @@
    segment from its own text, its DOM context, its neighbours and its
    position (`features.segment_features`).
 2. Segments scoring above the model's threshold are kept, but for the
-   headline (it is `Article.title`); a figure caption next to kept text is
-   kept with it. Every other segment gets a reason, read from the element
-   and class/id families of its surroundings (navigation, comments, share,
-   related, newsletter...).
+   headline (it is `Article.title`), lines that are only a picture credit,
+   a byline, a date line or an "Also read: …" link, and small boxes named
+   for chrome; a figure caption next to kept text is kept with it. Every
+   other segment gets a reason, read from the element and class/id families
+   of its surroundings (navigation, comments, share, related, newsletter...).
 3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
@@ -161,10 +162,14 @@ _RELATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _RELATED_MAX_WORDS = 25
+# Longer than any line the rules below look at (25 words): story paragraphs skip them.
+_STANDALONE_MAX_CHARS = 400
 
 
 def standalone_line_reason(segment: Segment) -> str | None:
     """`photo_credit`, `related`, `byline` or `dateline` when the segment is only that."""
+    if len(segment.text) > _STANDALONE_MAX_CHARS:
+        return None
     if segment.type == "figure_caption":
         return "photo_credit" if is_credit_line(segment.text) else None
     if segment.type not in ("paragraph", "list_item"):
@@ -182,7 +187,7 @@ def standalone_line_reason(segment: Segment) -> str | None:
 
 
 def _standalone_lines(page: Page, kept: np.ndarray) -> np.ndarray:
-    """Which kept segments are credits, bylines or date lines (`standalone_line_reason`)."""
+    """Which kept segments are credits, "Also read" links, bylines or date lines."""
     cut = np.zeros_like(kept)
     for i in np.flatnonzero(kept):
         cut[i] = standalone_line_reason(page.segments[i]) is not None
