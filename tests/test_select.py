@@ -8,7 +8,13 @@ import pytest
 import presscut
 from presscut import dom
 from presscut.segment import segment_page
-from presscut.select import Scores, decide, is_credit_line, listing_reason
+from presscut.select import (
+    Scores,
+    decide,
+    is_credit_line,
+    listing_reason,
+    standalone_line_reason,
+)
 
 PARAGRAPH = (
     "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
@@ -85,6 +91,34 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
     probability = np.full(4, 0.9)
     kept, _ = decide(page, Scores(probability, np.zeros(4, dtype=bool)), 0.5)
     assert kept.tolist() == [True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Skip Advertisement", "advertisement"),
+        ("Anzeige", "advertisement"),
+        ("Continue reading below", "advertisement"),
+        ("Share this:", "share"),
+        ("Like this:", "share"),
+        ("Loading...", "share"),
+        ("Click to share on Facebook (Opens in new window)", "share"),
+        ("Follow us on Twitter @courier", "share"),
+        ("Read more »", "related"),
+        ("Weiterlesen", "related"),
+        ("Read more about the harbour wall in our explainer next week.", None),
+        ("Share prices fell sharply on Monday", None),
+        ("Advertising revenue fell", None),
+    ],
+)
+def test_ad_and_share_widget_lines_in_the_story(line: str, reason: str | None) -> None:
+    page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH}</p>")
+    assert standalone_line_reason(page.segments[1]) == reason
+    probability = np.full(3, 0.9)
+    kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, reason is None, True]
 
 
 def test_removed_bylines_and_date_lines_say_so() -> None:

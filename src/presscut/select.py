@@ -5,7 +5,8 @@
    position (`features.segment_features`).
 2. Segments scoring above the model's threshold are kept, but for the
    headline (it is `Article.title`), lines that are only a picture credit,
-   a byline, a date line or an "Also read: …" link, and small boxes named
+   a byline, a date line, an "Also read: …" link or an ad or share widget's
+   label ("ADVERTISEMENT", "Share this:"), and small boxes named
    for chrome; a figure caption next to kept text is kept with it. Every
    other segment gets a reason, read from the element and class/id families
    of its surroundings (navigation, comments, share, related, newsletter...).
@@ -162,12 +163,48 @@ _RELATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _RELATED_MAX_WORDS = 25
+# Whole lines that ad slots, share widgets and teaser links leave in the story
+# ("ADVERTISEMENT", "Story continues below advertisement", "Share this:", "Like
+# this:", "Loading...", "Follow us on Twitter @…", "Read more").
+_WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"^\W*(?:advertisement|sponsored(?: content)?|anzeige|werbung|publicité|publicidad"
+            r"|pubblicità|publicidade|reklama|advertentie|skip advertisement"
+            r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)"
+            r"|continue reading (?:the main story|below))\W*$",
+            re.IGNORECASE,
+        ),
+        "advertisement",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:share this(?: article| story| post)?|like this|loading"
+            r"|follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads)\b.*"
+            r"|click to (?:share|email|print)(?: on| this)?[\w ]{0,20}(?:\(opens in new window\))?)"
+            r"\W*$",
+            re.IGNORECASE,
+        ),
+        "share",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:read more|read the full (?:story|article)|see more|more stories|mehr lesen"
+            r"|weiterlesen|lire la suite|leer más|leggi di più|leia mais|czytaj dalej|lees meer)"
+            r"\W*$",
+            re.IGNORECASE,
+        ),
+        "related",
+    ),
+)
+_WIDGET_MAX_CHARS = 80
 # Longer than any line the rules below look at (25 words): story paragraphs skip them.
 _STANDALONE_MAX_CHARS = 400
 
 
 def standalone_line_reason(segment: Segment) -> str | None:
-    """`photo_credit`, `related`, `byline` or `dateline` when the segment is only that."""
+    """`photo_credit`, `related`, `advertisement`, `share`, `byline` or `dateline` when the
+    segment is only that."""
     if len(segment.text) > _STANDALONE_MAX_CHARS:
         return None
     if segment.type == "figure_caption":
@@ -176,6 +213,10 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return None
     if len(segment.text.split()) <= _RELATED_MAX_WORDS and _RELATED_LABEL.match(segment.text):
         return "related"
+    if len(segment.text) <= _WIDGET_MAX_CHARS:
+        for pattern, reason in _WIDGET_LINES:
+            if pattern.match(segment.text):
+                return reason
     if segment.type != "paragraph":
         return None
     if is_credit_line(segment.text):
@@ -187,7 +228,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
 
 
 def _standalone_lines(page: Page, kept: np.ndarray) -> np.ndarray:
-    """Which kept segments are credits, "Also read" links, bylines or date lines."""
+    """Which kept segments are credits, "Also read" links, ad or widget lines, bylines or
+    date lines."""
     cut = np.zeros_like(kept)
     for i in np.flatnonzero(kept):
         cut[i] = standalone_line_reason(page.segments[i]) is not None
