@@ -109,11 +109,17 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
         ("Read more »", "related"),
         ("Weiterlesen", "related"),
         ("Read more about the harbour wall in our explainer next week.", None),
+        (
+            "© 2024 The Associated Press. All rights reserved. This material may not be"
+            " published, broadcast, rewritten or redistributed.",
+            "footer",
+        ),
+        ("Copyright law was at the heart of the case, the judge said.", None),
         ("Share prices fell sharply on Monday", None),
         ("Advertising revenue fell", None),
     ],
 )
-def test_ad_and_share_widget_lines_in_the_story(line: str, reason: str | None) -> None:
+def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None) -> None:
     page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH}</p>")
     assert standalone_line_reason(page.segments[1]) == reason
     probability = np.full(3, 0.9)
@@ -147,6 +153,7 @@ def test_removed_bylines_and_date_lines_say_so() -> None:
         "Quelle: Pressemitteilung der Stadt",
         "Ivana Maruna | Getty Images",
         "© 2019 Jon Norris",
+        "Copyright 2021 Harbour Photo Agency",
         "Fot. Tomasz Kowalski",
     ],
 )
@@ -163,6 +170,7 @@ def test_credit_lines(line: str) -> None:
         "Common courtesy costs nothing, the mayor said.",
         "Nikon Zf with the 40mm lens on a tripod at dawn, seen from the north bank. Credit: Nikon",
         "Images of the storm spread quickly on social media.",
+        "Copyright law was at the heart of the case.",
     ],
 )
 def test_captions_and_lines_that_are_not_credits(line: str) -> None:

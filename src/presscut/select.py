@@ -131,7 +131,7 @@ _PICTURE = (
     r"|illustrations?|zdj[eę]cie)"
 )
 _CREDIT_LABEL = re.compile(
-    r"^\W*(?:©|\(c\)\s|copyright\b|fot\.\s"
+    r"^\W*(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:)|fot\.\s"
     rf"|(?:(?:{_PICTURE}|video|cover|header|featured)\s+)?(?:credits?|cr[ée]dits?)\s*(?::|by\b|$)"
     rf"|(?:{_PICTURE}\s+)?courtesy\s+of\b|{_PICTURE}\s+courtesy\b|courtesy\s*:"
     r"|(?:source|sources|quelle|fuente|fonte|źródło)\s*:"
@@ -198,13 +198,22 @@ _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _WIDGET_MAX_CHARS = 80
+# A syndicated story's copyright notice ("© 2024 The Associated Press. All rights
+# reserved. This material may not be published, broadcast, rewritten...").
+_COPYRIGHT_NOTICE = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|:)).*?(?:all rights reserved|may not be (?:published|reproduced"
+    r"|redistributed|copied)|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
+    r"|wszelkie prawa zastrzeżone|alle rechten voorbehouden)",
+    re.IGNORECASE | re.DOTALL,
+)
 # Longer than any line the rules below look at (25 words): story paragraphs skip them.
 _STANDALONE_MAX_CHARS = 400
 
 
 def standalone_line_reason(segment: Segment) -> str | None:
-    """`photo_credit`, `related`, `advertisement`, `share`, `byline` or `dateline` when the
-    segment is only that."""
+    """`photo_credit`, `related`, `footer` (a copyright notice), `advertisement`, `share`,
+    `byline` or `dateline` when the segment is only that."""
     if len(segment.text) > _STANDALONE_MAX_CHARS:
         return None
     if segment.type == "figure_caption":
@@ -213,6 +222,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return None
     if len(segment.text.split()) <= _RELATED_MAX_WORDS and _RELATED_LABEL.match(segment.text):
         return "related"
+    if _COPYRIGHT_NOTICE.match(segment.text):
+        return "footer"
     if len(segment.text) <= _WIDGET_MAX_CHARS:
         for pattern, reason in _WIDGET_LINES:
             if pattern.match(segment.text):
