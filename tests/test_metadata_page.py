@@ -88,6 +88,15 @@ def test_a_headline_naming_the_site_is_kept(title_tag: str, url: str, expected: 
     assert metadata(html, url).title == expected
 
 
+def test_a_date_printed_inside_the_h1_is_not_part_of_the_title() -> None:
+    html = (
+        "<html><head><title>Ministry | Example</title></head><body><h1><span class='kicker'>"
+        "<time datetime='2022-02-01'>1. Februar 2022</time></span> <span>Ministerin stellt"
+        " neue Familienförderung vor</span></h1><p>x</p></body></html>"
+    )
+    assert metadata(html).title == "Ministerin stellt neue Familienförderung vor"
+
+
 def test_h1_confirmed_by_og_title_wins_over_a_logo_h1() -> None:
     html = (
         '<html><head><title>Rivers rise | Example</title><meta property="og:title" content="Rivers'

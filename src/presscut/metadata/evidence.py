@@ -227,13 +227,27 @@ def decode_entities(text: str) -> str:
     return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
 
 
-def _text_parts(node: LexborNode) -> list[str]:
+_NOT_TEXT_TAGS = frozenset(("style", "script", "noscript", "template"))
+_NOT_HEADLINE_TAGS = _NOT_TEXT_TAGS | {"time"}
+
+
+def headline_text(node: LexborNode) -> str:
+    """An `<h1>`'s text without a `<time>` inside it: a date printed in the headline
+    element ("1. Februar 2022 Bundesministerin Raab: …") is a date line, not headline."""
+    if node.css_first("time") is not None:
+        text = normalize_space(decode_entities(" ".join(_text_parts(node, _NOT_HEADLINE_TAGS))))
+        if text:
+            return text
+    return visible_text(node)
+
+
+def _text_parts(node: LexborNode, skipped: frozenset[str] = _NOT_TEXT_TAGS) -> list[str]:
     parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             parts.append(child.text_content or "")
-        elif child.tag not in ("style", "script", "noscript", "template"):
-            parts.extend(_text_parts(child))
+        elif child.tag not in skipped:
+            parts.extend(_text_parts(child, skipped))
     return parts
 
 
@@ -296,7 +310,7 @@ def gather(
     logo_texts: list[str] = []
     headline_node = None
     for node in h1_nodes:
-        text = visible_text(node)
+        text = headline_text(node)
         if not text or len(text) > _MAX_HEADING_CHARS:
             continue
         if _is_logo(node, url):
