@@ -20,6 +20,14 @@ PARAGRAPH = (
     "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
     "for more than a decade and divided the town's fishermen and shopkeepers."
 )
+PARAGRAPH_2 = (
+    "Engineers said the wall would be built in three stages, starting next spring, and that the "
+    "harbour would stay open to the ferry and the fishing fleet throughout the works."
+)
+PARAGRAPH_3 = (
+    "The regional government has promised to pay for half of the project, the mayor told "
+    "reporters after the vote, and the rest will come from a loan over thirty years."
+)
 
 
 def _page(body: str):
@@ -39,10 +47,10 @@ def test_heading_with_nothing_kept_under_it_is_cut() -> None:
     page = _page(
         f"<h2>What happened</h2><p>{PARAGRAPH}</p>"
         "<h3>Get our newsletter</h3><p>Sign up for free.</p>"
-        f"<h2>What happens next</h2><p>{PARAGRAPH}</p>"
+        f"<h2>What happens next</h2><p>{PARAGRAPH_2}</p>"
     )
     kept, _ = _decide(page, [True, True, True, False, True, True])
-    assert kept == ["What happened", PARAGRAPH, "What happens next", PARAGRAPH]
+    assert kept == ["What happened", PARAGRAPH, "What happens next", PARAGRAPH_2]
 
 
 def test_heading_over_kept_subsections_stays() -> None:
@@ -54,7 +62,7 @@ def test_heading_over_kept_subsections_stays() -> None:
 def test_caption_next_to_kept_text_is_kept() -> None:
     page = _page(
         f"<p>{PARAGRAPH}</p><figure><img src='a.jpg'><figcaption>The new wall at dawn."
-        f"</figcaption></figure><p>{PARAGRAPH}</p>"
+        f"</figcaption></figure><p>{PARAGRAPH_2}</p>"
     )
     probability = np.array([0.9, 0.2, 0.9])
     kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
@@ -64,7 +72,7 @@ def test_caption_next_to_kept_text_is_kept() -> None:
 def test_a_caption_that_only_credits_the_picture_is_cut() -> None:
     page = _page(
         f"<p>{PARAGRAPH}</p><figure><img src='a.jpg'><figcaption>Photo: Jane Doe/Reuters"
-        f"</figcaption></figure><p>{PARAGRAPH}</p><p>(Image credit: Harbour Trust)</p>"
+        f"</figcaption></figure><p>{PARAGRAPH_2}</p><p>(Image credit: Harbour Trust)</p>"
     )
     probability = np.array([0.9, 0.9, 0.9, 0.9])
     kept, _ = decide(page, Scores(probability, np.zeros(4, dtype=bool)), 0.5)
@@ -120,11 +128,44 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
     ],
 )
 def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None) -> None:
-    page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH}</p>")
+    page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH_2}</p>")
     assert standalone_line_reason(page.segments[1]) == reason
     probability = np.full(3, 0.9)
     kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
     assert kept.tolist() == [True, reason is None, True]
+
+
+def test_text_kept_twice_keeps_one_copy() -> None:
+    """A table of contents repeats the headings as links (the heading stays), a widget
+    rendered once per tab repeats itself (the first copy stays); short lines may repeat."""
+    toc = "<ul><li><a href='#plan'>How the wall will be built</a></li></ul>"
+    page = _page(
+        f"{toc}<h2 id='plan'>How the wall will be built</h2><p>{PARAGRAPH}</p>"
+        "<ul><li>Price: 20 euros</li></ul><p>Opening hours for the harbour office</p>"
+        f"<p>{PARAGRAPH_2}</p><ul><li>Price: 20 euros</li></ul>"
+        "<p>Opening hours for the harbour office</p>"
+    )
+    texts = [s.text for s in page.segments]
+    probability = np.full(len(texts), 0.9)
+    kept, _ = decide(page, Scores(probability, np.zeros(len(texts), dtype=bool)), 0.5)
+    assert [t for t, k in zip(texts, kept, strict=True) if k] == [
+        "How the wall will be built",
+        PARAGRAPH,
+        "Price: 20 euros",
+        "Opening hours for the harbour office",
+        PARAGRAPH_2,
+        "Price: 20 euros",
+    ]
+    assert page.segments[0].type == "list_item"
+
+
+def test_a_repeated_block_is_listed_as_repeated() -> None:
+    story = "".join(f"<p>{PARAGRAPH} ({n})</p>" for n in range(4))
+    box = "<div class='box'><p>The harbour office is open from nine to five on weekdays.</p></div>"
+    html = f"<html><body><article><h1>Harbour wall</h1>{box}{story}{box}</article></body></html>"
+    article = presscut.extract(html, include_removed=True)
+    assert article.text.count("open from nine to five") == 1
+    assert [r.reason for r in article.removed if "nine to five" in r.text] == ["repeated"]
 
 
 def test_removed_bylines_and_date_lines_say_so() -> None:
@@ -195,7 +236,7 @@ def test_an_article_with_a_few_related_links_is_not_a_listing() -> None:
     related = "".join(
         f"<h3><a href='/r/{i}'>A related story about boats, number {i}</a></h3>" for i in range(8)
     )
-    page = _page(f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>" + related)
+    page = _page(f"<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3}</p>" + related)
     assert listing_reason(page, np.ones(len(page.segments), dtype=bool)) is None
 
 
@@ -215,7 +256,7 @@ def _box_probabilities(page, box_probability: float) -> np.ndarray:
 def test_small_appeal_box_inside_the_article_is_cut_unless_the_model_is_sure() -> None:
     page = _page(
         f"<article><p>{PARAGRAPH}</p><div class='support-us'><p>Readers like you chip in to keep "
-        f"our journalism free.</p></div><p>{PARAGRAPH}</p></article>"
+        f"our journalism free.</p></div><p>{PARAGRAPH_2}</p></article>"
     )
     unsure = Scores(_box_probabilities(page, 0.7), np.zeros(3, dtype=bool))
     assert decide(page, unsure, 0.5)[0].tolist() == [True, False, True]
@@ -236,7 +277,7 @@ def test_in_a_related_box_only_the_links_are_cut() -> None:
     page = _page(
         f"<article><p>{PARAGRAPH}</p><div class='related-box'><p>Fact box: the wall is 2 km "
         "long and cost 40 million.</p><p><a href='/r'>The harbour through the ages</a></p>"
-        f"</div><p>{PARAGRAPH}</p></article>"
+        f"</div><p>{PARAGRAPH_2}</p></article>"
     )
     kept, _ = decide(page, Scores(np.full(4, 0.7), np.zeros(4, dtype=bool)), 0.5)
     assert [s.text for s, k in zip(page.segments, kept, strict=True) if not k] == [

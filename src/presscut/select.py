@@ -6,8 +6,9 @@
 2. Segments scoring above the model's threshold are kept, but for the
    headline (it is `Article.title`), lines that are only a picture credit,
    a byline, a date line, an "Also read: …" link or an ad or share widget's
-   label ("ADVERTISEMENT", "Share this:"), and small boxes named
-   for chrome; a figure caption next to kept text is kept with it. Every
+   label ("ADVERTISEMENT", "Share this:"), text that is kept twice (one
+   copy stays) and small boxes named for chrome; a figure caption next to
+   kept text is kept with it. Every
    other segment gets a reason, read from the element and class/id families
    of its surroundings (navigation, comments, share, related, newsletter...).
 3. If what is kept is a pile of linked teasers with no prose of its own,
@@ -103,6 +104,7 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
         kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
     kept &= ~scores.is_title & ~_in_chrome_box(page, scores.probability)
     kept &= ~_standalone_lines(page, kept)
+    kept &= ~_repeated(page, kept)
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
@@ -245,6 +247,40 @@ def _standalone_lines(page: Page, kept: np.ndarray) -> np.ndarray:
     for i in np.flatnonzero(kept):
         cut[i] = standalone_line_reason(page.segments[i]) is not None
     return cut
+
+
+# The same text kept twice is a page's chrome showing through: a table of
+# contents repeating the headings, a widget rendered once per tab or screen
+# size, a product box after every section. One copy stays: the one that is
+# not mostly links (the heading rather than its entry in the table of
+# contents), then not a list item, then the first. Lines under 20 characters
+# ("Price", "Yes") repeat in honest text. On the dev splits' out-of-fold
+# scores this raised the objective from 0.8759 to 0.8779.
+_REPEATED_MIN_CHARS = 20
+
+
+def _repeated(page: Page, kept: np.ndarray) -> np.ndarray:
+    """Which kept segments repeat the text of another kept segment, but for the one kept."""
+    copies: dict[str, list[int]] = {}
+    segments = page.segments
+    for i in np.flatnonzero(kept).tolist():
+        text = segments[i].text
+        if len(text) >= _REPEATED_MIN_CHARS:
+            copies.setdefault(text.casefold(), []).append(i)
+    cut = np.zeros_like(kept)
+    for indices in copies.values():
+        if len(indices) > 1:
+            keep = min(indices, key=lambda i: _copy_rank(segments[i], i))
+            cut[[i for i in indices if i != keep]] = True
+    return cut
+
+
+def _copy_rank(segment: Segment, index: int) -> tuple[bool, bool, int]:
+    return (
+        segment.link_chars >= _MOSTLY_LINKS * len(segment.text),
+        segment.type == "list_item",
+        index,
+    )
 
 
 # An appeal written as plain paragraphs at the top of the story, in a <div>
@@ -449,6 +485,11 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
             selection.page_type, selection.reason = "other", "no main content found"
     if explain:
         _, near, _ = family_masks(page)
+        kept_texts = {
+            page.segments[i].text.casefold()
+            for i in selection.kept
+            if len(page.segments[i].text) >= _REPEATED_MIN_CHARS
+        }
         for i in range(len(page.segments)):
             if kept[i] and not listing:
                 continue
@@ -459,6 +500,8 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
                 why = "title"
             elif reason := standalone_line_reason(segment):
                 why = reason
+            elif segment.text.casefold() in kept_texts:
+                why = "repeated"
             else:
                 density = segment.link_chars / max(len(segment.text), 1)
                 why = _reason(int(near[segment.container]), density)
