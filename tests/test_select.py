@@ -137,13 +137,15 @@ def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None
 
 def test_text_kept_twice_keeps_one_copy() -> None:
     """A table of contents repeats the headings as links (the heading stays), a widget
-    rendered once per tab repeats itself (the first copy stays); short lines may repeat."""
-    toc = "<ul><li><a href='#plan'>How the wall will be built</a></li></ul>"
+    rendered once per tab repeats itself (the first copy stays); short lines may repeat,
+    and so may a paragraph its author repeated in place."""
+    toc = "<div class='toc'><ul><li><a href='#plan'>How the wall will be built</a></li></ul></div>"
+    tab = "<div class='tab'><p>Opening hours for the harbour office</p></div>"
+    refrain = "<p>And the tide came in, and the tide went out again.</p>"
     page = _page(
-        f"{toc}<h2 id='plan'>How the wall will be built</h2><p>{PARAGRAPH}</p>"
-        "<ul><li>Price: 20 euros</li></ul><p>Opening hours for the harbour office</p>"
-        f"<p>{PARAGRAPH_2}</p><ul><li>Price: 20 euros</li></ul>"
-        "<p>Opening hours for the harbour office</p>"
+        f"{toc}<div><h2 id='plan'>How the wall will be built</h2><p>{PARAGRAPH}</p>"
+        f"<ul><li>Price: 20 euros</li></ul>{refrain}{refrain}</div>{tab}"
+        f"<div><p>{PARAGRAPH_2}</p><ul><li>Price: 20 euros</li></ul></div>{tab}"
     )
     texts = [s.text for s in page.segments]
     probability = np.full(len(texts), 0.9)
@@ -152,6 +154,8 @@ def test_text_kept_twice_keeps_one_copy() -> None:
         "How the wall will be built",
         PARAGRAPH,
         "Price: 20 euros",
+        "And the tide came in, and the tide went out again.",
+        "And the tide came in, and the tide went out again.",
         "Opening hours for the harbour office",
         PARAGRAPH_2,
         "Price: 20 euros",
