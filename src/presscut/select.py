@@ -8,9 +8,9 @@
    a byline, a date line, an "Also read: …" link or an ad or share widget's
    label ("ADVERTISEMENT", "Share this:"), text that is kept twice (one
    copy stays) and small boxes named for chrome; a figure caption next to
-   kept text is kept with it. Every
-   other segment gets a reason, read from the element and class/id families
-   of its surroundings (navigation, comments, share, related, newsletter...).
+   kept text is kept with it. Every other segment gets a reason, read from
+   the element and class/id families of its surroundings (navigation,
+   comments, share, related, newsletter...).
 3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
@@ -275,19 +275,13 @@ def _repeated(page: Page, kept: np.ndarray) -> np.ndarray:
     repeated = [indices for indices in copies.values() if len(indices) > 1]
     if not repeated:
         return cut
-    blocks = page_arrays(page).ancestors[_REPEATED_APART]
+    arrays = page_arrays(page)
+    blocks, links = arrays.ancestors[_REPEATED_APART], _mostly_links(arrays)
     for indices in repeated:
-        keep = min(indices, key=lambda i: _copy_rank(segments[i], i))
+        # The copy kept: not mostly links, then not a list item, then the first.
+        keep = min(indices, key=lambda i: (links[i], segments[i].type == "list_item", i))
         cut[[i for i in indices if blocks[i] != blocks[keep]]] = True
     return cut
-
-
-def _copy_rank(segment: Segment, index: int) -> tuple[bool, bool, int]:
-    return (
-        segment.link_chars >= _MOSTLY_LINKS * len(segment.text),
-        segment.type == "list_item",
-        index,
-    )
 
 
 # An appeal written as plain paragraphs at the top of the story, in a <div>
