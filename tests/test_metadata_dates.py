@@ -201,6 +201,8 @@ def test_created_before_republished() -> None:
         ("15 августа 2016, 13:43", "2016-08-15"),
         ("15 серпня 2016", "2016-08-15"),
         ("Datum: 4. 2. 2022.", "2022-02-04"),
+        ("Datum: 4.\u20092.\u20092022.", "2022-02-04"),  # thin spaces (&thinsp;)
+        ("Datum: 4.\u00a02.\u00a02022.", "2022-02-04"),  # no-break spaces
     ],
 )
 def test_cyrillic_months_and_spaced_numeric_dates(text: str, expected: str) -> None:
@@ -240,3 +242,12 @@ def test_date_beside_the_headline_decides_between_weak_sources() -> None:
         ' itemprop="datePublished" content="2026-03-13T12:00:00Z"></div></body></html>'
     )
     assert metadata(teaser).published == "2025-03-27"
+
+
+def test_thin_spaced_date_beside_the_byline() -> None:
+    html = (
+        "<html><body><h1>Davis Cup: zwei Neulinge</h1>"
+        "<div>Von <span>Tennis Bund</span> 4.&thinsp;2.&thinsp;2022.</div>"
+        "<p>Der Teamchef hat die Mannschaft bekanntgegeben.</p></body></html>"
+    )
+    assert metadata(html).published == "2022-02-04"

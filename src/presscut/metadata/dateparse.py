@@ -196,8 +196,11 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"(?<!\w)({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
 )
-# "05.03.2024", "5/3/2024", "5-3-2024", and "5. 3. 2024" (Czech, Slovak, Croatian style).
-_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})(\. ?|[/-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
+# "05.03.2024", "5/3/2024", "5-3-2024", and "5. 3. 2024" (Czech, Slovak, Croatian style,
+# typeset with a thin or no-break space as often as with a plain one).
+_NUMERIC = re.compile(
+    r"(?<![\d./-])(\d{1,2})(\.[ \u00a0\u2009\u202f]?|[/-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)"
+)
 _YEAR_FIRST = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
 # "2023 Jan 7": the NLM style of scholarly `<meta name=citation_publication_date>`.
 _YEAR_MONTH_NAME_DAY = re.compile(rf"^\s*(\d{{4}})\s+({_MONTH_RE})\.?\s+(\d{{1,2}})(?!\d)", re.I)
