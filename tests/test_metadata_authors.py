@@ -42,6 +42,7 @@ from presscut.metadata.authors import split_byline
         ("Keith Barry Senior Autos Reporter", ["Keith Barry"]),
         ("Example Orbi Team", ["Example Orbi Team"]),
         ("Staff Writer", []),
+        ("Marketing Team", ["Marketing Team"]),
         ("Jane Doe, Jane Doe", ["Jane Doe", "Jane Doe"]),  # de-duplicated by find_authors
         ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
@@ -286,3 +287,18 @@ def test_by_inside_the_headline_is_not_a_byline() -> None:
     assert authors(html) == ()
     byline = html.replace("Updated March 2024", "By Jane Doe")
     assert authors(byline) == ("Jane Doe",)
+
+
+def test_collective_byline_with_its_article() -> None:
+    element = (
+        '<html><body><h1>A short history of coffee</h1><span class="hero__author">'
+        "By the Example Team</span><p>Body.</p></body></html>"
+    )
+    assert authors(element) == ("the Example Team",)
+    label_line = (
+        "<html><body><h1>Best tools compared</h1><div><div>By</div><div>The Example Team</div>"
+        "<div>|</div><div>February 28, 2026</div></div><p>Body.</p></body></html>"
+    )
+    assert authors(label_line) == ("The Example Team",)
+    # an article before a name that is not a collective still reads as a phrase
+    assert authors('<html><body><h1>T</h1><p class="byline">By the Sea</p></body></html>') == ()

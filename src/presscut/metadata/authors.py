@@ -120,6 +120,7 @@ _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
 _COLLECTIVE = frozenset(
     "team staff desk newsroom editors editorial redaktion rédaction redacción".split()
 )
+_ARTICLES = frozenset("the die das der la le el".split())
 _JOINER = re.compile(r"^(?:[,;&]|and|und|et|y|e|i|en|oraz)$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _LAST_FIRST = re.compile(r"^([^,]+),\s*([^,]+)$")
@@ -272,11 +273,10 @@ def _clean_part(part: str) -> str | None:
     words = _words(part)
     if len(words) > _MAX_NAME_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    roles = [w for w in words if w in _ROLE_WORDS]
-    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and not (
-        roles and all(w in _COLLECTIVE for w in roles)
-    ):
-        return None  # "Staff Writer", "Share", "Unknown"; but "Staff", "Redaktion" are bylines
+    if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and words[-1] not in _COLLECTIVE:
+        # "Staff Writer", "Share", "Unknown"; but "Staff", "Redaktion", "Marketing Team" are
+        # bylines
+        return None
     return part
 
 
@@ -316,6 +316,10 @@ def split_byline(byline: str) -> list[str]:
 def _looks_like_person(name: str) -> bool:
     """Stricter test for names read from page text: capitalised words, or one user name."""
     words = name.split()
+    if len(words) > 1 and words[0].casefold() in _ARTICLES and _words(name)[-1] in _COLLECTIVE:
+        # "By the Lavazza Team": a collective byline often keeps its article.
+        words = words[1:]
+        name = " ".join(words)
     if len(words) == 1:
         return len(name) >= _MIN_USERNAME_CHARS and name.casefold() not in _UI_WORDS
     if any(w.casefold() in _UI_WORDS for w in words):
