@@ -29,6 +29,7 @@ def metadata(html: str, url: str | None = "https://www.example.com/news/a-story"
         "Rivers rise again · example.com",
         "THE DAILY EXAMPLE|Rivers rise again",
         "Rivers rise again|The Daily Example",
+        "Rivers rise again › The Daily Example",
     ],
 )
 def test_site_name_suffix_and_prefix_removed(title_tag: str) -> None:
@@ -133,6 +134,9 @@ def test_site_name_read_from_the_title_when_not_declared() -> None:
     assert meta.site_name == "Hometown Courier"
     declared = html.replace("<head>", '<head><meta property="og:site_name" content="Courier">')
     assert metadata(declared).site_name == "Courier"
+    # WordPress themes' "›" separates too
+    chevron = metadata(html.replace("–", "›"), "https://blog.example.org/rivers")
+    assert (chevron.title, chevron.site_name) == ("Rivers rise again", "Hometown Courier")
 
 
 def test_colon_in_a_headline_is_kept() -> None:

@@ -26,7 +26,7 @@ _TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|·•:]\s+|:\s+")
 _WEBSITE = frozenset({"website"})
 # The parts of `<title>` searched for the site's name: between separators or after a colon
 # ("Jane's Kitchen: Ten soups").
-_TITLE_PART = re.compile(r"(?:\s+(?:[|–—·•»«~/\\ǀ]|//|-{1,2}|::))+\s+|:\s+")
+_TITLE_PART = re.compile(r"(?:\s+(?:[|–—·•»«›‹~/\\ǀ]|//|-{1,2}|::))+\s+|:\s+")
 _MAX_LOGO_WORDS = 6
 
 

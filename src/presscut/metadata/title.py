@@ -34,7 +34,7 @@ from presscut.metadata.jsonld import text_value
 # A separator between headline and site name needs spaces around it ("A | B",
 # "A - B", "A // » B"); a colon is left alone since headlines use it ("Crisis: what next").
 # A pipe alone is a separator even without spaces ("Courier|Headline"): words never hold one.
-_SEPARATOR = re.compile(r"(?:\s+(?:[|–—·•»«~/\\]|//|-{1,2}|::|\|\|))+\s+|(?<=[^\s|])\|(?=[^\s|])")
+_SEPARATOR = re.compile(r"(?:\s+(?:[|–—·•»«›‹~/\\]|//|-{1,2}|::|\|\|))+\s+|(?<=[^\s|])\|(?=[^\s|])")
 _WORD = re.compile(r"\w+")
 # Heading anchors that documentation generators print after the text ("Middleware ¶").
 _ANCHOR_MARK = re.compile(r"\s*[¶#]+$")
