@@ -281,6 +281,24 @@ def test_declared_site_name_without_its_tagline() -> None:
     assert metadata(named, url).site_name == "The Courier"
 
 
+def test_logo_alt_text_names_the_site_rather_than_its_domain() -> None:
+    url = "https://www.river-haven.example/2019/05/a-story.html"
+    page = (
+        "<html><head>{}<title>New hotel opens</title></head><body><header>"
+        '<a class="site-logo" href="/"><img src="/l.png" alt="{}"></a></header>'
+        "<h1>New hotel opens</h1><p>Text.</p></body></html>"
+    )
+    undeclared = page.format("", "River Haven | Award-winning Lifestyle Blog")
+    assert metadata(undeclared, url).site_name == "River Haven"
+    domain = page.format(
+        '<meta property="og:site_name" content="www.river-haven.example">', "River Haven logo"
+    )
+    assert metadata(domain, url).site_name == "River Haven"
+    # an alt text that does not name the host (a partner's logo) is not the site's name
+    partner = page.format("", "Gourmet Ads")
+    assert metadata(partner, url).site_name == "river-haven.example"
+
+
 def test_placeholder_site_name_is_ignored_and_og_sitename_is_read() -> None:
     html = (
         '<html><head><meta property="og:site_name" content="{$plugin.opengraph.site_name}">'

@@ -7,9 +7,11 @@ unrendered template placeholders are not names and are skipped. A declared
 name often carries a tagline ("Example Courier - News from the valley"):
 the part naming the host, else the shortest part, is the name. When the
 declared name does not name the host at all (an edition, "U.S.") and the
-publisher does, the publisher's name is the site's. The last resorts,
-applied once the title is known (`fallback_site_name`), are the part of
-`<title>` beside the headline and the host name itself.
+publisher does, the publisher's name is the site's. A declared name that is
+only the domain ("www.example.de", a CMS default) gives way to the alt text of
+the site's logo picture when that names the host. The last resorts, applied
+once the title is known (`fallback_site_name`), are the part of `<title>`
+beside the headline, the logo's alt text and the host name itself.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from presscut.metadata.evidence import PageEvidence, simplified
 from presscut.metadata.jsonld import text_value
 from presscut.metadata.title import agrees, is_site_part, site_from_title, site_keys
+from presscut.segment import normalize_space
 
 _MAX_NAME = 100
 _PLACEHOLDER = re.compile(r"\{\{|\{\$|\}\}|%%|\[\[")
@@ -28,6 +31,16 @@ _WEBSITE = frozenset({"website"})
 # ("Jane's Kitchen: Ten soups").
 _TITLE_PART = re.compile(r"(?:\s+(?:[|–—·•»«›‹~/\\ǀ]|//|-{1,2}|::))+\s+|:\s+")
 _MAX_LOGO_WORDS = 6
+# A declared name that is only a domain ("www.example-magazin.de"): a CMS default.
+_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", re.I)
+# Logo pictures, whose alt text is the site's name as its readers see it.
+_LOGO_IMAGES = (
+    "img[alt][class*='logo' i], img[alt][src*='logo' i], [class*='logo' i] > img[alt],"
+    " a[class*='logo' i] img[alt], [id*='logo' i] img[alt]"
+)
+_MAX_LOGO_IMAGES = 5
+# "Example logo for printing", "Logo: Example": the word "logo" and what follows it.
+_LOGO_WORD = re.compile(r"^logo\b\W*|\s*\blogo\b.*$", re.I)
 
 
 def _name(value: str | None) -> str | None:
@@ -76,6 +89,8 @@ def site_name(evidence: PageEvidence) -> str | None:
     ]
     publisher = usable(publisher_name(evidence))
     names = [name for value in declared if (name := usable(value))]
+    if names and _DOMAIN.match(names[0]):
+        names[0] = logo_name(evidence, keys) or names[0]
     if names:
         name = _without_tagline(names[0], keys)
         names_host = is_site_part(name, keys, affix=True)
@@ -88,11 +103,25 @@ def site_name(evidence: PageEvidence) -> str | None:
     return _without_tagline(found, keys) if found else None
 
 
+def logo_name(evidence: PageEvidence, keys: list[str]) -> str | None:
+    """The site's name in the alt text of its logo picture ("Example Haven | Lifestyle
+    Blog", "Example logo"), when it names the host: a name the reader sees, where the
+    host name is only an address."""
+    if not keys:
+        return None
+    for node in evidence.tree.css(_LOGO_IMAGES)[:_MAX_LOGO_IMAGES]:
+        alt = _LOGO_WORD.sub("", normalize_space(node.attributes.get("alt") or ""))
+        name = _without_tagline(alt, keys) if alt else ""
+        if len(name.split()) <= _MAX_LOGO_WORDS and is_site_part(name, keys, affix=True):
+            return name
+    return None
+
+
 def fallback_site_name(evidence: PageEvidence, title: str | None) -> str | None:
     """For a page that declares no site name: a part of `<title>` naming the host
     ("Example Courier: Headline" on example-courier.com), the site-title `<h1>` of the
-    theme, the part of `<title>` beside the headline, else the host name
-    ("example.com"), which is how readers name such a site."""
+    theme, the part of `<title>` beside the headline, the alt text of the logo picture,
+    else the host name ("example.com"), which is how readers name such a site."""
     keys = site_keys(evidence, None)
     if evidence.title_tag and keys:
         headline = simplified(title)
@@ -103,4 +132,9 @@ def fallback_site_name(evidence: PageEvidence, title: str | None) -> str | None:
     logos = [text for text in evidence.logo_texts if len(text.split()) <= _MAX_LOGO_WORDS]
     if logos:
         return logos[0]
-    return site_from_title(evidence, title) or evidence.host.removeprefix("www.") or None
+    return (
+        site_from_title(evidence, title)
+        or logo_name(evidence, keys)
+        or evidence.host.removeprefix("www.")
+        or None
+    )
