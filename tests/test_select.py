@@ -287,3 +287,50 @@ def test_in_a_related_box_only_the_links_are_cut() -> None:
     assert [s.text for s, k in zip(page.segments, kept, strict=True) if not k] == [
         "The harbour through the ages"
     ]
+
+
+PARAGRAPH_4 = (
+    "Shopkeepers on the quay said they feared a year of noise and dust, but most agreed the "
+    "wall was overdue after three winters in which storms flooded the harbour front."
+)
+COMMENT = "Great article, thanks for writing it! I grew up in this town and remember the floods."
+
+
+def _story_with_comments(before: str = "") -> str:
+    story = "".join(f"<p>{p}</p>" for p in (PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3, PARAGRAPH_4))
+    return (
+        f"<div class='wrap'>{before}<div class='body'>{story}</div>"
+        f"<div class='x9'><p>{COMMENT}</p><p>{PARAGRAPH_3[:60]} and more, said a reader.</p>"
+        "</div></div>"
+    )
+
+
+def test_what_the_model_doubts_after_the_story_column_is_cut() -> None:
+    """Readers' comments in a box with no telling name, after the story's own element."""
+    page = _page(_story_with_comments())
+    probability = np.array([0.95, 0.95, 0.95, 0.95, 0.6, 0.85])
+    why: dict[int, str] = {}
+    kept, _ = decide(page, Scores(probability, np.zeros(6, dtype=bool)), 0.5, why)
+    # The comment the model doubts goes; what it is sure of stays, even after the story.
+    assert kept.tolist() == [True, True, True, True, False, True]
+    assert why == {4: "beyond_story"}
+
+
+def test_doubted_text_inside_the_story_column_stays() -> None:
+    page = _page(_story_with_comments())
+    probability = np.array([0.95, 0.6, 0.6, 0.95, 0.1, 0.1])
+    kept, _ = decide(page, Scores(probability, np.zeros(6, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, True, True, False, False]
+
+
+def test_before_the_story_column_only_short_doubted_lines_are_cut() -> None:
+    """A kicker goes; a standfirst laid out apart from the story stays."""
+    standfirst = (
+        "The town will finally get the harbour wall its fishermen asked for after the storms of "
+        "2019, at a cost of forty million, half of it paid by the region."
+    )
+    page = _page(_story_with_comments(f"<p>Harbour news</p><div class='lead'>{standfirst}</div>"))
+    assert [s.text for s in page.segments[:2]] == ["Harbour news", standfirst]
+    probability = np.array([0.6, 0.6, 0.95, 0.95, 0.95, 0.95, 0.1, 0.1])
+    kept, _ = decide(page, Scores(probability, np.zeros(8, dtype=bool)), 0.5)
+    assert kept.tolist() == [False, True, True, True, True, True, False, False]

@@ -85,7 +85,9 @@ def score_segments(page: Page, title: str | None = None) -> Scores:
     return Scores.from_features(probability, X)
 
 
-def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, str | None]:
+def decide(
+    page: Page, scores: Scores, threshold: float, why: dict[int, str] | None = None
+) -> tuple[np.ndarray, str | None]:
     """Which segments to keep, and why the page is a listing if it is one.
 
     Shared with training, so that the threshold is tuned on this very rule.
@@ -94,7 +96,10 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
     belong to the story they illustrate, although most training pages leave
     them out. Whether the page is a listing is judged before headings with
     nothing under them are cut, since a teaser's headline heads nothing.
+    With `why`, the rules that cut a segment the model kept record their
+    reason in it, by segment index.
     """
+    why = {} if why is None else why
     kept = scores.probability > threshold
     captions = np.array([s.type == "figure_caption" for s in page.segments])
     if captions.any():
@@ -103,12 +108,13 @@ def decide(page: Page, scores: Scores, threshold: float) -> tuple[np.ndarray, st
         near_kept[:-1] |= kept[1:]
         kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
     kept &= ~scores.is_title & ~_in_chrome_box(page, scores.probability)
-    kept &= ~_standalone_lines(page, kept)
-    kept &= ~_repeated(page, kept)
+    kept &= ~_standalone_lines(page, kept, why)
+    kept &= ~_cut_as(_repeated(page, kept), "repeated", why)
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
-    kept &= ~_prompts_by_their_text(page, scores, kept)
+    kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
+    kept &= ~_prompts_by_their_text(page, scores, kept, why)
     return _drop_orphan_headings(page, kept), None
 
 
@@ -240,12 +246,20 @@ def standalone_line_reason(segment: Segment) -> str | None:
     return "dateline" if dateline_date(line) is not None else None
 
 
-def _standalone_lines(page: Page, kept: np.ndarray) -> np.ndarray:
+def _cut_as(cut: np.ndarray, reason: str, why: dict[int, str]) -> np.ndarray:
+    """Record `reason` for every segment in `cut`; returns `cut`."""
+    for i in np.flatnonzero(cut).tolist():
+        why[i] = reason
+    return cut
+
+
+def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.ndarray:
     """Which kept segments are credits, "Also read" links, ad or widget lines, bylines or
     date lines."""
     cut = np.zeros_like(kept)
-    for i in np.flatnonzero(kept):
-        cut[i] = standalone_line_reason(page.segments[i]) is not None
+    for i in np.flatnonzero(kept).tolist():
+        if reason := standalone_line_reason(page.segments[i]):
+            cut[i], why[i] = True, reason
     return cut
 
 
@@ -284,6 +298,50 @@ def _repeated(page: Page, kept: np.ndarray) -> np.ndarray:
     return cut
 
 
+# Most of a story sits in one element: the lowest one holding 70 % of the
+# kept text is the story's own column. What the model keeps *after* that
+# column, without being sure of it, is mostly what pages put under a story:
+# readers' comments, the author's bio, "more from" teasers, a deals box, a
+# cookie text; short lines kept *before* it are kickers, labels and share
+# counts. A long paragraph before the column stays: a standfirst or the
+# first post of a forum thread is often laid out apart from the rest. This
+# is Readability's idea of one top candidate, applied only where the model
+# hesitates. On the dev splits' out-of-fold scores it raised the objective
+# from 0.8780 to 0.8817 (shingle precision 0.861 -> 0.868): it cuts twice
+# as many words of chrome as of article (FAQ boxes and product tables laid
+# out after the story are what it wrongly cuts).
+_STORY_SHARE = 0.7
+_STORY_UNSURE = 0.7
+_SHORT_BEFORE_CHARS = 100
+
+
+def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Which kept segments lie outside the story's column (see above) and are not sure."""
+    cut = np.zeros_like(kept)
+    indices = np.flatnonzero(kept)
+    if not len(indices):
+        return cut
+    containers, segments = page.containers, page.segments
+    kept_chars: dict[int, int] = {}
+    for i in indices.tolist():
+        chars = len(segments[i].text)
+        c = segments[i].container
+        while c >= 0:
+            kept_chars[c] = kept_chars.get(c, 0) + chars
+            c = containers[c].parent
+    enough = _STORY_SHARE * sum(len(segments[i].text) for i in indices.tolist())
+    story = max(
+        (c for c, chars in kept_chars.items() if chars >= enough),
+        key=lambda c: containers[c].depth,
+    )
+    start, end = containers[story].start, containers[story].end
+    unsure = kept & (probability < _STORY_UNSURE)
+    cut[end:] = unsure[end:]
+    before = np.flatnonzero(unsure[:start])
+    cut[[i for i in before.tolist() if len(segments[i].text) < _SHORT_BEFORE_CHARS]] = True
+    return cut
+
+
 # An appeal written as plain paragraphs at the top of the story, in a <div>
 # with no telling class name, reads to the content model like the story
 # itself (long sentences, inside the article). Text mode's line classifier
@@ -299,7 +357,9 @@ _SECOND_OPINION_FAMILIES = frozenset(
 _HTML_SURE = 0.99
 
 
-def _prompts_by_their_text(page: Page, scores: Scores, kept: np.ndarray) -> np.ndarray:
+def _prompts_by_their_text(
+    page: Page, scores: Scores, kept: np.ndarray, why: dict[int, str]
+) -> np.ndarray:
     cut = np.zeros_like(kept)
     if scores.prompt_words is None:
         return cut
@@ -310,13 +370,18 @@ def _prompts_by_their_text(page: Page, scores: Scores, kept: np.ndarray) -> np.n
     index = [i for i in np.flatnonzero(kept) if segments[i].text.strip()]
     decisions = classify_lines([" ".join(segments[i].text.split()) for i in index])
     for i, reason in zip(index, decisions.reasons, strict=True):
-        cut[i] = doubtful[i] and reason in _SECOND_OPINION_FAMILIES
+        if doubtful[i] and reason in _SECOND_OPINION_FAMILIES:
+            cut[i], why[i] = True, reason
     if cut.any():
         # The buttons of a cut appeal ("Give once", "Sign up") go with it: the links
         # of a block whose prose was cut.
         arrays = page_arrays(page)
         parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
-        cut |= kept & _mostly_links(arrays) & np.isin(parents, parents[cut])
+        buttons = kept & ~cut & _mostly_links(arrays) & np.isin(parents, parents[cut])
+        reason_of_block = {parents[i]: why[i] for i in np.flatnonzero(cut).tolist()}
+        for i in np.flatnonzero(buttons).tolist():
+            why[i] = reason_of_block[parents[i]]
+        cut |= buttons
     return cut
 
 
@@ -476,7 +541,9 @@ def listing_reason(page: Page, kept: np.ndarray) -> str | None:
 def select_content(page: Page, *, title: str | None = None, explain: bool = False) -> Selection:
     """Keep the article's segments; with `explain`, say why each other segment was cut."""
     scores = score_segments(page, title)
-    kept, listing = decide(page, scores, float(load_model(MODEL_NAME).settings["threshold"]))
+    why: dict[int, str] = {}
+    threshold = float(load_model(MODEL_NAME).settings["threshold"])
+    kept, listing = decide(page, scores, threshold, why)
     selection = Selection()
     if listing:
         selection.page_type, selection.reason = "listing", listing
@@ -496,23 +563,25 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
                 continue
             segment = page.segments[i]
             if listing and kept[i]:
-                why = "listing"
+                reason = "listing"
             elif scores.is_title[i]:
-                why = "title"
-            elif reason := standalone_line_reason(segment):
-                why = reason
+                reason = "title"
+            elif i in why:
+                reason = why[i]
+            elif line_reason := standalone_line_reason(segment):
+                reason = line_reason
             elif segment.text.casefold() in kept_texts:
-                why = "repeated"
+                reason = "repeated"
             else:
                 density = segment.link_chars / max(len(segment.text), 1)
-                why = _reason(int(near[segment.container]), density)
+                reason = _reason(int(near[segment.container]), density)
                 if (
-                    why == "low_score"
+                    reason == "low_score"
                     and scores.prompt_words is not None
                     and scores.prompt_words[i]
                 ):
                     # No family around it: its words name it, as in text mode.
                     family = family_of(segment.text)
-                    why = family if family in _SECOND_OPINION_FAMILIES else why
-            selection.removed.append((i, why))
+                    reason = family if family in _SECOND_OPINION_FAMILIES else reason
+            selection.removed.append((i, reason))
     return selection
