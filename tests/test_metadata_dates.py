@@ -101,6 +101,28 @@ def test_numeric_order_follows_the_language() -> None:
     assert eu is not None and eu[1].iso() == "2024-05-03"
     unambiguous = find_text_date("25/12/2023", month_first=True)
     assert unambiguous is not None and unambiguous[1].iso() == "2023-12-25"
+    dashed = find_text_date("03-05-2024", month_first=True)
+    us_dashed = find_text_date("03-05-2024", month_first=True, us_dashes=True)
+    assert dashed is not None and dashed[1].iso() == "2024-05-03"
+    assert us_dashed is not None and us_dashed[1].iso() == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("declaration", "expected"),
+    [
+        ('<html lang="en"><head><meta property="og:locale" content="en_US">', "2024-03-09"),
+        ('<html lang="en-US"><head>', "2024-03-09"),
+        ('<html lang="en"><head>', "2024-09-03"),
+        ('<html lang="en-GB"><head>', "2024-09-03"),
+    ],
+)
+def test_dashed_dates_are_month_first_on_pages_declaring_a_us_locale(
+    declaration: str, expected: str
+) -> None:
+    structured = f'{declaration}<meta name="article:published_time" content="03-09-2024"></head>'
+    assert metadata(structured + "<body><h1>T</h1></body></html>").published == expected
+    printed = f"{declaration}</head><body><h1>T</h1><p>Post time: 03-09-2024</p></body></html>"
+    assert metadata(printed).published == expected
 
 
 def test_copyright_year_is_not_a_date() -> None:

@@ -275,8 +275,9 @@ def _from_timestamp(digits: str) -> PageDate | None:
     return PageDate(day, (moment.hour, moment.minute, moment.second), "+00:00")
 
 
-def parse_structured(value: str | None) -> PageDate | None:
-    """A date from a machine-readable attribute (`datePublished`, `content`, `datetime`)."""
+def parse_structured(value: str | None, *, us_dashes: bool = False) -> PageDate | None:
+    """A date from a machine-readable attribute (`datePublished`, `content`, `datetime`);
+    `us_dashes` as in `find_text_date`."""
     if not value:
         return None
     value = value.strip()
@@ -316,15 +317,20 @@ def parse_structured(value: str | None) -> PageDate | None:
         valid = make_day(int(match[1]), MONTHS[match[2].lower()], int(match[3]))
         return PageDate(valid) if valid else None
     # Machine-written slashed dates ("11/01/2023 12:43:42") follow the US convention.
-    found = find_text_date(value, month_first=True)
+    found = find_text_date(value, month_first=True, us_dashes=us_dashes)
     return found[1] if found else None
 
 
-def find_text_date(text: str, *, month_first: bool = False) -> tuple[int, PageDate] | None:
+def find_text_date(
+    text: str, *, month_first: bool = False, us_dashes: bool = False
+) -> tuple[int, PageDate] | None:
     """The first date written in human text, with its position; `None` if there is none.
 
     `month_first` decides ambiguous numeric dates like 03/05/2024 (US
-    English writes the month first, the other languages the day).
+    English writes the month first, the other languages the day). Dashed
+    ones (03-05-2024) are day-first unless `us_dashes`: outside the US a
+    dash is the day-first form as often, so only a page that declares a US
+    locale writes them month first for sure.
     """
     if not _YEAR.search(text):
         return None
@@ -353,7 +359,7 @@ def find_text_date(text: str, *, month_first: bool = False) -> tuple[int, PageDa
     m = _NUMERIC.search(text)
     if m:
         first, second = int(m[1]), int(m[3])
-        us_order = m[2] == "/" and month_first and first <= 12
+        us_order = month_first and first <= 12 and (m[2] == "/" or (us_dashes and m[2] == "-"))
         if us_order or first <= 12 < second:
             first, second = second, first
         consider(m.start(), m[4], second, str(first))

@@ -9,7 +9,9 @@ headline, where themes print "Veröffentlicht am 5. März 2024 · Aktualisiert
 am 7. März": the printed date decides between them. The first short line of
 the page that holds a date is the last resort (after the headline first,
 since site headers above it print today's date). A date after "Updated" and
-its equivalents is a modification. A modified date earlier than the
+its equivalents is a modification. Ambiguous numeric dates (03/05/2024) are
+month-first on English pages when slashed, and also when dashed (03-05-2024)
+on pages declaring a US locale. A modified date earlier than the
 published one is dropped; a page that states only when it was updated gives
 that date as its publication date too.
 """
@@ -85,6 +87,7 @@ _MAX_DATE_ELEMENTS = 40
 # Every supported written date has a four-digit year: date lines are found from their years.
 _YEAR = re.compile(r"(?:19|20)\d\d")  # digits around it are checked after: faster
 _MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
+_MONTH_FIRST_LOCALES = ("en-us", "en-ca", "en-ph")
 _MAX_DATE_LINES = 200
 
 
@@ -99,9 +102,10 @@ def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
     ]
 
 
-def _earliest(values: Iterable[str | None]) -> PageDate | None:
+def _earliest(values: Iterable[str | None], us_dashes: bool) -> PageDate | None:
     """The earliest valid date: `dateCreated` before a re-stamped `datePublished` (Q&A sites)."""
-    dates = [d for d in map(parse_structured, values) if d is not None]
+    parsed = (parse_structured(value, us_dashes=us_dashes) for value in values)
+    dates = [d for d in parsed if d is not None]
     return min(dates, key=lambda d: d.day) if dates else None
 
 
@@ -119,9 +123,9 @@ def _in_page_time_zone(chosen: PageDate | None, evidence: PageEvidence) -> PageD
     return local if local.instant() == chosen.instant() else chosen
 
 
-def _first_valid(values: Iterable[str | None]) -> PageDate | None:
+def _first_valid(values: Iterable[str | None], us_dashes: bool) -> PageDate | None:
     for value in values:
-        parsed = parse_structured(value)
+        parsed = parse_structured(value, us_dashes=us_dashes)
         if parsed is not None:
             return parsed
     return None
@@ -130,7 +134,14 @@ def _first_valid(values: Iterable[str | None]) -> PageDate | None:
 def _month_first(evidence: PageEvidence) -> bool:
     """Whether 03/05/2024 means March 5: US English, and English pages not marked otherwise."""
     lang = (evidence.html_lang or "").lower().replace("_", "-")
-    return not lang or lang == "en" or lang.startswith(("en-us", "en-ca", "en-ph"))
+    return not lang or lang == "en" or lang.startswith(_MONTH_FIRST_LOCALES)
+
+
+def _us_dashes(evidence: PageEvidence) -> bool:
+    """Whether 03-05-2024 means March 5 too: the page declares a month-first locale
+    (`<html lang="en-US">`, `og:locale` en_US), not just English."""
+    declared = (evidence.html_lang or "", evidence.meta.first("og:locale") or "")
+    return any(v.lower().replace("_", "-").startswith(_MONTH_FIRST_LOCALES) for v in declared)
 
 
 def _url_date(url: str | None) -> PageDate | None:
@@ -159,7 +170,7 @@ def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
                 hint += " " + context
         if bool(_MODIFIED_WORDS.search(hint)) != modified:
             continue
-        parsed = parse_structured(attrs.get("datetime"))
+        parsed = parse_structured(attrs.get("datetime"), us_dashes=_us_dashes(evidence))
         if parsed is not None:
             return parsed
     return None
@@ -168,13 +179,13 @@ def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
 DatePair = tuple[PageDate | None, PageDate | None]
 
 
-def _dates_in_text(text: str, month_first: bool) -> DatePair:
+def _dates_in_text(text: str, month_first: bool, us_dashes: bool) -> DatePair:
     """(published, modified) written in a short text: a date after "Updated" is a modification."""
     published: PageDate | None = None
     modified: PageDate | None = None
     start = 0
     for _ in range(2):
-        found = find_text_date(text[start:], month_first=month_first)
+        found = find_text_date(text[start:], month_first=month_first, us_dashes=us_dashes)
         if found is None:
             break
         position, value = found
@@ -189,9 +200,9 @@ def _dates_in_text(text: str, month_first: bool) -> DatePair:
 
 def _near_headline(evidence: PageEvidence) -> DatePair:
     """Dates in the text around the `<h1>`: most themes print the date beside the headline."""
-    month_first = _month_first(evidence)
+    month_first, us_dashes = _month_first(evidence), _us_dashes(evidence)
     for text in headline_texts(evidence):
-        found = _dates_in_text(text, month_first)
+        found = _dates_in_text(text, month_first, us_dashes)
         if found != (None, None):
             return found
     return None, None
@@ -209,7 +220,7 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
     The text after the headline is read first; the lines above it, where
     site headers print today's date, only when it has none.
     """
-    month_first = _month_first(evidence)
+    month_first, us_dashes = _month_first(evidence), _us_dashes(evidence)
     for text in page_texts(evidence):
         end = -1
         for checked, year in enumerate(_YEAR.finditer(text)):
@@ -222,7 +233,7 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
             end = len(text) if end < 0 else end
             if not _MIN_DATE_LINE <= end - start <= _MAX_DATE_LINE:
                 continue
-            found = _dates_in_text(text[start:end], month_first)
+            found = _dates_in_text(text[start:end], month_first, us_dashes)
             if found != (None, None):
                 return found
     return None, None
@@ -261,8 +272,11 @@ def _confirmed(candidates: list[PageDate | None], shown: PageDate | None) -> Pag
 
 def _published_in_jsonld(evidence: PageEvidence, *, webpage: bool) -> PageDate | None:
     return _earliest(
-        text_value(evidence.article_value(key, webpage=webpage))
-        for key in ("datePublished", "dateCreated", "uploadDate")
+        (
+            text_value(evidence.article_value(key, webpage=webpage))
+            for key in ("datePublished", "dateCreated", "uploadDate")
+        ),
+        _us_dashes(evidence),
     )
 
 
@@ -278,11 +292,12 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     sees). Short date lines elsewhere in the page are the last resort.
     """
     meta, micro = evidence.meta, evidence.microdata
+    us = _us_dashes(evidence)
     published = _first(
         (
             lambda: _published_in_jsonld(evidence, webpage=False),
-            lambda: _first_valid(meta.all(*_PUBLISHED_META)),
-            lambda: _first_valid(_other_meta(evidence, modified=False)),
+            lambda: _first_valid(meta.all(*_PUBLISHED_META), us),
+            lambda: _first_valid(_other_meta(evidence, modified=False), us),
             lambda: _published_in_jsonld(evidence, webpage=True),
         )
     )
@@ -290,19 +305,19 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     if published is None:
         near = _near_headline(evidence)
         secondary = [
-            _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1]),
+            _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1], us),
             _time_elements(evidence, modified=False),
             _url_date(evidence.url),
             near[0],
-            _first_valid(meta.all(*_WEAK_PUBLISHED_META)),
+            _first_valid(meta.all(*_WEAK_PUBLISHED_META), us),
         ]
         published = _confirmed(secondary, near[0])
     modified = _first(
         (
-            lambda: _first_valid([text_value(evidence.article_value("dateModified"))]),
-            lambda: _first_valid(meta.all(*_MODIFIED_META)),
-            lambda: _first_valid(_other_meta(evidence, modified=True)),
-            lambda: _first_valid(micro.get("datemodified", [])),
+            lambda: _first_valid([text_value(evidence.article_value("dateModified"))], us),
+            lambda: _first_valid(meta.all(*_MODIFIED_META), us),
+            lambda: _first_valid(_other_meta(evidence, modified=True), us),
+            lambda: _first_valid(micro.get("datemodified", []), us),
             lambda: _time_elements(evidence, modified=True),
         )
     )
