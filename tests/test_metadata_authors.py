@@ -302,3 +302,16 @@ def test_collective_byline_with_its_article() -> None:
     assert authors(label_line) == ("The Example Team",)
     # an article before a name that is not a collective still reads as a phrase
     assert authors('<html><body><h1>T</h1><p class="byline">By the Sea</p></body></html>') == ()
+
+
+def test_forum_poster_in_a_user_name_element() -> None:
+    html = (
+        "<html><body><h1>Types of threads</h1><article>"
+        '<div class="PostUser"><h3 class="PostUser-name">antonjw</h3></div>'
+        "<div class='Post-body'><p>I just had a thought about threads.</p></div></article>"
+        "</body></html>"
+    )
+    assert authors(html) == ("antonjw",)
+    # the account menu of the site header is no poster
+    menu = '<html><body><span class="user-name">Account</span><h1>T</h1><p>x</p></body></html>'
+    assert authors(menu) == ()

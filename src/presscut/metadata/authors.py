@@ -75,8 +75,8 @@ _ROLE_WORDS = frozenset(
 # Words of page furniture that byline-like elements also contain ("Sign in", "Follow").
 _UI_WORDS = frozenset(
     """
-    by sign signin login log in out profile my member members topic written insights from share
-    follow subscribe menu home search contact people more view all posts articles read email
+    by sign signin login log in out profile account my member members topic written insights from
+    share follow subscribe menu home search contact people more view all posts articles read email
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
     updated published posted post reputation via sponsored connect joined
@@ -130,11 +130,11 @@ _MAX_BYLINE_CHARS = 200
 _MAX_BYLINE_LINES = 6
 _MIN_USERNAME_CHARS = 3
 _MIN_NAME_BEFORE_ROLE = 2
-# Forum software marks the poster of each post as a "username" (phpBB, vBulletin); the first
-# one is the thread's author.
+# Forum software marks the poster of each post as a "username" (phpBB, vBulletin) or a
+# "user-name" (Flarum); the first one is the thread's author.
 _BYLINE_SELECTOR = (
     "[rel~='author'], [class*='byline' i], [class*='author' i], [id*='byline' i],"
-    " [class*='username' i]"
+    " [class*='username' i], [class*='user-name' i]"
 )
 # Links to author pages; "/author" also matches "/authors/", "/autor" matches "/autoren/".
 _AUTHOR_LINK_SELECTOR = ", ".join(
