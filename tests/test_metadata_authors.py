@@ -315,3 +315,17 @@ def test_forum_poster_in_a_user_name_element() -> None:
     # the account menu of the site header is no poster
     menu = '<html><body><span class="user-name">Account</span><h1>T</h1><p>x</p></body></html>'
     assert authors(menu) == ()
+
+
+def test_article_by_label_above_the_name() -> None:
+    html = (
+        "<html><body><h1>Proofs as types</h1><p>Body of the article.</p>"
+        "<div><h2>Article by</h2><div>Matias Example</div></div></body></html>"
+    )
+    assert authors(html) == ("Matias Example",)
+    # comment forms label their posters "Posted by:"; that is no label of the article's byline
+    comment = (
+        "<html><body><h1>Vibe coding</h1><p>Body.</p><div class='c'>"
+        "<span>Posted by: <a href='mailto:j@example.org'>John</a> at noon</span></div></body></html>"
+    )
+    assert authors(comment) == ()

@@ -172,10 +172,11 @@ _MAX_BYLINE_ELEMENTS = 12
 _MENU = re.compile(r"menu|(?:^|[\s_-])nav(?:bar|igation)?(?:$|[\s_-])", re.I)
 _MENU_WALK_STOPS = frozenset({"body", "html", "article", "main"})
 _MAX_TWITTER_LABELS = 4
-# Labels of a byline ("Author", "Written by:", "Verfasst von"), alone on their line.
+# Labels of a byline ("Author", "Written by:", "Article by", "Verfasst von"), alone on their
+# line ("Posted by:" and "Published by:" also label comments and game publishers).
 _LABEL_WORDS = (
-    r"(?:written by|authors?|by|autor(?:in|a|e|en)?|auteur|autore|verfasst von|geschrieben von"
-    r"|escrito por|scritto da|door|przez)[ \t]*:?"
+    r"(?:(?:written|article|story|words)[ \t]+by|authors?|by|autor(?:in|a|e|en)?|auteur|autore"
+    r"|verfasst von|geschrieben von|escrito por|scritto da|door|przez)[ \t]*:?"
 )
 _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 # Lines starting with the first word of a byline or a label ("By", "Autor:"), found by one
@@ -184,7 +185,7 @@ _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 _LABEL_WORDS_FIRST = (
     "by written von par por di door przez autor autorin autora autore autoren author authors"
     " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
-    " gepostet eingestellt"
+    " gepostet eingestellt article story words"
 ).split()
 _LABEL_LINE_START = re.compile(
     r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSs])(?i:"
