@@ -329,3 +329,16 @@ def test_article_by_label_above_the_name() -> None:
         "<span>Posted by: <a href='mailto:j@example.org'>John</a> at noon</span></div></body></html>"
     )
     assert authors(comment) == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Posted by David at December 16, 2025 11:15 AM", "Posted by David on Dec. 16, 2025"],
+)
+def test_one_name_word_before_a_written_date(line: str) -> None:
+    html = f"<html><body><h1>Vibe coding</h1><p>Body.</p><span>{line}</span></body></html>"
+    assert authors(html) == ("David",)
+    # "at" before a place is no time of posting
+    place = line.replace("at December 16, 2025 11:15 AM", "at Example Corp")
+    if place != line:
+        assert authors(html.replace(line, place)) == ()

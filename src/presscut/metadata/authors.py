@@ -213,11 +213,12 @@ _BYLINE_IN_TEXT = re.compile(
     rf"(?:(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}|(?m:^)[ \t]*von[ \t]+){_NAMES}(?![\w'’-])"
 )
 # A whole line that is a byline, anywhere in the page; or a byline followed by the time of
-# posting ("posted by Stadler at 12:53", "Geschrieben von Cooper am 25.08.2015"), where one
-# name word is enough (the time shows the line is a credit, not a sentence).
+# posting ("posted by Stadler at 12:53", "Geschrieben von Cooper am 25.08.2015", "Posted by
+# David at December 16, 2025"), where one name word is enough (the time shows the line is a
+# credit, not a sentence).
 _BYLINE_LINE = re.compile(
     rf"^(?:{_BYLINE_WORD}|(?:von|posted[ \t]+by)[ \t]+)(?:{_NAMES}[ \t]*$"
-    rf"|({_NAME_WORD}|[\w.-]+)[ \t]+(?:at|am|on|um|le|el|il|op|,)[ \t]+\S*\d)"
+    rf"|({_NAME_WORD}|[\w.-]+)[ \t]+(?:at|am|on|um|le|el|il|op|,)[ \t]+(?:\S*\d|\w+\.?[ \t]+\d))"
 )
 # Forum software credits the thread's starter beside its title, the name after the label
 # or on the next line.
