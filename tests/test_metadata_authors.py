@@ -342,3 +342,19 @@ def test_one_name_word_before_a_written_date(line: str) -> None:
     place = line.replace("at December 16, 2025 11:15 AM", "at Example Corp")
     if place != line:
         assert authors(html.replace(line, place)) == ()
+
+
+def test_name_signed_in_bold_under_the_last_paragraph() -> None:
+    page = (
+        "<html><body><h1>Tampere wins the semi-final</h1><div class='text'>"
+        "<p>Tampere now travels to Sweden to play the final against the champion of the north.</p>"
+        "{}</div><footer><p>Imprint</p></footer></body></html>"
+    )
+    assert authors(page.format("<p><b><i>Stefan Example</i></b></p>")) == ("Stefan Example",)
+    assert authors(page.format("<p>\n <strong>Marina Example</strong>\n</p>")) == (
+        "Marina Example",
+    )
+    # not a signature: a linked name, a bold phrase, a bold lead-in followed by more text
+    assert authors(page.format("<p><b><a href='/team'>Stefan Example</a></b></p>")) == ()
+    assert authors(page.format("<p><b>Viel Glück!</b></p>")) == ()
+    assert authors(page.format("<p><b>Stefan Example</b></p><p>More text follows.</p>")) == ()

@@ -2,7 +2,8 @@
 
 Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 `@id` reference), microdata, `<meta name=author>` and friends, `rel=author`
-links and byline elements. They are written for readers ("By Jane Doe and
+links and byline elements, byline lines in the text and, last, a name signed
+in bold under the article's last paragraph. They are written for readers ("By Jane Doe and
 John Roe, Staff Writers | Updated 5 March"), so each is split into names
 on commas, "and" and its equivalents in the supported languages, and
 every part that is not a name (a role, a date, a URL, an e-mail, a
@@ -225,6 +226,12 @@ _BYLINE_LINE = re.compile(
 _THREAD_STARTER = re.compile(
     r"(?:^|\n)[ \t]*(?:thread[ \t]+starter|started[ \t]+by)[ \t]*:?\s*([^\n]+)", re.I
 )
+# A name signed under the article: a paragraph holding only a name in bold, the last of its
+# block, right after a paragraph of text ("<p><b>Jane Doe</b></p>").
+_SIGNATURE = "p:last-child > b:only-child, p:last-child > strong:only-child"
+_MAX_SIGNATURES = 10
+_MIN_SIGNED_TEXT = 50
+_FULL_NAME = re.compile(rf"^{_NAME}$")
 _META_KEYS = (
     "author",
     "article:author",
@@ -519,6 +526,27 @@ def _page_byline_names(evidence: PageEvidence) -> list[str]:
     return []
 
 
+def _signature_names(evidence: PageEvidence) -> list[str]:
+    """A writer's name signed in bold at the end of the article: the last resort, since
+    nothing but its place and its emphasis shows it is a credit (news sites and magazines
+    sign reports so, "Stefan Wasmer" under the last paragraph)."""
+    for node in evidence.tree.css(_SIGNATURE)[:_MAX_SIGNATURES]:
+        paragraph = node.parent
+        if paragraph is None or node.css_first("a") is not None:
+            continue
+        text = normalize_space(paragraph.text(deep=True))
+        if normalize_space(node.text(deep=True)) != text or not _FULL_NAME.match(text):
+            continue
+        previous = paragraph.prev
+        while previous is not None and previous.tag in ("-text", "-comment"):
+            previous = previous.prev
+        if previous is None or previous.tag != "p":
+            continue
+        if len(previous.text(deep=True)) >= _MIN_SIGNED_TEXT and _looks_like_person(text):
+            return [text]
+    return []
+
+
 def find_authors(
     evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
 ) -> tuple[str, ...]:
@@ -551,6 +579,7 @@ def find_authors(
         lambda: _twitter_label_names(evidence),
         lambda: _header_names(evidence),
         lambda: _page_byline_names(evidence),
+        lambda: _signature_names(evidence),
     )
     fallback: tuple[str, ...] = _unique(organisations)
     for source in sources:
