@@ -233,6 +233,24 @@ def test_archived_copy_strips_the_archived_sites_name() -> None:
     assert metadata(html, url).title == "Was ist virales Marketing?"
 
 
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<span class="label label--blue">Tips/Techniques</span><span class="label-append">'
+        "&nbsp;</span>",
+        '<span class="badge">News</span> ',
+        '<time datetime="2022-02-01">1. Februar 2022</time> ',
+    ],
+)
+def test_a_label_or_date_inside_the_headline_element_is_left_out(inside: str) -> None:
+    html = (
+        "<html><head><title>Tips/Techniques - Proxmox or Debian for a home server? | Forums"
+        f"</title></head><body><h1>{inside}Proxmox or Debian for a home server?</h1>"
+        "<p>x</p></body></html>"
+    )
+    assert metadata(html).title == "Proxmox or Debian for a home server?"
+
+
 # --- site, publisher, topics, OpenGraph, microdata ---------------------------------------------
 
 

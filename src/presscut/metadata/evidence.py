@@ -229,25 +229,35 @@ def decode_entities(text: str) -> str:
 
 _NOT_TEXT_TAGS = frozenset(("style", "script", "noscript", "template"))
 _NOT_HEADLINE_TAGS = _NOT_TEXT_TAGS | {"time"}
+# What a headline element holds besides the headline: a date, or a label element (forum
+# software's thread prefix, a rubric badge: "<span class="label">News</span> Headline").
+_NOT_HEADLINE = "time, [class~='label' i], [class~='badge' i]"
+_LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge)(?:\s|$)", re.I)
 
 
 def headline_text(node: LexborNode) -> str:
-    """An `<h1>`'s text without a `<time>` inside it: a date printed in the headline
-    element ("1. Februar 2022 Bundesministerin Raab: …") is a date line, not headline."""
-    if node.css_first("time") is not None:
-        text = normalize_space(decode_entities(" ".join(_text_parts(node, _NOT_HEADLINE_TAGS))))
+    """An `<h1>`'s text without a `<time>` or a label inside it: a date printed in the
+    headline element ("1. Februar 2022 Bundesministerin Raab: …") is a date line, and a
+    thread prefix ("News", "Tips/Techniques") is a category, not headline words."""
+    if node.css_first(_NOT_HEADLINE) is not None:
+        parts = _text_parts(node, _NOT_HEADLINE_TAGS, skip_labels=True)
+        text = normalize_space(decode_entities(" ".join(parts)))
         if text:
             return text
     return visible_text(node)
 
 
-def _text_parts(node: LexborNode, skipped: frozenset[str] = _NOT_TEXT_TAGS) -> list[str]:
+def _text_parts(
+    node: LexborNode, skipped: frozenset[str] = _NOT_TEXT_TAGS, *, skip_labels: bool = False
+) -> list[str]:
     parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             parts.append(child.text_content or "")
-        elif child.tag not in skipped:
-            parts.extend(_text_parts(child, skipped))
+        elif child.tag in skipped:
+            continue
+        elif not (skip_labels and _LABEL_CLASS.search(child.attributes.get("class") or "")):
+            parts.extend(_text_parts(child, skipped, skip_labels=skip_labels))
     return parts
 
 
