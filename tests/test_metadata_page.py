@@ -251,6 +251,19 @@ def test_a_label_or_date_inside_the_headline_element_is_left_out(inside: str) ->
     assert metadata(html).title == "Proxmox or Debian for a home server?"
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        '&nbsp;<button title="Copy item path to clipboard">Copy item path</button>',
+        "<span hidden><span>Stay organized with collections</span></span>",
+        '<svg viewBox="0 0 9 9"><title>Bookmark</title><path d="M0 0h9v9z"/></svg>',
+    ],
+)
+def test_buttons_icons_and_hidden_text_inside_the_headline_are_left_out(after: str) -> None:
+    html = f"<html><body><h1>Crate <span>tokio</span>{after}</h1><p>x</p></body></html>"
+    assert metadata(html).title == "Crate tokio"
+
+
 # --- site, publisher, topics, OpenGraph, microdata ---------------------------------------------
 
 

@@ -228,19 +228,21 @@ def decode_entities(text: str) -> str:
 
 
 _NOT_TEXT_TAGS = frozenset(("style", "script", "noscript", "template"))
-_NOT_HEADLINE_TAGS = _NOT_TEXT_TAGS | {"time"}
-# What a headline element holds besides the headline: a date, or a label element (forum
-# software's thread prefix, a rubric badge: "<span class="label">News</span> Headline").
-_NOT_HEADLINE = "time, [class~='label' i], [class~='badge' i]"
+_NOT_HEADLINE_TAGS = _NOT_TEXT_TAGS | {"time", "button", "svg"}
+# What a headline element holds besides the headline: a date, a label element (forum
+# software's thread prefix, a rubric badge: "<span class="label">News</span> Headline"), and
+# what the reader does not read as text (a "Copy" button, an icon's title, a hidden tooltip).
+_NOT_HEADLINE = "time, button, svg, [hidden], [class~='label' i], [class~='badge' i]"
 _LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|badge)(?:\s|$)", re.I)
 
 
 def headline_text(node: LexborNode) -> str:
-    """An `<h1>`'s text without a `<time>` or a label inside it: a date printed in the
-    headline element ("1. Februar 2022 Bundesministerin Raab: …") is a date line, and a
-    thread prefix ("News", "Tips/Techniques") is a category, not headline words."""
+    """An `<h1>`'s text without a `<time>`, a label, a button or hidden text inside it: a
+    date printed in the headline element ("1. Februar 2022 Bundesministerin Raab: …") is a
+    date line, a thread prefix ("News", "Tips/Techniques") is a category, and a "Copy item
+    path" button or a tooltip are no headline words."""
     if node.css_first(_NOT_HEADLINE) is not None:
-        parts = _text_parts(node, _NOT_HEADLINE_TAGS, skip_labels=True)
+        parts = _text_parts(node, _NOT_HEADLINE_TAGS, in_headline=True)
         text = normalize_space(decode_entities(" ".join(parts)))
         if text:
             return text
@@ -248,17 +250,24 @@ def headline_text(node: LexborNode) -> str:
 
 
 def _text_parts(
-    node: LexborNode, skipped: frozenset[str] = _NOT_TEXT_TAGS, *, skip_labels: bool = False
+    node: LexborNode, skipped: frozenset[str] = _NOT_TEXT_TAGS, *, in_headline: bool = False
 ) -> list[str]:
+    """The texts of `node`, without the elements `skipped`; `in_headline` also skips labels
+    and hidden elements (see `headline_text`)."""
     parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             parts.append(child.text_content or "")
         elif child.tag in skipped:
             continue
-        elif not (skip_labels and _LABEL_CLASS.search(child.attributes.get("class") or "")):
-            parts.extend(_text_parts(child, skipped, skip_labels=skip_labels))
+        elif not (in_headline and _not_headline_words(child)):
+            parts.extend(_text_parts(child, skipped, in_headline=in_headline))
     return parts
+
+
+def _not_headline_words(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs or bool(_LABEL_CLASS.search(attrs.get("class") or ""))
 
 
 def simplified(text: str | None) -> str:
