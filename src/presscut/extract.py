@@ -31,6 +31,7 @@ from presscut.errors import InputTooLargeError, NotHTMLError
 from presscut.metadata import Metadata, extract_metadata, resolve_language
 from presscut.segment import Page, Segment, segment_page
 from presscut.select import select_content
+from presscut.streaming import place_streamed_parts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Pages larger than this (after gzip decompression) are refused with `InputTooLargeError`."""
@@ -155,6 +156,7 @@ def parse_page(
     trained on exactly the segments it will see.
     """
     tree = dom.parse(text)
+    place_streamed_parts(tree, text)
     meta = extract_metadata(tree, url, content_language=content_language)
     pruned = dom.prune(tree, keep_texts=keep_pruned)
     root = dom.content_root(tree)

@@ -3,7 +3,8 @@
 The test set is built at run time from the shared datasets (never copied):
 for each labelled page, the *input* is the page's full visible text, one
 block element per line, as a plain HTML-to-text converter produces it
-(presscut's own parse → prune → segment, without any selection), and the
+(presscut's own parse → prune → segment, without any selection, React's streamed
+parts put in place as a browser would), and the
 *reference* is the page's ground-truth body. Each input line is labelled
 in/not in the body by token-shingle overlap (`label_lines`), which is what
 the line classifier is trained on (wcxb dev only) and what the line-level
@@ -46,6 +47,7 @@ from presscut.bench.metrics import (
 from presscut.bench.speed import default_core, percentile
 from presscut.extract import read_html
 from presscut.segment import normalize_space, segment_page
+from presscut.streaming import place_streamed_parts
 from presscut.text import clean_text
 from presscut.text.split import split_lines
 
@@ -60,6 +62,7 @@ def page_lines(page: LabelledPage) -> list[str]:
     """The page's full visible text, one block per line (see the module docstring)."""
     html = read_html(page.html(), max_bytes=MAX_PAGE_BYTES)
     tree = dom.parse(html)
+    place_streamed_parts(tree, html)
     dom.prune(tree, page_chrome=False)
     root = dom.content_root(tree)
     if root is None:
