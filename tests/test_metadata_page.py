@@ -345,6 +345,10 @@ def test_publisher_named_like_the_host_wins_over_an_edition_name() -> None:
         "</script></head></html>"
     )
     assert metadata(html, "https://www.reuters.com/article/x").site_name == "Reuters"
+    # two forms of one name: the declared one stays
+    same = html.replace("U.S.", "The Example Times").replace("Reuters", "Example Times")
+    url = "https://exampletimes.indiatimes.example/tech/x"
+    assert metadata(same, url).site_name == "The Example Times"
 
 
 def test_site_name_from_title_part_naming_the_host() -> None:

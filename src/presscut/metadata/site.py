@@ -7,7 +7,9 @@ unrendered template placeholders are not names and are skipped. A declared
 name often carries a tagline ("Example Courier - News from the valley"):
 the part naming the host, else the shortest part, is the name. When the
 declared name does not name the host at all (an edition, "U.S.") and the
-publisher does, the publisher's name is the site's. A declared name that is
+publisher does, the publisher's name is the site's, unless both are forms of
+one name ("The Example Times" and "Example Times" on example-times.co.in,
+where the declared form stays). A declared name that is
 only the domain ("www.example.de", a CMS default) gives way to the alt text of
 the site's logo picture when that names the host. The last resorts, applied
 once the title is known (`fallback_site_name`), are the part of `<title>`
@@ -61,6 +63,12 @@ def _without_tagline(name: str, keys: list[str]) -> str:
     return min(parts, key=lambda p: len(p.split())).strip()
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Two forms of one name ("The Example Times", "Example Times"): one holds the other."""
+    key_a, key_b = simplified(a), simplified(b)
+    return bool(key_a and key_b) and (key_a in key_b or key_b in key_a)
+
+
 def publisher_name(evidence: PageEvidence) -> str | None:
     """The publishing organisation, as the page states it (JSON-LD, then `<meta>`)."""
     found = _name(text_value(evidence.article_value("publisher", "sourceOrganization")))
@@ -94,7 +102,13 @@ def site_name(evidence: PageEvidence) -> str | None:
     if names:
         name = _without_tagline(names[0], keys)
         names_host = is_site_part(name, keys, affix=True)
-        if keys and publisher and not names_host and is_site_part(publisher, keys, affix=True):
+        if (
+            keys
+            and publisher
+            and not names_host
+            and is_site_part(publisher, keys, affix=True)
+            and not _same_name(name, publisher)
+        ):
             return publisher
         return name
     found = publisher or usable(
