@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presscut.features import _KEYWORD_RE, _keyword_matches
+from presscut import features
+from presscut.features import _ATTR_SUBSTRING_SCANNER, _KEYWORD_SCANNER, _TrieScanner
 
 _TEXTS = [
     "",
@@ -24,14 +25,82 @@ _TEXTS = [
 ]
 
 
+def _spans(matches: list) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in matches]
+
+
 @pytest.mark.parametrize("text", _TEXTS)
 def test_keyword_matches_are_those_of_finditer(text: str) -> None:
-    expected = [(m.span(), m.group()) for m in _KEYWORD_RE.finditer(text)]
-    assert [(m.span(), m.group()) for m in _keyword_matches(text)] == expected
+    expected = _spans(list(_KEYWORD_SCANNER.regex.finditer(text)))
+    assert _spans(_KEYWORD_SCANNER.finditer(text)) == expected
 
 
 def test_keyword_matches_on_repeated_and_adjacent_keywords() -> None:
     text = "shareshare share-share comment comments commentaire " * 20
-    expected = [(m.span(), m.group()) for m in _KEYWORD_RE.finditer(text)]
+    expected = _spans(list(_KEYWORD_SCANNER.regex.finditer(text)))
     assert len(expected) > 100
-    assert [(m.span(), m.group()) for m in _keyword_matches(text)] == expected
+    assert _spans(_KEYWORD_SCANNER.finditer(text)) == expected
+
+
+def test_class_name_matches_are_those_of_finditer() -> None:
+    text = "articlebody\x00storycontentsidebarwidget\x00commentsreplies\x00x\x00navbar menu"
+    expected = _spans(list(_ATTR_SUBSTRING_SCANNER.regex.finditer(text)))
+    assert len(expected) >= 6
+    assert _spans(_ATTR_SUBSTRING_SCANNER.finditer(text)) == expected
+
+
+def test_a_scanner_refuses_keywords_it_cannot_prefilter() -> None:
+    with pytest.raises(ValueError):
+        _TrieScanner(["ab"])
+
+
+def _plain_attr_bits(value: str) -> int:
+    """One value's family bits, each regex run over it alone (what `_cache_attr_bits` batches)."""
+    bits = 0
+    for match in _ATTR_SUBSTRING_SCANNER.regex.finditer(value.replace("-", "").replace("_", "")):
+        bits |= features._ATTR_SUBSTRING_BITS[match.group()]
+    for match in features._ATTR_WORD_RE.finditer(value):
+        bits |= features._ATTR_WORD_BITS[match.group()]
+    for match in features._ATTR_PREFIX_RE.finditer(value):
+        bits |= features._ATTR_PREFIX_BITS[match.group()]
+    return bits
+
+
+_CLASS_VALUES = [
+    "",
+    "article__body",
+    "story-body js-story",
+    # Whole tokens and token prefixes at the start and end of a value, next to the separator.
+    "ad",
+    "ads ad-slot x-ad adsense",
+    "navbar navigation nav",
+    "post posts post-1 posts2 postbody",
+    "advertisement advert-box",
+    "imgwrap img-responsive 123img",
+    "sharethis share_this social-follow",
+    "comment-list reply-link",
+    # Not-ASCII letters are token boundaries.
+    "éarticle ádvert navé",
+    "main\nmain",
+    "col-md-6 css-1x2y3z sc-bdfbwb",
+]
+
+
+def test_class_name_bits_read_together_are_those_read_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(features, "_ATTR_BITS_CACHE", {})
+    features._cache_attr_bits(_CLASS_VALUES)
+    cached = features._ATTR_BITS_CACHE
+    assert cached == {value: _plain_attr_bits(value) for value in _CLASS_VALUES}
+    assert cached["article__body"] & features._FAMILY_BIT["a_articlebody"]
+    assert cached["ads ad-slot x-ad adsense"] & features._FAMILY_BIT["a_ad"]
+    assert not cached["col-md-6 css-1x2y3z sc-bdfbwb"]
+
+
+def test_the_class_name_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "_ATTR_BITS_CACHE", {})
+    monkeypatch.setattr(features, "_MAX_CACHED", 4)
+    features._cache_attr_bits(["a", "b", "c", "d"])
+    features._cache_attr_bits(["sidebar", "a"])
+    assert set(features._ATTR_BITS_CACHE) == {"sidebar", "a"}

@@ -21,9 +21,11 @@ rest of the extraction):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import attrgetter, itemgetter
 
 import numpy as np
@@ -138,6 +140,71 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
+class _TrieScanner:
+    """The matches of a trie regex of keywords, as `finditer` gives them, found fast in long texts.
+
+    `finditer` tries the trie at nearly every character (its first letters
+    cover most of the alphabet), and those attempts are most of its cost. A
+    keyword of four or more characters can only start where the next three
+    characters are its first three *and* the three after the first are its
+    second to fourth; shorter keywords are single characters ("©", "»").
+    Both are table lookups on character ids, so the regex is then tried at a
+    few candidate positions (about 1 in 60 characters on news pages) with
+    the same results as `finditer`.
+    """
+
+    def __init__(self, keywords: list[str]) -> None:
+        self.regex = re.compile(_trie_regex(keywords))
+        chars = sorted({char for word in keywords for char in word})
+        if any(ord(char) > 0xFFFE for char in chars):
+            raise ValueError("keyword characters must lie in the Basic Multilingual Plane")
+        self.ids = np.zeros(0x10000, dtype=np.int32)  # 0 for characters in no keyword
+        self.ids[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1)
+        self.size = size = len(chars) + 1
+        self.singles = np.zeros(size, dtype=bool)
+        self.heads = np.zeros(size**3, dtype=bool)  # characters 0-2 of keywords of 4+ characters
+        self.seconds = np.zeros(size**3, dtype=bool)  # characters 1-3 of the same
+        for word in keywords:
+            ids = [int(self.ids[ord(char)]) for char in word]
+            if len(ids) == 1:
+                self.singles[ids[0]] = True
+            elif len(ids) >= 4:
+                self.heads[self._trigram(*ids[:3])] = True
+                self.seconds[self._trigram(*ids[1:4])] = True
+            else:
+                raise ValueError(f"keyword of 2 or 3 characters: {word!r}")
+
+    def _trigram(self, a: int, b: int, c: int) -> int:
+        return (a * self.size + b) * self.size + c
+
+    def candidates(self, text: str) -> list[int]:
+        """Positions of `text` where a keyword may start (a superset of where one does)."""
+        ids = self.ids[np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+        maybe = self.singles[ids]
+        if len(ids) >= 4:
+            trigrams = (ids[:-2] * self.size + ids[1:-1]) * self.size + ids[2:]
+            maybe[:-3] |= self.heads[trigrams[:-1]] & self.seconds[trigrams[1:]]
+        return np.flatnonzero(maybe).tolist()
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The matches of `self.regex.finditer(text)`, trying the regex at candidate positions only.
+
+        `finditer` matches at each position in turn and resumes after a
+        match, which is what this loop does over the only positions where a
+        match can start.
+        """
+        matches = []
+        end = 0
+        match_at = self.regex.match
+        for position in self.candidates(text):
+            if position >= end:
+                match = match_at(text, position)
+                if match is not None:
+                    matches.append(match)
+                    end = match.end()
+        return matches
+
+
 def _keyword_table(
     families: dict[str, tuple[str, ...]], bit_of: dict[str, int], *, nested: bool = True
 ) -> dict[str, int]:
@@ -166,7 +233,7 @@ def _family_words(kind: int) -> dict[str, tuple[str, ...]]:
 
 
 _ATTR_SUBSTRING_BITS = _keyword_table(_family_words(0), _FAMILY_BIT)
-_ATTR_SUBSTRING_RE = re.compile(_trie_regex(sorted(_ATTR_SUBSTRING_BITS)))
+_ATTR_SUBSTRING_SCANNER = _TrieScanner(sorted(_ATTR_SUBSTRING_BITS))
 _ATTR_WORD_BITS = _keyword_table(_family_words(1), _FAMILY_BIT, nested=False)
 _ATTR_PREFIX_BITS = _keyword_table(_family_words(2), _FAMILY_BIT, nested=False)
 # Whole tokens and token prefixes, found with the same trie regexes behind a
@@ -184,22 +251,38 @@ _MAX_CACHED = 65_536
 _ATTR_BITS_CACHE: dict[str, int] = {}
 
 
-def _attr_bits(attrs: str) -> int:
-    """Family bits of a container's class/id/role/itemprop values (see `_ATTR_FAMILIES`)."""
-    bits = _ATTR_BITS_CACHE.get(attrs)
-    if bits is not None:
-        return bits
-    if len(_ATTR_BITS_CACHE) >= _MAX_CACHED:
-        _ATTR_BITS_CACHE.clear()
-    bits = 0
-    for match in _ATTR_SUBSTRING_RE.finditer(attrs.replace("-", "").replace("_", "")):
-        bits |= _ATTR_SUBSTRING_BITS[match.group()]
-    for match in _ATTR_WORD_RE.finditer(attrs):
-        bits |= _ATTR_WORD_BITS[match.group()]
-    for match in _ATTR_PREFIX_RE.finditer(attrs):
-        bits |= _ATTR_PREFIX_BITS[match.group()]
-    _ATTR_BITS_CACHE[attrs] = bits
-    return bits
+def _cache_attr_bits(values: list[str]) -> None:
+    """Put the family bits of each value not yet in `_ATTR_BITS_CACHE` there (see `_ATTR_FAMILIES`).
+
+    The new values of a page are read together: each regex runs once over
+    them all, joined by a NUL (no keyword holds one, nor a letter or digit,
+    so no match can span two values and the token boundaries stay where
+    they were), instead of once per value, which costs twice as much.
+    """
+    cache = _ATTR_BITS_CACHE
+    if len(cache) >= _MAX_CACHED:
+        cache.clear()
+    new = [value for value in dict.fromkeys(values) if value not in cache]
+    if not new:
+        return
+    bits = [0] * len(new)
+    stripped = [value.replace("-", "").replace("_", "") for value in new]
+    for match, index in _matches_in(stripped, _ATTR_SUBSTRING_SCANNER.finditer):
+        bits[index] |= _ATTR_SUBSTRING_BITS[match.group()]
+    for match, index in _matches_in(new, _ATTR_WORD_RE.finditer):
+        bits[index] |= _ATTR_WORD_BITS[match.group()]
+    for match, index in _matches_in(new, _ATTR_PREFIX_RE.finditer):
+        bits[index] |= _ATTR_PREFIX_BITS[match.group()]
+    cache.update(zip(new, bits, strict=True))
+
+
+def _matches_in(
+    values: list[str], finditer: Callable[[str], Iterable[re.Match[str]]]
+) -> Iterator[tuple[re.Match[str], int]]:
+    """The matches of `finditer` in `values` joined by NULs, with the index of the value of each."""
+    starts = list(accumulate([len(value) + 1 for value in values[:-1]], initial=0))
+    for match in finditer("\x00".join(values)):
+        yield match, bisect_right(starts, match.start()) - 1
 
 
 # --- Words and phrases -------------------------------------------------------
@@ -320,76 +403,8 @@ KEYWORD_FAMILIES: tuple[str, ...] = tuple(_KEYWORD_FAMILIES)
 _KEYWORD_BITS = _keyword_table(
     _KEYWORD_FAMILIES, {family: 1 << i for i, family in enumerate(KEYWORD_FAMILIES)}
 )
-_KEYWORD_RE = re.compile(_trie_regex(sorted(_KEYWORD_BITS)))
+_KEYWORD_SCANNER = _TrieScanner(sorted(_KEYWORD_BITS))
 _KEYWORD_SHIFTS = np.arange(len(KEYWORD_FAMILIES), dtype=np.int64)
-
-
-class _KeywordStarts:
-    """Where in a text a chrome keyword can start, found with numpy before any regex runs.
-
-    `_KEYWORD_RE.finditer` tries the trie at nearly every character (its first
-    letters cover most of the alphabet), and those attempts are most of the
-    cost of the keyword features. A keyword of four or more characters can
-    only start where the next three characters are its first three *and*
-    the three after the first are its second to fourth; shorter keywords are
-    single characters ("©", "»"). Both are table lookups on character ids, so
-    the regex is then tried at a few candidate positions (about 1 in 60
-    characters on news pages) with the same results as `finditer`.
-    """
-
-    def __init__(self, keywords: list[str]) -> None:
-        chars = sorted({char for word in keywords for char in word})
-        if any(ord(char) > 0xFFFE for char in chars):
-            raise ValueError("keyword characters must lie in the Basic Multilingual Plane")
-        self.ids = np.zeros(0x10000, dtype=np.int32)  # 0 for characters in no keyword
-        self.ids[[ord(char) for char in chars]] = np.arange(1, len(chars) + 1)
-        self.size = size = len(chars) + 1
-        self.singles = np.zeros(size, dtype=bool)
-        self.heads = np.zeros(size**3, dtype=bool)  # characters 0-2 of keywords of 4+ characters
-        self.seconds = np.zeros(size**3, dtype=bool)  # characters 1-3 of the same
-        for word in keywords:
-            ids = [int(self.ids[ord(char)]) for char in word]
-            if len(ids) == 1:
-                self.singles[ids[0]] = True
-            elif len(ids) >= 4:
-                self.heads[self._trigram(*ids[:3])] = True
-                self.seconds[self._trigram(*ids[1:4])] = True
-            else:
-                raise ValueError(f"keyword of 2 or 3 characters: {word!r}")
-
-    def _trigram(self, a: int, b: int, c: int) -> int:
-        return (a * self.size + b) * self.size + c
-
-    def candidates(self, text: str) -> list[int]:
-        """Positions of `text` where a keyword may start (a superset of where one does)."""
-        ids = self.ids[np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
-        maybe = self.singles[ids]
-        if len(ids) >= 4:
-            trigrams = (ids[:-2] * self.size + ids[1:-1]) * self.size + ids[2:]
-            maybe[:-3] |= self.heads[trigrams[:-1]] & self.seconds[trigrams[1:]]
-        return np.flatnonzero(maybe).tolist()
-
-
-_KEYWORD_STARTS = _KeywordStarts(sorted(_KEYWORD_BITS))
-
-
-def _keyword_matches(text: str) -> list[re.Match[str]]:
-    """The matches of `_KEYWORD_RE.finditer(text)`, trying the regex at candidate positions only.
-
-    `finditer` matches at each position in turn and resumes after a match,
-    which is what this loop does over the only positions where a match can
-    start.
-    """
-    matches = []
-    end = 0
-    match_at = _KEYWORD_RE.match
-    for position in _KEYWORD_STARTS.candidates(text):
-        if position >= end:
-            match = match_at(text, position)
-            if match is not None:
-                matches.append(match)
-                end = match.end()
-    return matches
 
 
 _WORD_SPLIT = re.compile(r"[^\w]+")
@@ -617,7 +632,7 @@ def _keyword_hits(lowered: str, starts: np.ndarray) -> np.ndarray:
     """Which chrome vocabulary families occur in each segment (one scan of the page)."""
     bits = np.zeros(len(starts), dtype=np.int64)
     positions, masks = [], []
-    for match in _keyword_matches(lowered):
+    for match in _KEYWORD_SCANNER.finditer(lowered):
         positions.append(match.start())
         masks.append(_KEYWORD_BITS[match.group()])
     if positions:
@@ -637,11 +652,12 @@ class ContainerContext:
 
 
 def container_context(page: Page) -> ContainerContext:
-    """Family bits and look-alike siblings of every container, in one pass (cached on the page).
+    """Family bits and look-alike siblings of every container (cached on the page).
 
     Only containers with a segment below them are on a segment's path, so
     only their class names are read (reading attributes from the tree is the
-    expensive part). The class names of `<body>` describe the whole page
+    expensive part), and the bits of those not seen before are worked out
+    together (`_cache_attr_bits`). The class names of `<body>` describe the whole page
     (WordPress puts "single-post sidebar cookies-not-set" there), not any
     block of it, so the root contributes its tag only.
 
@@ -654,29 +670,27 @@ def container_context(page: Page) -> ContainerContext:
         return cached
     containers = page.containers
     n = len(containers)
+    on_path = [i for i, c in enumerate(containers) if c.end > c.start]
+    values = [containers[i].attrs if containers[i].parent >= 0 else "" for i in on_path]
+    _cache_attr_bits(values)
+    attr_bits = _ATTR_BITS_CACHE.__getitem__
+    tag_bits = _TAG_BITS.get
     own = [0] * n
     anyb = [0] * n
     parents = list(range(n))
     signatures: list[tuple[int, str, str] | None] = [None] * n
-    tag_bits = _TAG_BITS.get
-    cached_attr_bits = _ATTR_BITS_CACHE.get
-    for i, c in enumerate(containers):
-        if c.end <= c.start:
-            continue  # no segment below: never on a segment's path
+    for i, value in zip(on_path, values, strict=True):
+        c = containers[i]
         tag = c.tag
-        bits = tag_bits(tag, 0)
+        bits = tag_bits(tag, 0) | attr_bits(value)
+        own[i] = bits
         p = c.parent
         if p >= 0:
-            attrs = c.attrs
-            if attrs:
-                attr_bits = cached_attr_bits(attrs)
-                bits |= _attr_bits(attrs) if attr_bits is None else attr_bits
-            signatures[i] = (p, tag, attrs)
+            signatures[i] = (p, tag, value)
             parents[i] = p
             anyb[i] = bits | anyb[p]
         else:
             anyb[i] = bits
-        own[i] = bits
     own_bits = np.array(own, dtype=np.int64)
     parent = np.array(parents, dtype=np.int64)
     grandparent = parent[parent]
