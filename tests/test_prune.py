@@ -63,3 +63,14 @@ def test_never_content_elements_give_no_text() -> None:
         "<script>var x = 'script text';</script><pre>code<button>Copy</button></pre></body>"
     )
     assert texts == [STORY, "code"]
+
+
+def test_an_element_matched_several_ways_is_removed_once() -> None:
+    # Listed once per matching part of the hidden selector, and again as navigation.
+    tree = dom.parse(
+        f"<body><p>{STORY}</p><nav hidden aria-hidden='true' class='sr-only'>Menu</nav></body>"
+    )
+    nav = tree.css_first("nav")
+    assert [node.mem_id for node in dom._outermost([nav, nav, nav])] == [nav.mem_id]
+    assert dom.prune(tree, keep_texts=True) == [("navigation", "Menu")]
+    assert tree.css_first("nav") is None

@@ -169,13 +169,21 @@ def prune(
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
-    """Drop nodes nested in another node of the list (decomposing the outer one frees them)."""
+    """Drop nodes nested in another node of the list (decomposing the outer one frees them).
+
+    Each node is kept once: a node matching several parts of a selector is
+    listed once per part, and decomposing it twice would touch freed memory.
+    """
     ids = {node.mem_id for node in nodes}
     out = []
+    kept: set[int] = set()
     for node in nodes:
+        if node.mem_id in kept:
+            continue
         parent = node.parent
         while parent is not None and parent.mem_id not in ids:
             parent = parent.parent
         if parent is None:
             out.append(node)
+            kept.add(node.mem_id)
     return out
