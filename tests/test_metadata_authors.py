@@ -358,3 +358,16 @@ def test_name_signed_in_bold_under_the_last_paragraph() -> None:
     assert authors(page.format("<p><b><a href='/team'>Stefan Example</a></b></p>")) == ()
     assert authors(page.format("<p><b>Viel Glück!</b></p>")) == ()
     assert authors(page.format("<p><b>Stefan Example</b></p><p>More text follows.</p>")) == ()
+
+
+def test_a_cms_account_name_gives_way_to_the_byline_shown() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{{"@type": "NewsArticle",'
+        ' "author": {{"@type": "Person", "name": "{}"}},'
+        ' "publisher": {{"@type": "Organization", "name": "Example"}}}}</script></head>'
+        '<body><h1>Trail guide</h1><div class="post-author">By {}</div><p>x</p></body></html>'
+    )
+    assert authors(page.format("andrew.keaveney", "Denise Example")) == ("Denise Example",)
+    # a full name in JSON-LD stays first; an account name stays when nothing better is shown
+    assert authors(page.format("Jane Doe", "Denise Example")) == ("Jane Doe",)
+    assert authors(page.format("KatieS", "KatieS")) == ("KatieS",)

@@ -14,6 +14,7 @@ credential such as "PhD") is dropped. News agencies and desks ("Reuters",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -547,6 +548,11 @@ def _signature_names(evidence: PageEvidence) -> list[str]:
     return []
 
 
+def _is_handle(name: str) -> bool:
+    """A user name rather than a person's name: one word ("andrew.keaveney", "KatieS")."""
+    return " " not in name.strip()
+
+
 def find_authors(
     evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
 ) -> tuple[str, ...]:
@@ -556,7 +562,8 @@ def find_authors(
     the CMS) is kept only when no source names a person: a visible "By Jane
     Doe" is the better answer than "Example Media". The site's own name (as
     declared, or its host name: "Example.com") is dropped from a list that also
-    has people in it.
+    has people in it. A machine-readable source naming only accounts ("jdoe")
+    gives way to a byline element that shows a full name.
     """
     host = evidence.host
     site_keys = {_key(n) for n in (*site_names, host, host.removeprefix("www.")) if n}
@@ -569,24 +576,31 @@ def find_authors(
         # A `Person` named like the site, on a site that no organisation publishes, is
         # the author of a personal site ("Jane Doe" on Jane Doe's blog).
         return _unique(people)
-    sources = (
-        lambda: people,
-        lambda: _thread_starter_names(evidence),
-        lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)],
-        lambda: _meta_names(evidence),
-        lambda: _element_names(evidence, _BYLINE_SELECTOR),
-        lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR),
-        lambda: _twitter_label_names(evidence),
-        lambda: _header_names(evidence),
-        lambda: _page_byline_names(evidence),
-        lambda: _signature_names(evidence),
+    # (whether the source is machine-readable, the source)
+    sources: tuple[tuple[bool, Callable[[], list[str]]], ...] = (
+        (True, lambda: people),
+        (False, lambda: _thread_starter_names(evidence)),
+        (True, lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)]),
+        (True, lambda: _meta_names(evidence)),
+        (False, lambda: _element_names(evidence, _BYLINE_SELECTOR)),
+        (False, lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR)),
+        (True, lambda: _twitter_label_names(evidence)),
+        (False, lambda: _header_names(evidence)),
+        (False, lambda: _page_byline_names(evidence)),
+        (False, lambda: _signature_names(evidence)),
     )
     fallback: tuple[str, ...] = _unique(organisations)
-    for source in sources:
+    for machine_readable, source in sources:
         names = _unique(source())
         if not names:
             continue
         persons = tuple(n for n in names if _key(n) not in site_keys)
+        if persons and machine_readable and all(_is_handle(n) for n in persons):
+            # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader
+            # sees names the writer ("Jane Doe").
+            shown = [n for n in _element_names(evidence, _BYLINE_SELECTOR) if not _is_handle(n)]
+            if shown:
+                return _unique(shown)
         if persons:
             return persons
         fallback = fallback or names
