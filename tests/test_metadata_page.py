@@ -264,6 +264,23 @@ def test_buttons_icons_and_hidden_text_inside_the_headline_are_left_out(after: s
     assert metadata(html).title == "Crate tokio"
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "A DIY Investor\u00e2\u0080\u0099s Guide to Calculators",
+            "A DIY Investor’s Guide to Calculators",
+        ),
+        ("Don\u00e2\u20ac\u2122t panic: a guide", "Don’t panic: a guide"),  # via Windows-1252
+        ("itertools \u00e2\u0080\u0094 Functions \u00c2\u00b6", "itertools — Functions"),
+        ("Café au lait à la carte", "Café au lait à la carte"),  # good Latin text stays
+    ],
+)
+def test_utf8_decoded_twice_is_repaired_in_the_headline(damaged: str, expected: str) -> None:
+    html = f"<html><head><title>{damaged}</title></head><body><h1>{damaged}</h1></body></html>"
+    assert metadata(html).title == expected
+
+
 # --- site, publisher, topics, OpenGraph, microdata ---------------------------------------------
 
 

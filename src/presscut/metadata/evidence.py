@@ -44,6 +44,13 @@ _ARCHIVED_URL = re.compile(r"^https?://web\.archive\.org/web/[^/]*/(.+)$", re.I)
 _NOT_TEXT = "style, script, noscript, template"
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _ENTITY = re.compile(r"&(?:#\d+|#x[\da-f]+|[a-z]+\d*);", re.I)
+# The first byte of a UTF-8 sequence read as Latin-1 or Windows-1252, then a continuation
+# byte read the same way ("Ã©", "â\x80\x99", "â€™"): UTF-8 decoded twice.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf"  # Latin-1
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"  # what Windows-1252 adds
+)
 
 
 @dataclass(slots=True)
@@ -210,7 +217,7 @@ def visible_text(node: LexborNode) -> str:
         text = node.text(deep=True, separator=" ")
     else:
         text = " ".join(_text_parts(node))
-    return normalize_space(decode_entities(text))
+    return normalize_space(repair_text(text))
 
 
 def visible_lines(node: LexborNode) -> list[str]:
@@ -221,9 +228,17 @@ def visible_lines(node: LexborNode) -> list[str]:
     return _text_parts(node)
 
 
-def decode_entities(text: str) -> str:
+def repair_text(text: str) -> str:
     """`text` with the entities left by double escaping decoded ("AT&amp;amp;T" shows as
-    "AT&amp;T" otherwise)."""
+    "AT&amp;T" otherwise) and UTF-8 that a CMS decoded twice repaired ("Investorâ\x80\x99s"
+    is "Investor’s"): the page shows the damage, but its headline is the undamaged text."""
+    if _MOJIBAKE.search(text):
+        for codec in ("latin-1", "cp1252"):
+            try:
+                text = text.encode(codec).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
     return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
 
 
@@ -243,7 +258,7 @@ def headline_text(node: LexborNode) -> str:
     path" button or a tooltip are no headline words."""
     if node.css_first(_NOT_HEADLINE) is not None:
         parts = _text_parts(node, _NOT_HEADLINE_TAGS, in_headline=True)
-        text = normalize_space(decode_entities(" ".join(parts)))
+        text = normalize_space(repair_text(" ".join(parts)))
         if text:
             return text
     return visible_text(node)
@@ -324,7 +339,7 @@ def gather(
             h1_nodes.append(node)
         if "itemprop" in node.attributes:
             items.append(node)
-    title_tag = normalize_space(decode_entities(titles[0].text(deep=True))) if titles else ""
+    title_tag = normalize_space(repair_text(titles[0].text(deep=True))) if titles else ""
     h1s: list[str] = []
     logo_texts: list[str] = []
     headline_node = None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from presscut.metadata.evidence import PageEvidence, decode_entities, simplified
+from presscut.metadata.evidence import PageEvidence, repair_text, simplified
 from presscut.metadata.jsonld import text_value
 
 # A separator between headline and site name needs spaces around it ("A | B",
@@ -229,9 +229,9 @@ def _voted_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     social = evidence.meta.first("og:title", "twitter:title", "dc.title", "dcterms.title")
     # (text, whether it is <title>): <title> comes last, and most often carries a rubric or
     # a section beside the headline.
-    sources = [(decode_entities(t), t is evidence.title_tag) for t in (structured, social) if t]
+    sources = [(repair_text(t), t is evidence.title_tag) for t in (structured, social) if t]
     if evidence.title_tag:
-        sources.append((decode_entities(evidence.title_tag), True))
+        sources.append((repair_text(evidence.title_tag), True))
     raw = [text for text, _ in sources]
     stripped = [strip_site_name(t, keys) for t in raw]
     kept = [
