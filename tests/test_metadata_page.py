@@ -347,6 +347,17 @@ def test_logo_alt_text_names_the_site_rather_than_its_domain() -> None:
     assert metadata(partner, url).site_name == "river-haven.example"
 
 
+def test_site_title_heading_of_an_archived_copy_is_the_site_name() -> None:
+    archive = "https://web.archive.org/web/20160218174457/http://moving-letters.example/"
+    html = (
+        f'<html><body><h1><a href="{archive}">moving <i>letters</i></a></h1>'
+        f'<h1><a href="{archive}2010/05/a-post/">Literature and typography</a></h1>'
+        "<p>Text.</p></body></html>"
+    )
+    meta = metadata(html, archive + "2010/05/a-post/")
+    assert (meta.title, meta.site_name) == ("Literature and typography", "moving letters")
+
+
 def test_placeholder_site_name_is_ignored_and_og_sitename_is_read() -> None:
     html = (
         '<html><head><meta property="og:site_name" content="{$plugin.opengraph.site_name}">'

@@ -80,12 +80,8 @@ class PageEvidence:
         For a Wayback Machine copy, the host of the archived page: its site
         name, not the archive's, is what the page's titles carry.
         """
-        url = self.url or ""
-        archived = _ARCHIVED_URL.match(url)
-        if archived:
-            url = archived[1] if "://" in archived[1] else "http://" + archived[1]
         try:
-            return urlsplit(url).hostname or ""
+            return urlsplit(unarchived(self.url or "")).hostname or ""
         except ValueError:
             return ""
 
@@ -100,6 +96,14 @@ class PageEvidence:
                 if value not in (None, "", []):
                     return self.jsonld.resolve(value)
         return None
+
+
+def unarchived(url: str) -> str:
+    """The URL of the page a Wayback Machine copy archives, else `url` itself."""
+    archived = _ARCHIVED_URL.match(url)
+    if archived is None:
+        return url
+    return archived[1] if "://" in archived[1] else "http://" + archived[1]
 
 
 def locate_headline(evidence: PageEvidence, title: str | None) -> None:
@@ -187,7 +191,8 @@ def text_after(node: LexborNode | None, limit: int) -> str:
 
 
 def _is_logo(node: LexborNode, url: str | None) -> bool:
-    """An `<h1>` that is the site's logo or name: classed so, or a link to the front page.
+    """An `<h1>` that is the site's logo or name: classed so, or a link to the front page
+    (of the archived site, in a Wayback Machine copy).
 
     Blog themes put the site title in an `<h1>` on every page; it is never the headline.
     """
@@ -201,7 +206,7 @@ def _is_logo(node: LexborNode, url: str | None) -> bool:
         return False
     href = (link.attributes.get("href") or "").strip()
     try:
-        target = urlsplit(urljoin(url or "", href))
+        target = urlsplit(unarchived(urljoin(url or "", href)))
     except ValueError:
         return False
     return target.path in ("", "/", "/index.html", "/index.php") and not target.query
