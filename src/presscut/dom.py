@@ -78,7 +78,8 @@ _MAX_REMOVED_SHARE = 0.5
 _STRUCTURAL = frozenset(("html", "head", "body", "frameset"))
 
 
-def parse(html: str) -> LexborHTMLParser:
+def parse(html: str | bytes) -> LexborHTMLParser:
+    """The document tree of `html`, text or UTF-8 bytes (never sniffed for another encoding)."""
     return LexborHTMLParser(html)
 
 
