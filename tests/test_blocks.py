@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import presscut
+from presscut import dom
+from presscut.segment import segment_page
 
 TEMPLATE = (Path(__file__).parent / "fixtures" / "page_template.html").read_text("utf-8")
 
@@ -151,6 +153,17 @@ def test_inline_elements_keep_spacing() -> None:
         b.text.startswith("The new line is 14 km long, said the transport office, and won't open")
         for b in article.body
     )
+
+
+def test_whitespace_is_a_space_inside_a_segment_and_nothing_between_blocks() -> None:
+    # Spaces between two links, and whitespace-only text (ASCII or not) between paragraphs.
+    tree = dom.parse(
+        "<body><div>\n  <p><a href='/a'>one</a> <a href='/b'>two</a></p>\n \u00a0\u2003 \n"
+        "<p>three\u00a0</p>\n</div></body>"
+    )
+    segments = segment_page(dom.content_root(tree)).segments
+    assert [s.text for s in segments] == ["one two", "three"]
+    assert (segments[0].link_chars, segments[0].links) == (6, 2)
 
 
 def test_text_joins_blocks_with_one_blank_line() -> None:

@@ -483,11 +483,14 @@ def segment_page(root: LexborNode) -> Page:
             continue
         tag_id = node.tag_id
         if tag_id == text_tag_id:
-            text = node.text_content
-            if text and (buf or not text.isspace()):
-                buf.append(text)
-                if link_depth:
-                    walker.buf_link_chars += len(text.strip())
+            # Whitespace between blocks (half the nodes of a page) is told apart
+            # without reading it; whitespace in a segment is part of its text.
+            if buf or not node.is_empty_text_node:
+                text = node.text_content
+                if text and (buf or not text.isspace()):
+                    buf.append(text)
+                    if link_depth:
+                        walker.buf_link_chars += len(text.strip())
             node = node.next
             continue
         kind, tag = kind_by_tag_id(tag_id) or _node_kind(node, tag_id)
