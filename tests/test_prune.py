@@ -74,3 +74,13 @@ def test_an_element_matched_several_ways_is_removed_once() -> None:
     assert [node.mem_id for node in dom._outermost([nav, nav, nav])] == [nav.mem_id]
     assert dom.prune(tree, keep_texts=True) == [("navigation", "Menu")]
     assert tree.css_first("nav") is None
+
+
+def test_the_share_of_the_text_counts_no_whitespace() -> None:
+    # The <nav> holds 60 % of the visible characters; the indentation would make it 30 %.
+    indent = "\n" + " " * 200
+    html = (
+        f"<body>{indent}<div>{indent}<p>{'x' * 40}</p>{indent}</div>{indent}"
+        f"<nav>{indent}<p>{'y' * 60}</p>{indent}</nav>{indent}</body>"
+    )
+    assert _texts(html) == ["x" * 40, "y" * 60]

@@ -156,7 +156,8 @@ def prune(
             doomed.append((node, "footer"))
     if not doomed:
         return []
-    total = len(root.text(deep=True, strip=True))
+    # Whitespace-only text adds nothing once stripped: skipped before it is read.
+    total = len(root.text(deep=True, strip=True, skip_empty=True))
     reasons = {node.mem_id: reason for node, reason in doomed}
     removed: list[tuple[str, str]] = []
     for node in _outermost([node for node, _ in doomed]):
