@@ -87,7 +87,7 @@ class TreeEnsemble:
         trees, depth = self.features.shape
         by_level = np.take(outcomes.view(np.uint8), self._level_tests, axis=0)
         leaf_index = np.einsum("ltn,l->tn", by_level.reshape(depth, trees, -1), self._level_weights)
-        leaf_values = self.leaves.ravel()[leaf_index + self._leaf_offsets]
+        leaf_values = np.take(self.leaves.ravel(), leaf_index + self._leaf_offsets)
         return leaf_values.sum(axis=0) * self.scale + self.bias
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
