@@ -135,6 +135,31 @@ def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None
     assert kept.tolist() == [True, reason is None, True]
 
 
+def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
+    """Without its script, an Instagram embed is a blockquote of two labels; a tweet's text
+    and attribution stay (they are what the story quotes)."""
+    page = _page(
+        f"<p>{PARAGRAPH}</p><blockquote class='instagram-media'><p><a href='#'>View this post "
+        "on Instagram</a></p><p><a href='#'>A post shared by Port Alder Harbour "
+        "(@portalder) on Jun 16, 2019 at 7:30am PDT</a></p></blockquote>"
+        "<blockquote><p>The harbour wall vote is tonight.</p><p>— Port Alder Council "
+        f"(@portaldercc) March 5, 2024</p></blockquote><p>{PARAGRAPH_2}</p>"
+    )
+    assert [standalone_line_reason(s) for s in page.segments] == [
+        None,
+        "embed",
+        "embed",
+        None,
+        None,
+        None,
+    ]
+    probability = np.full(6, 0.9)
+    kept, _ = decide(page, Scores(probability, np.zeros(6, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, False, False, True, True, True]
+    page = _page(f"<p>{PARAGRAPH}</p><p>A post shared by many readers went viral.</p>")
+    assert standalone_line_reason(page.segments[1]) is None
+
+
 def test_text_kept_twice_keeps_one_copy() -> None:
     """A table of contents repeats the headings as links (the heading stays), a widget
     rendered once per tab repeats itself (the first copy stays); short lines may repeat,

@@ -206,6 +206,16 @@ _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _WIDGET_MAX_CHARS = 80
+# The lines a social media embed leaves when its script does not run: the
+# embed is a <blockquote> that opens with "View this post on Instagram" and
+# closes with "A post shared by Name (@handle) on Jun 16, 2019 at 7:30am PDT".
+# None of the 50 such lines of the dev pages is article text.
+_EMBED_LABEL = re.compile(
+    r"^\W*(?:view this (?:post|photo|video|profile) on (?:instagram|tiktok|facebook|threads)"
+    r"|an? (?:post|photo|video) shared by [^\n]{1,80}\(@[\w.]{1,30}\)[^\n]{0,60})\W*$",
+    re.IGNORECASE,
+)
+_EMBED_MAX_CHARS = 160
 # A syndicated story's copyright notice ("© 2024 The Associated Press. All rights
 # reserved. This material may not be published, broadcast, rewritten...").
 _COPYRIGHT_NOTICE = re.compile(
@@ -220,12 +230,14 @@ _STANDALONE_MAX_CHARS = 400
 
 
 def standalone_line_reason(segment: Segment) -> str | None:
-    """`photo_credit`, `related`, `footer` (a copyright notice), `advertisement`, `share`,
-    `byline` or `dateline` when the segment is only that."""
+    """`photo_credit`, `embed`, `related`, `footer` (a copyright notice), `advertisement`,
+    `share`, `byline` or `dateline` when the segment is only that."""
     if len(segment.text) > _STANDALONE_MAX_CHARS:
         return None
     if segment.type == "figure_caption":
         return "photo_credit" if is_credit_line(segment.text) else None
+    if len(segment.text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(segment.text):
+        return "embed"
     if segment.type not in ("paragraph", "list_item"):
         return None
     if len(segment.text.split()) <= _RELATED_MAX_WORDS and _RELATED_LABEL.match(segment.text):
