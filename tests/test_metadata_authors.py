@@ -371,3 +371,5 @@ def test_a_cms_account_name_gives_way_to_the_byline_shown() -> None:
     # a full name in JSON-LD stays first; an account name stays when nothing better is shown
     assert authors(page.format("Jane Doe", "Denise Example")) == ("Jane Doe",)
     assert authors(page.format("KatieS", "KatieS")) == ("KatieS",)
+    # one capitalised word is a name (an agency), not an account
+    assert authors(page.format("Reuters", "Denise Example")) == ("Reuters",)

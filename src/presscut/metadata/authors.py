@@ -228,11 +228,10 @@ _THREAD_STARTER = re.compile(
     r"(?:^|\n)[ \t]*(?:thread[ \t]+starter|started[ \t]+by)[ \t]*:?\s*([^\n]+)", re.I
 )
 # A name signed under the article: a paragraph holding only a name in bold, the last of its
-# block, right after a paragraph of text ("<p><b>Jane Doe</b></p>").
-_SIGNATURE = "p:last-child > b:only-child, p:last-child > strong:only-child"
-_MAX_SIGNATURES = 10
+# block, right after a paragraph of text ("<p><b>Jane Doe</b></p>"; `evidence.signatures`).
 _MIN_SIGNED_TEXT = 50
 _FULL_NAME = re.compile(rf"^{_NAME}$")
+_HANDLE = re.compile(r"[._\d]|[a-z][A-Z]|^[^A-Z]*$")
 _META_KEYS = (
     "author",
     "article:author",
@@ -531,26 +530,37 @@ def _signature_names(evidence: PageEvidence) -> list[str]:
     """A writer's name signed in bold at the end of the article: the last resort, since
     nothing but its place and its emphasis shows it is a credit (news sites and magazines
     sign reports so, "Stefan Wasmer" under the last paragraph)."""
-    for node in evidence.tree.css(_SIGNATURE)[:_MAX_SIGNATURES]:
+    for node in evidence.signatures:
         paragraph = node.parent
-        if paragraph is None or node.css_first("a") is not None:
+        if paragraph is None or paragraph.tag != "p" or node.css_first("a") is not None:
             continue
         text = normalize_space(paragraph.text(deep=True))
         if normalize_space(node.text(deep=True)) != text or not _FULL_NAME.match(text):
             continue
-        previous = paragraph.prev
-        while previous is not None and previous.tag in ("-text", "-comment"):
-            previous = previous.prev
-        if previous is None or previous.tag != "p":
+        previous = _element_sibling(paragraph.prev, backwards=True)
+        if _element_sibling(paragraph.next, backwards=False) is not None or previous is None:
             continue
-        if len(previous.text(deep=True)) >= _MIN_SIGNED_TEXT and _looks_like_person(text):
+        if previous.tag != "p" or len(previous.text(deep=True)) < _MIN_SIGNED_TEXT:
+            continue
+        if _looks_like_person(text):
             return [text]
     return []
 
 
+def _element_sibling(node: LexborNode | None, *, backwards: bool) -> LexborNode | None:
+    """`node` or the first element after it (before it, `backwards`), skipping text and
+    comments."""
+    while node is not None and node.tag in ("-text", "-comment"):
+        node = node.prev if backwards else node.next
+    return node
+
+
 def _is_handle(name: str) -> bool:
-    """A user name rather than a person's name: one word ("andrew.keaveney", "KatieS")."""
-    return " " not in name.strip()
+    """A user name rather than a person's name: one word written as no name is, with a dot,
+    an underscore, a digit, a capital inside it or no capital at all ("andrew.keaveney",
+    "KatieS"); "Reuters" and "AFP" are names."""
+    name = name.strip()
+    return " " not in name and bool(_HANDLE.search(name))
 
 
 def find_authors(
@@ -598,7 +608,7 @@ def find_authors(
         if persons and machine_readable and all(_is_handle(n) for n in persons):
             # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader
             # sees names the writer ("Jane Doe").
-            shown = [n for n in _element_names(evidence, _BYLINE_SELECTOR) if not _is_handle(n)]
+            shown = [n for n in _element_names(evidence, _BYLINE_SELECTOR) if " " in n.strip()]
             if shown:
                 return _unique(shown)
         if persons:
