@@ -373,3 +373,15 @@ def test_a_cms_account_name_gives_way_to_the_byline_shown() -> None:
     assert authors(page.format("KatieS", "KatieS")) == ("KatieS",)
     # one capitalised word is a name (an agency), not an account
     assert authors(page.format("Reuters", "Denise Example")) == ("Reuters",)
+
+
+def test_name_beside_a_role_under_the_headline() -> None:
+    page = (
+        "<html><body><main><header><h1>How AI is changing care</h1><p>{}</p></header>"
+        "<p>Body.</p></main></body></html>"
+    )
+    assert authors(page.format("Aaron Example | Senior Writer | July 2, 2025")) == (
+        "Aaron Example",
+    )
+    # a section beside a date is no byline
+    assert authors(page.format("World News | July 2, 2025")) == ()

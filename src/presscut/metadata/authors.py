@@ -214,6 +214,8 @@ _NAMES = (
 _BYLINE_IN_TEXT = re.compile(
     rf"(?:(?:^|(?<=[\s|·•—–:-])){_BYLINE_WORD}|(?m:^)[ \t]*von[ \t]+){_NAMES}(?![\w'’-])"
 )
+# A line starting with a name and a role beside it, as headers print them without "By".
+_NAME_THEN_ROLE = re.compile(rf"(?m)^[ \t]*({_NAME})[ \t]+[|·•][ \t]+([^\n|·•]{{1,40}})")
 # A whole line that is a byline, anywhere in the page; or a byline followed by the time of
 # posting ("posted by Stadler at 12:53", "Geschrieben von Cooper am 25.08.2015", "Posted by
 # David at December 16, 2025"), where one name word is enough (the time shows the line is a
@@ -464,7 +466,8 @@ def _names_in_lines(lines: list[str]) -> list[str]:
 
 def _header_names(evidence: PageEvidence) -> list[str]:
     """Names in a "By ..." phrase of the text around the headline, but not of the headline
-    itself ("Solar Panel Installation: Step by Step Guide")."""
+    itself ("Solar Panel Installation: Step by Step Guide"), or a name line whose next part
+    is a role ("Jane Doe | Senior Writer | July 2, 2025")."""
     node = evidence.headline_node
     headline = visible_text(node) if node is not None else ""
     for text in headline_texts(evidence):
@@ -474,6 +477,9 @@ def _header_names(evidence: PageEvidence) -> list[str]:
             names = [n for n in split_byline(match[1]) if _looks_like_person(n)]
             if names:
                 return names
+        for match in _NAME_THEN_ROLE.finditer(text):
+            if _is_role(match[2]) and _looks_like_person(match[1]):
+                return [match[1]]
     return []
 
 
