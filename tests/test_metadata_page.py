@@ -358,6 +358,20 @@ def test_site_title_heading_of_an_archived_copy_is_the_site_name() -> None:
     assert (meta.title, meta.site_name) == ("Literature and typography", "moving letters")
 
 
+def test_a_publisher_not_naming_the_host_gives_way_to_the_title_part_that_does() -> None:
+    html = (
+        "<html><head><title>media-rooms.example // » Jens Example</title>"
+        '<meta name="publisher" content="Jens Example"></head><body><p>x</p></body></html>'
+    )
+    meta = metadata(html, "http://media-rooms.example/jens-example/")
+    assert (meta.title, meta.site_name) == ("Jens Example", "media-rooms.example")
+    named = html.replace("media-rooms.example //", "Media Rooms //")
+    assert metadata(named, "http://media-rooms.example/x/").site_name == "Media Rooms"
+    # without a <title> part naming the host, the publisher is the site's name
+    plain = html.replace("media-rooms.example // » Jens Example", "Selected works")
+    assert metadata(plain, "http://media-rooms.example/x/").site_name == "Jens Example"
+
+
 def test_placeholder_site_name_is_ignored_and_og_sitename_is_read() -> None:
     html = (
         '<html><head><meta property="og:site_name" content="{$plugin.opengraph.site_name}">'

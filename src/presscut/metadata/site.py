@@ -83,7 +83,9 @@ def publisher_name(evidence: PageEvidence) -> str | None:
 def site_name(evidence: PageEvidence) -> str | None:
     """The name the site declares: `og:site_name`, else the JSON-LD WebSite, the publisher
     or the web application name; without its tagline. A value that is the page's whole
-    `<title>` (templates filling every field with it) names the page, not the site."""
+    `<title>` (templates filling every field with it) names the page, not the site. A
+    publisher that does not name the host, on a page whose `<title>` has a part that does,
+    is not taken for the site (`None`: the fallback reads that part)."""
     keys = site_keys(evidence, None)
     page_title = simplified(evidence.title_tag)
 
@@ -111,10 +113,26 @@ def site_name(evidence: PageEvidence) -> str | None:
         ):
             return publisher
         return name
+    if (
+        publisher
+        and keys
+        and not is_site_part(publisher, keys, affix=True)
+        and any(is_site_part(part, keys, affix=True) for part in _title_parts(evidence))
+    ):
+        # The site names itself in <title> ("example.de // » Jane Doe"); a publisher that
+        # does not name the host is its owner: `fallback_site_name` reads <title>.
+        return None
     found = publisher or usable(
         evidence.meta.first("application-name", "apple-mobile-web-app-title")
     )
     return _without_tagline(found, keys) if found else None
+
+
+def _title_parts(evidence: PageEvidence) -> list[str]:
+    """The parts of `<title>` that may hold the site's name (`_TITLE_PART`)."""
+    if not evidence.title_tag:
+        return []
+    return [part.strip() for part in _TITLE_PART.split(evidence.title_tag)]
 
 
 def logo_name(evidence: PageEvidence, keys: list[str]) -> str | None:
@@ -137,10 +155,9 @@ def fallback_site_name(evidence: PageEvidence, title: str | None) -> str | None:
     theme, the part of `<title>` beside the headline, the alt text of the logo picture,
     else the host name ("example.com"), which is how readers name such a site."""
     keys = site_keys(evidence, None)
-    if evidence.title_tag and keys:
+    if keys:
         headline = simplified(title)
-        for part in _TITLE_PART.split(evidence.title_tag):
-            part = part.strip()
+        for part in _title_parts(evidence):
             if is_site_part(part, keys, affix=True) and not agrees(simplified(part), headline):
                 return part
     logos = [text for text in evidence.logo_texts if len(text.split()) <= _MAX_LOGO_WORDS]
