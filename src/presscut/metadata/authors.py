@@ -3,11 +3,11 @@
 Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 `@id` reference), microdata, `<meta name=author>` and friends, `rel=author`
 links and byline elements, byline lines in the text and, last, a name signed
-in bold under the article's last paragraph. They are written for readers ("By Jane Doe and
-John Roe, Staff Writers | Updated 5 March"), so each is split into names
-on commas, "and" and its equivalents in the supported languages, and
-every part that is not a name (a role, a date, a URL, an e-mail, a
-credential such as "PhD") is dropped. News agencies and desks ("Reuters",
+in bold under the article's last paragraph. They are written for readers
+("By Jane Doe and John Roe, Staff Writers | Updated 5 March"), so each is
+split into names on commas, "and" and its equivalents in the supported
+languages, and every part that is not a name (a role, a date, a URL, an
+e-mail, a credential such as "PhD") is dropped. News agencies and desks ("Reuters",
 "dpa") are kept: they are the byline the page gives.
 """
 
