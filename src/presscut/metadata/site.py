@@ -9,11 +9,13 @@ the part naming the host, else the shortest part, is the name. When the
 declared name does not name the host at all (an edition, "U.S.") and the
 publisher does, the publisher's name is the site's, unless both are forms of
 one name ("The Example Times" and "Example Times" on example-times.co.in,
-where the declared form stays). A declared name that is
-only the domain ("www.example.de", a CMS default) gives way to the alt text of
-the site's logo picture when that names the host. The last resorts, applied
-once the title is known (`fallback_site_name`), are the part of `<title>`
-beside the headline, the logo's alt text and the host name itself.
+where the declared form stays). A declared name that is only the domain
+("www.example.de", a CMS default) gives way to the alt text of the site's
+logo picture when that names the host. Without a declaration, a publisher
+that does not name the host is the site's owner ("Jane Doe") when a part of
+`<title>` names the site. The last resorts, applied once the title is known
+(`fallback_site_name`), are the part of `<title>` naming the host or beside
+the headline, the logo's alt text and the host name itself.
 """
 
 from __future__ import annotations
