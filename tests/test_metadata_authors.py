@@ -385,3 +385,22 @@ def test_name_beside_a_role_under_the_headline() -> None:
     )
     # a section beside a date is no byline
     assert authors(page.format("World News | July 2, 2025")) == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("Text: Jane Doe", ("Jane Doe",)),
+        ("Text und Fotos: Jane Doe", ("Jane Doe",)),
+        ("Texte : Marie Dupont", ("Marie Dupont",)),
+        ("Redaktion: Hans Meier", ("Hans Meier",)),
+        ("Fotos: Max Muster", ()),  # the photographer is no author
+        ("Text: Die Hälfte der Fälle", ()),  # a phrase after the label, not a name
+    ],
+)
+def test_credit_line_at_the_end_of_the_article(credit: str, names: tuple[str, ...]) -> None:
+    html = (
+        "<html><body><h1>Ein Titel</h1><p>Lange Prosa über das Thema, und vieles mehr dazu.</p>"
+        f"<p>{credit}</p></body></html>"
+    )
+    assert authors(html) == names

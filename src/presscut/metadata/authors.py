@@ -122,7 +122,9 @@ _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
 _COLLECTIVE = frozenset(
     "team staff desk newsroom editors editorial redaktion rédaction redacción".split()
 )
-_ARTICLES = frozenset("the die das der la le el".split())
+# Articles open phrases and collectives ("the Example Team"), not persons' names; "La", "Le",
+# "El", "De" may ("La Toya", "De Niro").
+_ARTICLES = frozenset("the die das der den dem".split())
 _JOINER = re.compile(r"^(?:[,;&]|and|und|et|y|e|i|en|oraz)$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _LAST_FIRST = re.compile(r"^([^,]+),\s*([^,]+)$")
@@ -187,10 +189,10 @@ _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 _LABEL_WORDS_FIRST = (
     "by written von par por di door przez autor autorin autora autore autoren author authors"
     " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
-    " gepostet eingestellt article story words"
+    " gepostet eingestellt article story words text texte texto testo tekst redaktion"
 ).split()
 _LABEL_LINE_START = re.compile(
-    r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSs])(?i:"
+    r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRr])(?i:"
     + "|".join(sorted(_LABEL_WORDS_FIRST, key=len, reverse=True))
     + r")(?::|(?=[ \t\n]))[^\n]*"
 )
@@ -199,10 +201,16 @@ _NEXT_LINE = re.compile(r"\s*([^\n]*)")
 _MAX_BYLINE_LINE = 60
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
+# Credits naming the writer after a colon, at the end of an article as often as under its
+# headline: "Text: Jane Doe", "Text und Fotos: Jane Doe", "Texte : Marie Dupont".
+_CREDIT_LABEL = (
+    r"(?:Text|Texte|Texto|Testo|Tekst|Redaktion)"
+    r"(?:[ \t]+(?:und|&|and|et|y|e|i)[ \t]+[\w-]+)?[ \t]*:"
+)
 _BYLINE_WORD = (
     r"(?:[Bb]y|BY|Written by|Von|VON|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:"
     r"|Author\s*:|(?:Veröffentlicht|Erstellt|Geschrieben|Verfasst|Gepostet|Eingestellt)\s+von"
-    r"|(?:Posted|Published)\s+by)[ \t]+"
+    rf"|(?:Posted|Published)\s+by|{_CREDIT_LABEL})[ \t]+"
 )
 _NAMES = (
     rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
@@ -327,7 +335,9 @@ def split_byline(byline: str) -> list[str]:
 def _looks_like_person(name: str) -> bool:
     """Stricter test for names read from page text: capitalised words, or one user name."""
     words = name.split()
-    if len(words) > 1 and words[0].casefold() in _ARTICLES and _words(name)[-1] in _COLLECTIVE:
+    if len(words) > 1 and words[0].casefold() in _ARTICLES:
+        if _words(name)[-1] not in _COLLECTIVE:
+            return False  # a phrase ("Die Hälfte der Fälle"), not a name
         # "By the Lavazza Team": a collective byline often keeps its article.
         words = words[1:]
         name = " ".join(words)
