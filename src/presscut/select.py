@@ -330,27 +330,20 @@ _SHORT_BEFORE_CHARS = 100
 def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
     """Which kept segments lie outside the story's column (see above) and are not sure."""
     cut = np.zeros_like(kept)
-    indices = np.flatnonzero(kept)
-    if not len(indices):
+    arrays = page_arrays(page)
+    kept_cum = np.concatenate(([0.0], np.cumsum(np.where(kept, arrays.chars, 0.0))))
+    if not kept_cum[-1]:
         return cut
-    containers, segments = page.containers, page.segments
-    kept_chars: dict[int, int] = {}
-    for i in indices.tolist():
-        chars = len(segments[i].text)
-        c = segments[i].container
-        while c >= 0:
-            kept_chars[c] = kept_chars.get(c, 0) + chars
-            c = containers[c].parent
-    enough = _STORY_SHARE * sum(len(segments[i].text) for i in indices.tolist())
-    story = max(
-        (c for c, chars in kept_chars.items() if chars >= enough),
-        key=lambda c: containers[c].depth,
-    )
-    start, end = containers[story].start, containers[story].end
+    # Containers holding enough of the kept text are nested in one another (two
+    # disjoint ones cannot both hold over half of it): the story's column is the
+    # innermost, the one with the fewest segments.
+    held = kept_cum[arrays.end] - kept_cum[arrays.start]
+    columns = np.flatnonzero(held >= _STORY_SHARE * kept_cum[-1])
+    story = columns[np.argmin(arrays.end[columns] - arrays.start[columns])]
+    start, end = arrays.start[story], arrays.end[story]
     unsure = kept & (probability < _STORY_UNSURE)
     cut[end:] = unsure[end:]
-    before = np.flatnonzero(unsure[:start])
-    cut[[i for i in before.tolist() if len(segments[i].text) < _SHORT_BEFORE_CHARS]] = True
+    cut[:start] = unsure[:start] & (arrays.chars[:start] < _SHORT_BEFORE_CHARS)
     return cut
 
 
