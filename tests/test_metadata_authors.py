@@ -46,6 +46,8 @@ from presscut.metadata.authors import split_byline
         ("Jane Doe, Jane Doe", ["Jane Doe", "Jane Doe"]),  # de-duplicated by find_authors
         ("Veröffentlicht von Chris Jung", ["Chris Jung"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("Text und Interview: Harald Example", ["Harald Example"]),
+        ("Text & Bild: Jane Doe", ["Jane Doe"]),
         ("Publié par Marie Dupont", ["Marie Dupont"]),
         ("Redaktion Polizeiticker Schweiz", ["Redaktion Polizeiticker Schweiz"]),
         ("Redaktion", ["Redaktion"]),

@@ -41,7 +41,8 @@ _PREFIX = re.compile(
     r"|(?:publicado|escrito)\s+por|(?:un\s+)?articolo\s+di|(?:pubblicato|scritto)\s+da"
     r"|(?:opublikowane|napisane)\s+przez|von|par|por|di|door|przez|written|posted)\b"
     r"|(?:autor(?:in|a|e|zy)?|authors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
-    r"|redaktion|interview|entretien|entrevista|kolumne|kolumnist(?:in)?|chronique)\s*[:\-–])"
+    r"|redaktion|interview|entretien|entrevista|kolumne|kolumnist(?:in)?|chronique)"
+    r"(?:\s+(?:und|&|and|et|y|e|i)\s+[\w-]+)?\s*[:\-–])"  # "Text und Fotos:"
     r"\s*[:\-–]?\s*",
     re.I,
 )
