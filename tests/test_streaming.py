@@ -105,3 +105,20 @@ def test_a_page_streaming_too_many_parts_has_the_rest_left_hidden() -> None:
     tree = dom.parse(html)
     assert place_streamed_parts(tree, html) == MAX_PARTS
     assert len(tree.css('div[hidden][id^="S:"]')) == count - MAX_PARTS
+
+
+def test_a_part_holding_its_own_placeholder_stays_where_it_is() -> None:
+    html = '<html><body><div hidden id="S:0"><p>a</p><template id="B:0"></template></div></body></html>'
+    tree = dom.parse(html)
+    assert place_streamed_parts(tree, html) == 0
+    assert tree.body.css_first('div[id="S:0"]').text(strip=True) == "a"
+
+
+def test_the_first_element_of_a_repeated_id_is_the_placeholder() -> None:
+    """As with getElementById; the later one here sits inside the part itself."""
+    html = (
+        "<html><body><p>One.</p><template id='P:0'></template><p>Three.</p>"
+        '<div hidden id="S:0"><template id="P:0"></template><p>Two.</p></div>'
+        '<script>$RS("S:0","P:0")</script></body></html>'
+    )
+    assert _body_text(html) == "One.|Two.|Three."

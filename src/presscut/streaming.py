@@ -39,13 +39,15 @@ def place_streamed_parts(tree: LexborHTMLParser, html: str) -> int:
     """Move each streamed part into its placeholder; returns how many were moved."""
     if _PART_MARK not in html:
         return 0
-    parts = {node.attributes.get("id"): node for node in tree.css('div[hidden][id^="S:"]')}
+    # The first element of an id wins, as with the browser's getElementById.
+    parts: dict[str | None, LexborNode] = {}
+    for node in tree.css('div[hidden][id^="S:"]'):
+        parts.setdefault(node.attributes.get("id"), node)
     if not parts:
         return 0
-    placeholders = {
-        node.attributes.get("id"): node
-        for node in tree.css('template[id^="B:"], template[id^="P:"]')
-    }
+    placeholders: dict[str | None, LexborNode] = {}
+    for node in tree.css('template[id^="B:"], template[id^="P:"]'):
+        placeholders.setdefault(node.attributes.get("id"), node)
     targets: dict[str, str] = {}
     for kind, first, second in _MOVES.findall(html):
         part, placeholder = (second, first) if kind == "C" else (first, second)
@@ -64,7 +66,7 @@ def place_streamed_parts(tree: LexborHTMLParser, html: str) -> int:
                 (p for p in (f"P:{number}", f"B:{number}") if p in placeholders), None
             )
         placeholder = placeholders.pop(placeholder_id, None) if placeholder_id else None
-        if placeholder is None:
+        if placeholder is None or _inside(placeholder, part):
             continue
         if placeholder_id.startswith("B:"):
             _drop_fallback(placeholder)
@@ -89,3 +91,14 @@ def _drop_fallback(template: LexborNode) -> None:
             return
         fallback.append(node)
         node = node.next
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether `node` lies within `ancestor` (a part cannot be moved into itself)."""
+    target = ancestor.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
