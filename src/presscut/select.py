@@ -5,10 +5,11 @@
    position (`features.segment_features`).
 2. Segments scoring above the model's threshold are kept, but for the
    headline (it is `Article.title`), lines that are only a picture credit,
-   a byline, a date line, an "Also read: …" link or an ad or share widget's
-   label ("ADVERTISEMENT", "Share this:"), text that is kept twice (one
-   copy stays) and small boxes named for chrome; a figure caption next to
-   kept text is kept with it. Every other segment gets a reason, read from
+   a byline, a date line, an "Also read: …" link, the links under a
+   "Related" label or an ad or share widget's label ("ADVERTISEMENT",
+   "Share this:"), text that is kept twice (one copy stays) and small boxes
+   named for chrome; a figure caption next to kept text (or a gallery's run
+   of captions next to it) is kept with it. Every other segment gets a reason, read from
    the element and class/id families of its surroundings (navigation,
    comments, share, related, newsletter...).
 3. If what is kept is a pile of linked teasers with no prose of its own,
@@ -103,10 +104,7 @@ def decide(
     kept = scores.probability > threshold
     captions = np.array([s.type == "figure_caption" for s in page.segments])
     if captions.any():
-        near_kept = np.zeros_like(kept)
-        near_kept[1:] |= kept[:-1]
-        near_kept[:-1] |= kept[1:]
-        kept |= captions & near_kept & (scores.probability > _CAPTION_MIN_PROBABILITY)
+        kept |= _captions_by_kept(kept, captions) & (scores.probability > _CAPTION_MIN_PROBABILITY)
     kept &= ~scores.is_title & ~_in_chrome_box(page, scores.probability)
     kept &= ~_standalone_lines(page, kept, why)
     kept &= ~_cut_as(_repeated(page, kept), "repeated", why)
@@ -119,6 +117,19 @@ def decide(
 
 
 _CAPTION_MIN_PROBABILITY = 0.05
+
+
+def _captions_by_kept(kept: np.ndarray, captions: np.ndarray) -> np.ndarray:
+    """The captions in each run of consecutive captions that has kept text right before or
+    right after it: a gallery's captions follow one another, and only the run's ends touch
+    the story."""
+    near = np.zeros_like(kept)
+    starts = np.flatnonzero(captions & ~np.concatenate(([False], captions[:-1])))
+    ends = np.flatnonzero(captions & ~np.concatenate((captions[1:], [False]))) + 1
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        near[start:end] = (start > 0 and kept[start - 1]) or (end < len(kept) and kept[end])
+    return near
+
 
 # A caption (or a short line) that only credits the picture or names the
 # source ("Credit: Serious Eats", "(Image credit: Wareable)", "Foto: dpa",
@@ -160,17 +171,28 @@ def is_credit_line(text: str) -> bool:
     return bool(_CREDIT_LABEL.match(text) or _AGENCY_CREDIT.search(text))
 
 
+# The labels that name other stories (rather than "read" or "see" something).
+_OTHER_STORIES = (
+    r"related(?: reading| stories| story| articles| article)?|lesen sie (?:auch|mehr)"
+    r"|mehr zum thema|auch interessant|(?:à )?lire aussi|lee también"
+    r"|(?:también )?te puede interesar|leggi anche|leia também|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|lees ook"
+)
 # "Also read: <headline>", "Lesen Sie auch: …": a link to another story set
 # inside this one, whose label says so (with a colon or an arrow after it).
 _RELATED_LABEL = re.compile(
-    r"^\W*(?:also read|read more|read also|more reading|recommended reading|see also"
-    r"|related(?: reading| stories| story| articles| article)?|lesen sie (?:auch|mehr)"
-    r"|mehr zum thema|auch interessant|(?:à )?lire aussi|lee también|leer más"
-    r"|te puede interesar|leggi anche|leia também|leia mais|czytaj (?:też|także|więcej)"
-    r"|zobacz (?:też|także)|lees ook)\s*[:：>»|-]",
+    r"^\W*(?:also read|read more|read also|more reading|recommended reading|see also|leer más"
+    rf"|leia mais|czytaj więcej|{_OTHER_STORIES})\s*[:：>»|-]",
     re.IGNORECASE,
 )
 _RELATED_MAX_WORDS = 25
+# Such a label on a line of its own ("Te puede interesar", "Mehr zum Thema",
+# "Related articles") heads a box of links to other stories inside this one;
+# when the box's class names do not say so, the label does, and the links
+# under it go with it. Not "Read more" (mostly a teaser's button) nor "See
+# also" (the last section of a reference page, which the labels keep).
+_RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES})\W*$", re.IGNORECASE)
+_RELATED_HEADING_MAX_CHARS = 40
 # Whole lines that ad slots, share widgets and teaser links leave in the story
 # ("ADVERTISEMENT", "Story continues below advertisement", "Share this:", "Like
 # this:", "Loading...", "Follow us on Twitter @…", "Read more").
@@ -267,12 +289,42 @@ def _cut_as(cut: np.ndarray, reason: str, why: dict[int, str]) -> np.ndarray:
 
 def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.ndarray:
     """Which kept segments are credits, "Also read" links, ad or widget lines, bylines or
-    date lines."""
+    date lines, or the links under a "Related" label."""
     cut = np.zeros_like(kept)
     for i in np.flatnonzero(kept).tolist():
         if reason := standalone_line_reason(page.segments[i]):
             cut[i], why[i] = True, reason
+    for i in _links_under_related_labels(page):
+        if kept[i]:
+            cut[i], why[i] = True, "related"
     return cut
+
+
+def _links_under_related_labels(page: Page) -> list[int]:
+    """The segments of each run of short links right after a "Related" label on its own
+    line, and the label (kept or not: the model may have doubted it alone)."""
+    segments = page.segments
+    found: list[int] = []
+    for i, segment in enumerate(segments):
+        if (
+            len(segment.text) > _RELATED_HEADING_MAX_CHARS
+            or segment.type not in ("heading", "paragraph")
+            or segment.link_chars >= _MOSTLY_LINKS * len(segment.text)
+            or not _RELATED_HEADING.match(segment.text)
+        ):
+            continue
+        links = []
+        for j in range(i + 1, len(segments)):
+            teaser = segments[j]
+            if (
+                teaser.link_chars < _MOSTLY_LINKS * len(teaser.text)
+                or len(teaser.text.split()) > _RELATED_MAX_WORDS
+            ):
+                break
+            links.append(j)
+        if links:
+            found += [i, *links]
+    return found
 
 
 # The same text kept twice in different parts of the page is the page's

@@ -1,0 +1,393 @@
+"""Story pages as the web's publishing platforms render them, chrome and all.
+
+presscut is judged on real news pages, and most of those come out of a few
+templates: WordPress with Jetpack, Ghost, Substack, Medium, Drupal, React/Next.js
+news sites, AMP, European publishers with paywalls and consent overlays. Each
+fixture in `fixtures/cms/` is a hand-written story page in one such template,
+with the class names and structure the platform really uses. For every page:
+
+- each story paragraph (the elements matched by the page's `story` selector)
+  is one block of the body, exactly once, in order: nothing glued, nothing lost;
+- none of the chrome's sentences (share and like widgets, sign-up boxes,
+  related links, comments, consent overlays, ads) is in the text;
+- the title, the authors and the publication date are read right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import presscut
+from presscut import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cms"
+
+
+@dataclass(frozen=True)
+class Template:
+    story: str  # CSS selector of the story's paragraphs, in order
+    chrome: tuple[str, ...]  # strings that must not be in the text
+    title: str
+    authors: tuple[str, ...]
+    published: str  # the date part of `Article.published`
+    also: tuple[str, ...] = field(default=())  # other text that must be kept (tables, code)
+
+
+TEMPLATES: dict[str, Template] = {
+    "wordpress": Template(
+        story=".entry-content > p",
+        chrome=(
+            "Share this:",
+            "Like this:",
+            "Loading...",
+            "Seed swap returns to the library",
+            "Plans for old railway land",
+            "Leave a Reply",
+            "Your email address will not be published",
+            "Priya covers the council",
+            "View all posts by",
+            "Footbridge closed for repairs",
+            "Proudly powered by WordPress",
+            "Posted in",
+        ),
+        title="Allotment waiting lists double as town runs out of land",
+        authors=("Priya Raman",),
+        published="2024-04-09",
+        also=("What the council says",),
+    ),
+    "ghost": Template(
+        story=".gh-content > p",
+        chrome=(
+            "Sign up for more like this",
+            "Enter your email",
+            "The chemistry of marbled paper",
+            "A letterpress revival",
+            "4 min read",
+            "Powered by Ghost",
+        ),
+        title="Why our town's last bookbinder is taking on apprentices",
+        authors=("Tomasz Wilk",),
+        published="2023-10-17",
+        also=("A book that falls apart has been read.",),
+    ),
+    "substack": Template(
+        story=".available-content .body > p:not(.button-wrapper)",
+        chrome=(
+            "reader-supported publication",
+            "Thanks for reading Rails & Tales",
+            "Subscribe",
+            "Share",
+            "Discussion about this post",
+            "Book the upper berth",
+            "Ready for more?",
+            "142",
+            "Substack is the home",
+        ),
+        title="The quiet return of the night train",
+        authors=("Hannah Okafor",),
+        published="2024-02-21",
+    ),
+    "medium": Template(
+        story="p.pw-post-body-paragraph",
+        chrome=(
+            "Follow",
+            "7 min read",
+            "1.2K",
+            "Listen",
+            "Written by Lucas Ferreira",
+            "Backend engineer. Writes about parsers",
+            "More from Lucas Ferreira",
+            "Fuzzing found 14 bugs",
+            "Recommended from Medium",
+            "I rewrote our service in Rust",
+        ),
+        title="What I learned maintaining a small open-source parser for five years",
+        authors=("Lucas Ferreira",),
+        published="2023-06-05",
+        also=("Saying no is part of the job",),
+    ),
+    "nextjs_arc": Template(
+        story="[data-el=text]",
+        chrome=(
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Read more:",
+            "Why the grid needs a $40 billion upgrade",
+            "The Climate Brief",
+            "The week's most important climate news",
+            "By signing up you agree",
+            "Gift this article",
+            "Most popular",
+            "Bridge closure to last until December",
+            "Subscribe $1/week",
+        ),
+        title="Heat pump sales overtake gas boilers for the first time",
+        authors=("Daniel Szabo", "Amara Nwosu"),
+        published="2024-09-03",
+    ),
+    "drupal": Template(
+        story=".field--name-body > p",
+        chrome=(
+            "Add new comment",
+            "Lines and paragraphs break automatically",
+            "Submitted by",
+            "Recent content",
+            "Ferry timetable changes",
+            "Powered by",
+            "Skip to main content",
+        ),
+        title="Volunteers count record number of swifts nesting in old church",
+        authors=("Ingrid Solberg",),
+        published="2024-07-12",
+    ),
+    "german": Template(
+        story=".article-body p",
+        chrome=(
+            "Anzeige",
+            "Mehr zum Thema",
+            "Energiepreise: Handwerk fordert Entlastung",
+            "Jetzt weiterlesen mit Abo",
+            "1 Monat für nur 0,99 €",
+            "Bereits Abonnent?",
+            "Artikel teilen",
+            "Kommentare",
+            "die Brezeln bei Lichtenberg",
+            "Meistgelesen",
+            "B9 wird ab Montag",
+        ),
+        title="Warum immer mehr Dorfbäckereien schließen",
+        authors=("Katharina Vogel",),
+        published="2024-03-14",
+    ),
+    "french": Template(
+        story=".article__content > p:not(.article__lire-aussi)",
+        chrome=(
+            "nos partenaires et nous utilisons des cookies",
+            "Accepter",
+            "Lire aussi",
+            "La métropole veut végétaliser",
+            "Abonnez-vous pour lire la suite",
+            "sans engagement",
+            "Partager cet article",
+            "Les plus lus",
+            "Tous droits réservés",
+        ),
+        title="À Lyon, les jardins partagés gagnent les toits des immeubles",
+        authors=("Camille Berthier",),
+        published="2024-05-22",
+    ),
+    "spanish": Template(
+        story=".noticia__cuerpo > p",
+        chrome=(
+            "Publicidad",
+            "Te puede interesar",
+            "El festival de teatro clásico",
+            "y apoya el periodismo local",
+            "Quiero suscribirme",
+            "Compartir",
+            "Para comentar debes estar registrado",
+            "Todos los derechos reservados",
+            "09:20 CEST",
+        ),
+        title="El pueblo que recuperó su cine de verano gracias a una cooperativa",
+        authors=("Lucía Moreno Gil",),
+        published="2024-08-10",
+    ),
+    "liveblog": Template(
+        story=".live-post p",
+        chrome=(
+            "Copy link",
+            "Share",
+            "Advertisement",
+            "Load more updates",
+            "Oliver Grant and Mei Lin",
+        ),
+        title="Marathon day live: road closures, results and updates from the course",
+        authors=("Oliver Grant", "Mei Lin"),
+        published="2024-10-13",
+        also=("Seafront roads reopen", "Course record in the women's race"),
+    ),
+    "embeds": Template(
+        story=".story__body > p",
+        chrome=(
+            "View this post on Instagram",
+            "A post shared by",
+            "Share on Facebook",
+            "YouTube video player",
+        ),
+        title="Museum's sleepy cat becomes unlikely social media star",
+        authors=("Ruth Calloway",),
+        published="2024-01-30",
+    ),
+    "gallery": Template(
+        story=".article-body > p",
+        chrome=("Previous", "1 / 4", "Photo: Coastline Daily", "More galleries", "Storm Ciara"),
+        title="In pictures: the lantern festival lights up the old harbour",
+        authors=("Sofia Andersson",),
+        published="2024-11-02",
+        also=(
+            "Children from St Brendan's primary carry a lantern shaped like a lighthouse.",
+            "Lanterns drift past the old customs house as the tide turns.",
+        ),
+    ),
+    "table_code": Template(
+        story=".post-content > p",
+        chrome=("Get our data stories by email", "One email a month", "Content licensed"),
+        title="We measured how long the city's traffic lights make cyclists wait",
+        authors=("Jonas Petersen",),
+        published="2024-06-18",
+        also=("Harbour Road / Mill Street | 74 | 91%", "def waits(points, slow=2.0"),
+    ),
+    "amp": Template(
+        story=".article-body > p",
+        chrome=(
+            "Advertisement",
+            "Related stories",
+            "Pier repairs to close harbour",
+            "View full site",
+            "Island life",
+        ),
+        title="Ferry operator to add electric boats on the island route",
+        authors=("Fiona MacLeod",),
+        published="2024-03-05",
+    ),
+    "consent_onetrust": Template(
+        story=".article-text > p",
+        chrome=(
+            "We value your privacy",
+            "store and access information on your device",
+            "Accept All Cookies",
+            "Privacy Preference Center",
+        ),
+        title="Rare orchid found growing on motorway verge",
+        authors=("Bethany Cole",),
+        published="2024-06-27",
+    ),
+    "gdpr_interstitial": Template(
+        story=".story-body > p",
+        chrome=(
+            "Before you continue",
+            "We use cookies and data",
+            "Accept all",
+            "More options",
+        ),
+        title="Village shop saved by crowdfunding reopens its doors",
+        authors=("Martin Haigh",),
+        published="2024-02-08",
+    ),
+}
+
+# What only a retrained content model (or a change to code this suite does not
+# own) could fix, by (page, check); each entry must fail, or the suite says so.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("table_code", "also"): (
+        "a data table with a <caption> is walked as a layout table, one block per cell: the"
+        " caption is text outside the cells (segment.py, which the model is trained on)"
+    ),
+    ("drupal", "authors"): (
+        "Drupal's 'Submitted by <name> on <date>' line is not read as a byline (metadata)"
+    ),
+    ("spanish", "chrome"): (
+        "author, place and date in sibling <span>s with no space between them are read as one"
+        " glued line ('Lucía Moreno GilAlcaraz del Río10 ago 2024'), which no byline or date"
+        " test recognises (segment.py)"
+    ),
+}
+
+
+def _cases(check: str) -> list[pytest.param]:
+    return [
+        pytest.param(
+            name,
+            id=name,
+            marks=(
+                [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[name, check])]
+                if (name, check) in KNOWN_MISSES
+                else []
+            ),
+        )
+        for name in TEMPLATES
+    ]
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def _html(name: str) -> str:
+    return (FIXTURES / f"{name}.html").read_text("utf-8")
+
+
+@cache
+def _article(name: str) -> Article:
+    return presscut.extract(_html(name), include_removed=True)
+
+
+def _story(name: str) -> list[str]:
+    """The story's paragraphs, read from the fixture's own markup."""
+    nodes = LexborHTMLParser(_html(name)).css(TEMPLATES[name].story)
+    paragraphs = [_squeeze(node.text(deep=True)) for node in nodes]
+    assert len(paragraphs) >= 4, f"{name}: the story selector matches {len(paragraphs)} elements"
+    return paragraphs
+
+
+def test_every_fixture_has_a_template_and_is_small() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.html")) == sorted(TEMPLATES)
+    for path in FIXTURES.glob("*.html"):
+        assert path.stat().st_size < 30_000, path.name
+
+
+@pytest.mark.parametrize("name", _cases("story"))
+def test_story_paragraphs_are_blocks_once_and_in_order(name: str) -> None:
+    article = _article(name)
+    assert article.page_type == "article", article.reason
+    blocks = [_squeeze(block.text) for block in article.body]
+    text = _squeeze(article.text)
+    positions = []
+    for paragraph in _story(name):
+        assert paragraph in blocks, (
+            f"{name}: not a block of its own:\n{paragraph}\n\n{article.text}"
+        )
+        assert text.count(paragraph) == 1, f"{name}: kept more than once:\n{paragraph}"
+        positions.append(blocks.index(paragraph))
+    assert positions == sorted(positions), f"{name}: story paragraphs out of order"
+
+
+@pytest.mark.parametrize("name", _cases("also"))
+def test_other_story_text_is_kept(name: str) -> None:
+    text = _article(name).text
+    for wanted in TEMPLATES[name].also:
+        assert wanted in text, f"{name}: {wanted!r} lost from:\n{text}"
+
+
+@pytest.mark.parametrize("name", _cases("chrome"))
+def test_no_chrome_is_kept(name: str) -> None:
+    text = _article(name).text
+    for chrome in TEMPLATES[name].chrome:
+        # Whole words only: "Share" must not match "shares", nor "142" a longer number.
+        pattern = rf"(?<!\w){re.escape(chrome)}(?!\w)"
+        assert not re.search(pattern, text), f"{name}: chrome {chrome!r} kept in:\n{text}"
+
+
+@pytest.mark.parametrize("name", _cases("title"))
+def test_title(name: str) -> None:
+    assert _article(name).title == TEMPLATES[name].title
+
+
+@pytest.mark.parametrize("name", _cases("authors"))
+def test_authors(name: str) -> None:
+    assert _article(name).authors == TEMPLATES[name].authors
+
+
+@pytest.mark.parametrize("name", _cases("published"))
+def test_published(name: str) -> None:
+    published = _article(name).published
+    assert published is not None and published[:10] == TEMPLATES[name].published
