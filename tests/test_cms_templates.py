@@ -37,7 +37,18 @@ class Template:
     authors: tuple[str, ...]
     published: str  # the date part of `Article.published`
     also: tuple[str, ...] = field(default=())  # other text that must be kept (tables, code)
+    # Chrome still kept, with the reason only a retrained model (or code this suite does
+    # not own) can fix it; each must be kept, or the suite says so (strict xfail).
+    known_chrome: dict[str, str] = field(default_factory=dict)
 
+
+# Sites built with CSS-in-JS hash their class names ("dcr-1vn8ngn", "css-1q2w3e") and name
+# their components in data attributes, which the content model does not read.
+_NAMED_BY_DATA_ATTRIBUTE = (
+    "a reader-revenue box after the story, named only by data-component='contributions-epic'"
+    " (hashed class names): the model is sure of its first paragraph, and only id, class, role"
+    " and itemprop are read for the box's family (segment.py, features.py: a retrain)"
+)
 
 TEMPLATES: dict[str, Template] = {
     "wordpress": Template(
@@ -55,6 +66,12 @@ TEMPLATES: dict[str, Template] = {
             "Footbridge closed for repairs",
             "Proudly powered by WordPress",
             "Posted in",
+            "Sandra K.",
+            "We waited four years for ours",
+            "The railway land has been empty since the nineties",
+            "says:",
+            "Reply",
+            "2 thoughts on",
         ),
         title="Allotment waiting lists double as town runs out of land",
         authors=("Priya Raman",),
@@ -70,6 +87,8 @@ TEMPLATES: dict[str, Template] = {
             "A letterpress revival",
             "4 min read",
             "Powered by Ghost",
+            "This post is for paying subscribers only",
+            "Already have an account?",
         ),
         title="Why our town's last bookbinder is taking on apprentices",
         authors=("Tomasz Wilk",),
@@ -88,6 +107,8 @@ TEMPLATES: dict[str, Template] = {
             "Ready for more?",
             "142",
             "Substack is the home",
+            "Subscribe now",
+            "Leave a comment",
         ),
         title="The quiet return of the night train",
         authors=("Hannah Okafor",),
@@ -194,11 +215,17 @@ TEMPLATES: dict[str, Template] = {
             "Compartir",
             "Para comentar debes estar registrado",
             "Todos los derechos reservados",
-            "09:20 CEST",
         ),
         title="El pueblo que recuperó su cine de verano gracias a una cooperativa",
         authors=("Lucía Moreno Gil",),
         published="2024-08-10",
+        known_chrome={
+            "09:20 CEST": (
+                "author, place and date in sibling <span>s with no space between them are read"
+                " as one glued line ('Lucía Moreno GilAlcaraz del Río10 ago 2024'), which no"
+                " byline or date test recognises (segment.py)"
+            )
+        },
     ),
     "liveblog": Template(
         story=".live-post p",
@@ -282,6 +309,72 @@ TEMPLATES: dict[str, Template] = {
         authors=("Martin Haigh",),
         published="2024-02-08",
     ),
+    "nyt_style": Template(
+        story="section[name=articleBody] p.evys1bk0",
+        chrome=(
+            "Advertisement",
+            "SKIP ADVERTISEMENT",
+            "Share full article",
+            "Read in app",
+            "Listen to this article",
+            "Reporting from Millbrook, Kansas",
+            "Continue reading the main story",
+            "A version of this article appears in print",
+            "Order Reprints",
+            "Read 48 Comments",
+            "Related Content",
+            "The Best Rail Trails",
+            "Site Index",
+        ),
+        title="A Small Town's Water Tower Becomes a Climbing Wall",
+        authors=("Grace Whitfield",),
+        published="2024-05-02",
+    ),
+    "wordpress_com": Template(
+        story=".entry-content > p",
+        chrome=(
+            "Advertisement",
+            "Report this ad",
+            "Discover more from",
+            "Subscribe to get the latest posts",
+            "Share this:",
+            "Like this:",
+            "Loading…",
+            "Keeping a sourdough starter alive",
+            "Leave a comment",
+            "Subscribe now to keep reading",
+            "Continue reading",
+            "Blog at WordPress.com",
+        ),
+        title="Mending a cast-iron pan that everyone said was ruined",
+        authors=("Rosalind Achebe",),
+        published="2023-11-26",
+    ),
+    "guardian_style": Template(
+        story="#maincontent > p:not(:has(strong))",
+        chrome=(
+            "Why are Britain's rivers so polluted",
+            "Related:",
+            "Oyster reefs return",
+            "please consider supporting us today",
+            "Remind me in October",
+            "Explore more on these topics",
+            "Reuse this content",
+            "More on this story",
+            "Seagrass meadows replanted",
+            "Most viewed",
+            "Support us",
+            "214",
+        ),
+        title="Seaweed farmers hope kelp can clean up a polluted estuary",
+        authors=("Niamh Doherty",),
+        published="2024-08-27",
+        also=("Lines of sugar kelp off the mouth of the estuary.",),
+        known_chrome={
+            "we have a small favour to ask": _NAMED_BY_DATA_ATTRIBUTE,
+            "Before you move on": _NAMED_BY_DATA_ATTRIBUTE,
+        },
+    ),
 }
 
 # What only a retrained content model (or a change to code this suite does not
@@ -293,11 +386,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ),
     ("drupal", "authors"): (
         "Drupal's 'Submitted by <name> on <date>' line is not read as a byline (metadata)"
-    ),
-    ("spanish", "chrome"): (
-        "author, place and date in sibling <span>s with no space between them are read as one"
-        " glued line ('Lucía Moreno GilAlcaraz del Río10 ago 2024'), which no byline or date"
-        " test recognises (segment.py)"
     ),
 }
 
@@ -372,9 +460,24 @@ def test_other_story_text_is_kept(name: str) -> None:
 def test_no_chrome_is_kept(name: str) -> None:
     text = _article(name).text
     for chrome in TEMPLATES[name].chrome:
-        # Whole words only: "Share" must not match "shares", nor "142" a longer number.
-        pattern = rf"(?<!\w){re.escape(chrome)}(?!\w)"
-        assert not re.search(pattern, text), f"{name}: chrome {chrome!r} kept in:\n{text}"
+        assert not _chrome_kept(text, chrome), f"{name}: chrome {chrome!r} kept in:\n{text}"
+
+
+def _chrome_kept(text: str, chrome: str) -> bool:
+    # Whole words only: "Share" must not match "shares", nor "142" a longer number.
+    return re.search(rf"(?<!\w){re.escape(chrome)}(?!\w)", text) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "chrome"),
+    [
+        pytest.param(name, chrome, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for name, template in TEMPLATES.items()
+        for chrome, reason in template.known_chrome.items()
+    ],
+)
+def test_known_chrome_misses(name: str, chrome: str) -> None:
+    assert not _chrome_kept(_article(name).text, chrome)
 
 
 @pytest.mark.parametrize("name", _cases("title"))
