@@ -24,7 +24,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import presscut
-from presscut import Article
+from presscut import Article, dom
+from presscut.segment import segment_page
+from presscut.select import standalone_line_reason
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"
 
@@ -494,3 +496,79 @@ def test_authors(name: str) -> None:
 def test_published(name: str) -> None:
     published = _article(name).published
     assert published is not None and published[:10] == TEMPLATES[name].published
+
+
+# Lines that ad slots, players, share and comment widgets, paywalls and "related" links leave
+# between a story's paragraphs on real sites, as plain paragraphs with no telling class name,
+# and the reason each is cut for.
+IN_STORY_LINES = (
+    ("Advertisement - Continue Reading Below", "advertisement"),
+    ("Advertisement - Scroll to continue", "advertisement"),
+    ("Story continues below", "advertisement"),
+    ("Scroll to continue with content", "advertisement"),
+    ("Advertisements", "advertisement"),
+    ("Report this ad", "advertisement"),
+    ("Weiterlesen nach der Anzeige", "advertisement"),
+    ("La suite après cette publicité", "advertisement"),
+    ("Share", "share"),
+    ("Share via Email", "share"),
+    ("Artikel teilen", "share"),
+    ("Compartir", "share"),
+    ('Follow Jane Doe on Twitter <a href="https://twitter.com/janedoe">@janedoe</a>', "share"),
+    ('<a href="https://news.google.com/publications/x">Follow us on Google News</a>', "share"),
+    ("Join our WhatsApp channel", "share"),
+    ("Listen to this article", "player"),
+    ("Listen to this article · 6:14 min", "player"),
+    ("Artikel anhören", "player"),
+    ("Écouter cet article", "player"),
+    ("Jump to comments", "comments"),
+    ("Comments (12)", "comments"),
+    ("Read 48 Comments", "comments"),
+    ("La suite est réservée aux abonnés.", "paywall"),
+    ("Dieser Artikel ist nur für Abonnenten verfügbar.", "paywall"),
+    ("Sigue leyendo", "related"),
+    ('Zum Thema: <a href="/x">Sturmwarnung für das Wochenende</a>', "related"),
+    (
+        'Das könnte Sie auch interessieren: <a href="/x">Sturmwarnung für das Wochenende</a>',
+        "related",
+    ),
+    ('À voir aussi : <a href="/x">Alerte tempête pour le week-end</a>', "related"),
+    ('Sur le même sujet : <a href="/x">Alerte tempête pour le week-end</a>', "related"),
+    ('Lea también: <a href="/x">Alerta por tormenta el fin de semana</a>', "related"),
+    ('Noticia relacionada: <a href="/x">Alerta por tormenta el fin de semana</a>', "related"),
+    ('Potrebbe interessarti: <a href="/x">Allerta meteo per il weekend</a>', "related"),
+)
+
+
+def _with_line(line: str) -> str:
+    """The Drupal page with `line` as a plain paragraph after the story's second one."""
+    html = _html("drupal")
+    anchor = "<p>Ten years ago the parish council"
+    assert html.count(anchor) == 1
+    return html.replace(anchor, f"<p>{line}</p>\n{anchor}")
+
+
+@pytest.mark.parametrize(("line", "reason"), IN_STORY_LINES, ids=[x for x, _ in IN_STORY_LINES])
+def test_lines_widgets_leave_in_the_story_are_cut(line: str, reason: str) -> None:
+    article = presscut.extract(_with_line(line), include_removed=True)
+    text = re.sub(r"<[^>]+>", "", line)
+    assert text not in article.text
+    assert [_squeeze(block.text) for block in article.body] == _story("drupal")
+    assert (reason, text) in [(r.reason, r.text) for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell by four percent on Tuesday.",
+        "Follow the river north and the path climbs to the old mill.",
+        "Comments from residents were mostly positive.",
+        "Advertising revenue fell by a third last year.",
+        "Listen to the recording and you can hear the swifts.",
+        "Related costs rose sharply, the report said.",
+        "Zum Thema Artenschutz sagte die Ministerin nichts.",
+    ],
+)
+def test_story_sentences_that_start_like_widget_lines_stay(line: str) -> None:
+    page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
+    assert standalone_line_reason(page.segments[0]) is None

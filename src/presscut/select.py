@@ -174,15 +174,17 @@ def is_credit_line(text: str) -> bool:
 # The labels that name other stories (rather than "read" or "see" something).
 _OTHER_STORIES = (
     r"related(?: reading| stories| story| articles| article)?|lesen sie (?:auch|mehr)"
-    r"|mehr zum thema|auch interessant|(?:à )?lire aussi|lee también"
-    r"|(?:también )?te puede interesar|leggi anche|leia também|czytaj (?:też|także)"
-    r"|zobacz (?:też|także)|lees ook"
+    r"|(?:mehr )?zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
+    r"|(?:à )?lire aussi|sur le même sujet|lee también|lea también"
+    r"|(?:también )?te puede interesar|noticias? relacionadas?|leggi anche"
+    r"|potrebbe interessarti|leia também|czytaj (?:też|także)|zobacz (?:też|także)|lees ook"
 )
 # "Also read: <headline>", "Lesen Sie auch: …": a link to another story set
 # inside this one, whose label says so (with a colon or an arrow after it).
 _RELATED_LABEL = re.compile(
     r"^\W*(?:also read|read more|read also|more reading|recommended reading|see also|leer más"
-    rf"|leia mais|czytaj więcej|{_OTHER_STORIES})\s*[:：>»|-]",
+    r"|ver también|(?:à )?voir aussi|mehr dazu|leia mais|czytaj więcej"
+    rf"|{_OTHER_STORIES})\s*[:：>»|-]",
     re.IGNORECASE,
 )
 _RELATED_MAX_WORDS = 25
@@ -193,16 +195,21 @@ _RELATED_MAX_WORDS = 25
 # also" (the last section of a reference page, which the labels keep).
 _RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES})\W*$", re.IGNORECASE)
 _RELATED_HEADING_MAX_CHARS = 40
-# Whole lines that ad slots, share widgets and teaser links leave in the story
-# ("ADVERTISEMENT", "Story continues below advertisement", "Share this:", "Like
-# this:", "Loading...", "Follow us on Twitter @…", "Read more").
+# Whole lines that ad slots, share widgets, audio players, comment links, paywalls
+# and teaser links leave in the story ("ADVERTISEMENT", "Story continues below
+# advertisement", "Weiterlesen nach der Anzeige", "Share this:", "Like this:",
+# "Loading...", "Follow us on Twitter @…", "Listen to this article", "Comments
+# (12)", "La suite est réservée aux abonnés", "Read more").
 _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"^\W*(?:advertisement|sponsored(?: content)?|anzeige|werbung|publicité|publicidad"
-            r"|pubblicità|publicidade|reklama|advertentie|skip advertisement"
-            r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)"
-            r"|continue reading (?:the main story|below))\W*$",
+            r"^\W*(?:advertisements?|sponsored(?: content)?|paid content|anzeige|werbung"
+            r"|publicité|publicidad|pubblicità|publicidade|reklama|advertentie"
+            r"|(?:skip|report this) (?:advertisement|ad)"
+            r"|(?:advertisement\W+)?(?:continue reading below|scroll to continue(?: with content)?)"
+            r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)?"
+            r"(?: (?:advertisement|ad))?|continue reading (?:the main story|below)"
+            r"|weiterlesen nach der anzeige|(?:lire )?la suite après (?:cette|la) publicité)\W*$",
             re.IGNORECASE,
         ),
         "advertisement",
@@ -210,7 +217,11 @@ _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^\W*(?:share this(?: article| story| post)?|like this|loading"
-            r"|follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads)\b.*"
+            r"|(?:share|teilen|partager|compartir|condividi)(?: (?:on|via|auf|sur|en|su)"
+            r" (?:facebook|twitter|x|whatsapp|e-?mail|linkedin|pinterest|telegram|reddit))?"
+            r"|(?:artikel|beitrag) teilen|partager cet article|compartir (?:este artículo|esta noticia)"
+            r"|follow (?:us|[\w.' -]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok"
+            r"|youtube|threads|google news|bluesky)\b.*|join our whatsapp channel"
             r"|click to (?:share|email|print)(?: on| this)?[\w ]{0,20}(?:\(opens in new window\))?)"
             r"\W*$",
             re.IGNORECASE,
@@ -219,9 +230,36 @@ _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
+            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen lassen)"
+            r"|écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta l'articolo)"
+            r"(?:\W+\d+(?::\d\d)? min(?:utes?)?)?\W*$",
+            re.IGNORECASE,
+        ),
+        "player",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:(?:jump to|show|view|read(?: all)?(?: \d+)?) comments|comments \(\d+\)"
+            r"|kommentare \(\d+\)|commentaires \(\d+\)|comentarios \(\d+\))\W*$",
+            re.IGNORECASE,
+        ),
+        "comments",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:this (?:article|story|content) is (?:for|available to) subscribers only"
+            r"|(?:cet article|ce contenu|la suite) est réservée? aux abonnés"
+            r"|dieser (?:artikel|beitrag) ist nur für abonnenten(?: verfügbar| sichtbar)?"
+            r"|(?:este artículo|este contenido) es exclusivo para suscriptores)\W*$",
+            re.IGNORECASE,
+        ),
+        "paywall",
+    ),
+    (
+        re.compile(
             r"^\W*(?:read more|read the full (?:story|article)|see more|more stories|mehr lesen"
-            r"|weiterlesen|lire la suite|leer más|leggi di più|leia mais|czytaj dalej|lees meer)"
-            r"\W*$",
+            r"|weiterlesen|lire la suite|leer más|sigue leyendo|leggi di più|leia mais"
+            r"|czytaj dalej|lees meer)\W*$",
             re.IGNORECASE,
         ),
         "related",
