@@ -498,9 +498,10 @@ def test_published(name: str) -> None:
     assert published is not None and published[:10] == TEMPLATES[name].published
 
 
-# Lines that ad slots, players, share and comment widgets, paywalls and "related" links leave
-# between a story's paragraphs on real sites, as plain paragraphs with no telling class name,
-# and the reason each is cut for.
+# Lines that ad slots, share and comment widgets, the article's tools (players, print and
+# save buttons, gallery counters, reading time), relative dates, tag labels, paywalls and
+# "related" links leave between a story's paragraphs on real sites, as plain paragraphs with
+# no telling class name, and the reason each is cut for.
 IN_STORY_LINES = (
     ("Advertisement - Continue Reading Below", "advertisement"),
     ("Advertisement - Scroll to continue", "advertisement"),
@@ -517,10 +518,27 @@ IN_STORY_LINES = (
     ('Follow Jane Doe on Twitter <a href="https://twitter.com/janedoe">@janedoe</a>', "share"),
     ('<a href="https://news.google.com/publications/x">Follow us on Google News</a>', "share"),
     ("Join our WhatsApp channel", "share"),
-    ("Listen to this article", "player"),
-    ("Listen to this article · 6:14 min", "player"),
-    ("Artikel anhören", "player"),
-    ("Écouter cet article", "player"),
+    ("Listen to this article", "tools"),
+    ("Listen to this article · 6:14 min", "tools"),
+    ("Artikel anhören", "tools"),
+    ("Écouter cet article", "tools"),
+    ("5 min read", "tools"),
+    ("Lesezeit: 4 Minuten", "tools"),
+    ("Image 1 of 12", "tools"),
+    ("Enlarge this image", "tools"),
+    ("toggle caption", "tools"),
+    ("Open gallery (12 photos)", "tools"),
+    ("Print", "tools"),
+    ("Save article", "tools"),
+    ("Gift article", "tools"),
+    ("Copy link", "tools"),
+    ("Read in app", "tools"),
+    ("Back to top", "tools"),
+    ("Zur Merkliste hinzufügen", "tools"),
+    ("Updated 2 hours ago", "dateline"),
+    ("Tags: transport, council", "tags"),
+    ("Filed under: Transport", "tags"),
+    ("Log in", "paywall"),
     ("Jump to comments", "comments"),
     ("Comments (12)", "comments"),
     ("Read 48 Comments", "comments"),
@@ -567,6 +585,10 @@ def test_lines_widgets_leave_in_the_story_are_cut(line: str, reason: str) -> Non
         "Listen to the recording and you can hear the swifts.",
         "Related costs rose sharply, the report said.",
         "Zum Thema Artenschutz sagte die Ministerin nichts.",
+        "Print runs of local papers have halved since 2010.",
+        "Close to 300 people came to the meeting.",
+        "Tags on the birds' legs show where they spent the winter.",
+        "Updated figures are due in 2 weeks.",
     ],
 )
 def test_story_sentences_that_start_like_widget_lines_stay(line: str) -> None:

@@ -195,11 +195,13 @@ _RELATED_MAX_WORDS = 25
 # also" (the last section of a reference page, which the labels keep).
 _RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES})\W*$", re.IGNORECASE)
 _RELATED_HEADING_MAX_CHARS = 40
-# Whole lines that ad slots, share widgets, audio players, comment links, paywalls
-# and teaser links leave in the story ("ADVERTISEMENT", "Story continues below
-# advertisement", "Weiterlesen nach der Anzeige", "Share this:", "Like this:",
-# "Loading...", "Follow us on Twitter @…", "Listen to this article", "Comments
-# (12)", "La suite est réservée aux abonnés", "Read more").
+# Whole lines that ad slots, share widgets, the article's tools (players, print and
+# save buttons, gallery counters, reading time), relative dates, tag labels, comment
+# links, paywalls and teaser links leave in the story ("ADVERTISEMENT", "Story
+# continues below advertisement", "Weiterlesen nach der Anzeige", "Share this:",
+# "Like this:", "Loading...", "Follow us on Twitter @…", "Listen to this article",
+# "5 min read", "Image 1 of 12", "Print", "Updated 2 hours ago", "Tags: …",
+# "Comments (12)", "La suite est réservée aux abonnés", "Read more").
 _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -230,12 +232,42 @@ _WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen lassen)"
+            r"^\W*(?:(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen lassen)"
             r"|écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta l'articolo)"
-            r"(?:\W+\d+(?::\d\d)? min(?:utes?)?)?\W*$",
+            r"(?:\W+\d+(?::\d\d)? min(?:utes?)?)?"
+            r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W+\d+ min\w*\.?"
+            r"|\d+ min(?:ute)?s? read|(?:image|photo|picture|slide|bild|foto) \d+ (?:of|von|de|sur|di) \d+"
+            r"|\d{1,3} / \d{1,3}|enlarge this image|(?:toggle|hide|show) caption"
+            r"|(?:view|open) (?:the )?gallery(?: \(\d+ (?:photos|images|pictures)\))?"
+            r"|print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story)?"
+            r"|save(?: article| story| for later)?|bookmark|gift(?: this)? article|copy link"
+            r"|link copied|(?:text|font) size|read in (?:the )?app|(?:get|download) (?:the|our) app"
+            r"|back to top|skip to (?:main )?content|zur merkliste hinzufügen|merken|drucken"
+            r"|imprimer|imprimir|add to (?:favorites|favourites|reading list)|close|schließen"
+            r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?)\W*$",
             re.IGNORECASE,
         ),
-        "player",
+        "tools",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:(?:updated|published|posted)\s+)?\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?)"
+            r" ago\W*$",
+            re.IGNORECASE,
+        ),
+        "dateline",
+    ),
+    (
+        re.compile(
+            r"^\W*(?:(?:tags?|topics?|filed under|categor(?:y|ies)|schlagwörter|themen|mots-clés"
+            r"|etiquetas|temas)\s*:.*|tags|topics)\W*$",
+            re.IGNORECASE,
+        ),
+        "tags",
+    ),
+    (
+        re.compile(r"^\W*(?:log ?in|sign in|anmelden|se connecter|iniciar sesión)\W*$", re.I),
+        "paywall",
     ),
     (
         re.compile(
