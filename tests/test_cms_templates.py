@@ -559,11 +559,13 @@ IN_STORY_LINES = (
 
 
 def _with_line(line: str) -> str:
-    """The Drupal page with `line` as a plain paragraph after the story's second one."""
+    """The Drupal page with `line` (a plain paragraph unless it is markup) after the story's
+    second paragraph."""
     html = _html("drupal")
     anchor = "<p>Ten years ago the parish council"
     assert html.count(anchor) == 1
-    return html.replace(anchor, f"<p>{line}</p>\n{anchor}")
+    block = line if line.startswith("<div") else f"<p>{line}</p>"
+    return html.replace(anchor, f"{block}\n{anchor}")
 
 
 @pytest.mark.parametrize(("line", "reason"), IN_STORY_LINES, ids=[x for x, _ in IN_STORY_LINES])
@@ -592,5 +594,39 @@ def test_lines_widgets_leave_in_the_story_are_cut(line: str, reason: str) -> Non
     ],
 )
 def test_story_sentences_that_start_like_widget_lines_stay(line: str) -> None:
+    page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
+    assert standalone_line_reason(page.segments[0]) is None
+
+
+TEASER_BOX_TITLES = (
+    "You might also like",
+    "Most read",
+    "Don't miss",
+    "More from the Gazette",
+    "Related articles",
+    "Meistgelesen",
+    "Das könnte Sie auch interessieren",
+    "Sur le même sujet",
+    "Te puede interesar",
+)
+_TEASERS = (
+    "Ferry timetable changes for summer holidays",
+    "Primary school wins national gardening prize",
+    "Lifeboat crew rescues two walkers cut off by the tide",
+)
+
+
+@pytest.mark.parametrize("tag", ["h3", "p"])
+@pytest.mark.parametrize("title", TEASER_BOX_TITLES)
+def test_links_under_a_teaser_box_title_are_cut(title: str, tag: str) -> None:
+    links = "".join(f'<li><a href="/news/{i}">{t}</a></li>' for i, t in enumerate(_TEASERS))
+    box = f'<div class="box-3"><{tag}>{title}</{tag}><ul>{links}</ul></div>'
+    article = presscut.extract(_with_line(box), include_removed=True)
+    assert [_squeeze(block.text) for block in article.body] == _story("drupal")
+    assert {r.text for r in article.removed} >= set(_TEASERS)
+
+
+def test_a_buyers_guide_line_that_opens_with_a_box_title_stays() -> None:
+    line = "Recommended: the cheaper of the two kettles boils a litre in under three minutes."
     page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
     assert standalone_line_reason(page.segments[0]) is None

@@ -189,12 +189,22 @@ _RELATED_LABEL = re.compile(
 )
 _RELATED_MAX_WORDS = 25
 # Such a label on a line of its own ("Te puede interesar", "Mehr zum Thema",
-# "Related articles") heads a box of links to other stories inside this one;
-# when the box's class names do not say so, the label does, and the links
-# under it go with it. Not "Read more" (mostly a teaser's button) nor "See
-# also" (the last section of a reference page, which the labels keep).
-_RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES})\W*$", re.IGNORECASE)
-_RELATED_HEADING_MAX_CHARS = 40
+# "Related articles"), or the title of a teaser box ("You might also like", "Most
+# read", "More from the Courier"), heads a box of links to other stories; when the
+# box's class names do not say so, the label does, and the links under it go with
+# it. Not "Read more" (mostly a teaser's button) nor "See also" and "Further
+# reading" (sections of a reference page, which the labels keep). The box titles
+# stay out of the "Label: …" pattern above ("Recommended: …" opens a line of a
+# buyer's guide).
+_TEASER_BOX_TITLES = (
+    r"you (?:may|might) (?:also )?like|recommended(?: for you| stories| articles)?"
+    r"|most (?:read|popular|viewed|shared)(?: stories| articles)?|trending(?: now| stories)?"
+    r"|don'?t miss|editor'?s'? picks|more from [\w'’ .&-]{1,40}|more on this (?:story|topic)"
+    r"|read next|up next|top stories|in other news|meistgelesen(?:e artikel)?"
+    r"|les plus lus|lo más leído|más noticias"
+)
+_RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES}|{_TEASER_BOX_TITLES})\W*$", re.IGNORECASE)
+_RELATED_HEADING_MAX_CHARS = 60
 # Whole lines that ad slots, share widgets, the article's tools (players, print and
 # save buttons, gallery counters, reading time), relative dates, tag labels, comment
 # links, paywalls and teaser links leave in the story ("ADVERTISEMENT", "Story
