@@ -630,3 +630,31 @@ def test_a_buyers_guide_line_that_opens_with_a_box_title_stays() -> None:
     line = "Recommended: the cheaper of the two kettles boils a litre in under three minutes."
     page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
     assert standalone_line_reason(page.segments[0]) is None
+
+
+def test_teaser_cards_under_a_box_title_are_cut_with_their_dates_and_summaries() -> None:
+    summaries = (
+        "The new timetable starts on 1 July.",
+        "Pupils grew forty kinds of vegetable.",
+        "Both walkers were unhurt but very cold.",
+    )
+    cards = "".join(
+        f'<div class="item"><h4><a href="/news/{i}">{title}</a></h4>'
+        f"<span>March {i + 2}, 2024</span><p>{summary}</p></div>"
+        for i, (title, summary) in enumerate(zip(_TEASERS, summaries, strict=True))
+    )
+    box = f'<div class="box-3"><h3>More from the Gazette</h3>{cards}</div>'
+    article = presscut.extract(_with_line(box))
+    assert [_squeeze(block.text) for block in article.body] == _story("drupal")
+
+
+def test_a_short_story_line_after_an_inline_related_list_stays() -> None:
+    related = (
+        '<p><strong>Related</strong></p><ul><li><a href="/a">Ferry timetable changes</a></li></ul>'
+    )
+    html = _html("drupal").replace(
+        "<p>Ten years ago", f"{related}<p>The count ends in August.</p><p>Ten years ago"
+    )
+    text = presscut.extract(html).text
+    assert "Ferry timetable changes" not in text
+    assert "\n\nThe count ends in August.\n\n" in text

@@ -205,6 +205,8 @@ _TEASER_BOX_TITLES = (
 )
 _RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES}|{_TEASER_BOX_TITLES})\W*$", re.IGNORECASE)
 _RELATED_HEADING_MAX_CHARS = 60
+_TEASER_LINES = 2  # a date and a summary between two teasers' links
+_TEASER_LINE_CHARS = 100
 # Whole lines that ad slots, share widgets, the article's tools (players, print and
 # save buttons, gallery counters, reading time), relative dates, tag labels, comment
 # links, paywalls and teaser links leave in the story ("ADVERTISEMENT", "Story
@@ -382,8 +384,10 @@ def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.n
 
 def _links_under_related_labels(page: Page) -> list[int]:
     """The segments of each run of short links right after a "Related" label on its own
-    line, and the label (kept or not: the model may have doubted it alone)."""
-    segments = page.segments
+    line, and the label (kept or not: the model may have doubted it alone). A teaser's
+    date and summary belong to the run: between two links, or after the last one when
+    the box (the lowest element holding the label and the first link) ends with them."""
+    segments, containers = page.segments, page.containers
     found: list[int] = []
     for i, segment in enumerate(segments):
         if (
@@ -393,17 +397,27 @@ def _links_under_related_labels(page: Page) -> list[int]:
             or not _RELATED_HEADING.match(segment.text)
         ):
             continue
-        links = []
+        run: list[int] = []
+        between: list[int] = []  # short lines after the last link, kept if another follows
         for j in range(i + 1, len(segments)):
             teaser = segments[j]
-            if (
-                teaser.link_chars < _MOSTLY_LINKS * len(teaser.text)
-                or len(teaser.text.split()) > _RELATED_MAX_WORDS
-            ):
+            if len(teaser.text.split()) > _RELATED_MAX_WORDS:
                 break
-            links.append(j)
-        if links:
-            found += [i, *links]
+            if teaser.link_chars >= _MOSTLY_LINKS * len(teaser.text):
+                run += [*between, j]
+                between = []
+            elif len(between) < _TEASER_LINES and len(teaser.text) <= _TEASER_LINE_CHARS:
+                between.append(j)
+            else:
+                break
+        if run:
+            box = segment.container
+            while box >= 0 and containers[box].end <= run[0]:
+                box = containers[box].parent
+            # Only a box that closes right after the teasers: not the story's own column.
+            if box >= 0 and containers[box].end <= run[-1] + 1 + _TEASER_LINES:
+                run += [j for j in between if j < containers[box].end]
+            found += [i, *run]
     return found
 
 
