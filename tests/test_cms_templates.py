@@ -539,6 +539,12 @@ IN_STORY_LINES = (
     ("Tags: transport, council", "tags"),
     ("Filed under: Transport", "tags"),
     ("Log in", "paywall"),
+    (
+        "You have read 3 of your 5 free articles this month. Subscribe for unlimited access"
+        " to local news from just $1 a week.",
+        "paywall",
+    ),
+    ("Sie haben 4 von 5 kostenlosen Artikeln gelesen.", "paywall"),
     ("Jump to comments", "comments"),
     ("Comments (12)", "comments"),
     ("Read 48 Comments", "comments"),

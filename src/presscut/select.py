@@ -320,6 +320,16 @@ _EMBED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _EMBED_MAX_CHARS = 160
+# A metered paywall's counter, whatever follows it ("You have read 3 of your 5 free
+# articles this month. Subscribe for…", "Sie haben 4 von 5 kostenlosen Artikeln gelesen").
+_PAYWALL_METER = re.compile(
+    r"^\W*(?:you(?:'ve| have) (?:read|used|viewed) (?:\d+|all) (?:of|out of) (?:your )?(?:\d+ )?"
+    r"free (?:articles|stories|pages)|this is your (?:last|\w+) free (?:article|story)"
+    r"|sie haben (?:\d+|alle) (?:von \d+ )?(?:kostenlosen|freien) artikel"
+    r"|vous avez (?:lu|consulté) \d+ (?:articles? )?(?:gratuits? )?sur \d+"
+    r"|has (?:leído|consumido) \d+ de (?:tus )?\d+ (?:artículos|noticias))",
+    re.IGNORECASE,
+)
 # A syndicated story's copyright notice ("© 2024 The Associated Press. All rights
 # reserved. This material may not be published, broadcast, rewritten...").
 _COPYRIGHT_NOTICE = re.compile(
@@ -348,6 +358,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return "related"
     if _COPYRIGHT_NOTICE.match(segment.text):
         return "footer"
+    if _PAYWALL_METER.match(segment.text):
+        return "paywall"
     if len(segment.text) <= _WIDGET_MAX_CHARS:
         for pattern, reason in _WIDGET_LINES:
             if pattern.match(segment.text):
