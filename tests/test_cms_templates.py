@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 import presscut
 from presscut import Article, dom
 from presscut.segment import segment_page
-from presscut.select import standalone_line_reason
+from presscut.select import _links_under_related_labels, standalone_line_reason
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"
 
@@ -664,3 +664,12 @@ def test_a_short_story_line_after_an_inline_related_list_stays() -> None:
     text = presscut.extract(html).text
     assert "Ferry timetable changes" not in text
     assert "\n\nThe count ends in August.\n\n" in text
+
+
+def test_a_guide_section_titled_recommended_is_not_a_teaser_box() -> None:
+    html = (
+        "<html><body><h3>Recommended</h3><ul><li><a href='/p/1'>Sony WH-1000XM5</a></li>"
+        "<li><a href='/p/2'>Bose QuietComfort Ultra</a></li></ul></body></html>"
+    )
+    page = segment_page(dom.content_root(dom.parse(html)))
+    assert _links_under_related_labels(page) == []

@@ -197,7 +197,7 @@ _RELATED_MAX_WORDS = 25
 # stay out of the "Label: …" pattern above ("Recommended: …" opens a line of a
 # buyer's guide).
 _TEASER_BOX_TITLES = (
-    r"you (?:may|might) (?:also )?like|recommended(?: for you| stories| articles)?"
+    r"you (?:may|might) (?:also )?like|recommended (?:for you|stories|articles)"
     r"|most (?:read|popular|viewed|shared)(?: stories| articles)?|trending(?: now| stories)?"
     r"|don'?t miss|editor'?s'? picks|more from [\w'’ .&-]{1,40}|more on this (?:story|topic)"
     r"|read next|up next|top stories|in other news|meistgelesen(?:e artikel)?"
