@@ -311,6 +311,33 @@ TEMPLATES: dict[str, Template] = {
         authors=("Martin Haigh",),
         published="2024-02-08",
     ),
+    "blogger": Template(
+        story=".post-body",
+        chrome=(
+            "Fen Walker's Notebook",
+            "Sunday, 14 April 2024",
+            "Posted by",
+            "Labels:",
+            "Email This",
+            "BlogThis!",
+            "Share to X",
+            "2 comments:",
+            "Pete at the Mill",
+            "Great news about the chicks",
+            "the best count on that site for years",
+            "Post a Comment",
+            "Newer Post",
+            "Older Post",
+            "Post Comments (Atom)",
+            "Blog Archive",
+            "Retired schoolteacher",
+            "View my complete profile",
+            "Powered by",
+        ),
+        title="Counting lapwings on the wet meadows",
+        authors=("Martha Quinlan",),
+        published="2024-04-14",
+    ),
     "nyt_style": Template(
         story="section[name=articleBody] p.evys1bk0",
         chrome=(
@@ -422,9 +449,12 @@ def _article(name: str) -> Article:
 
 
 def _story(name: str) -> list[str]:
-    """The story's paragraphs, read from the fixture's own markup."""
+    """The story's paragraphs, read from the fixture's own markup (`<br><br>` parts a
+    paragraph, as in Blogger's post bodies)."""
     nodes = LexborHTMLParser(_html(name)).css(TEMPLATES[name].story)
-    paragraphs = [_squeeze(node.text(deep=True)) for node in nodes]
+    parts = [part for node in nodes for part in re.split(r"<br>\s*<br>", node.html or "")]
+    texts = (_squeeze(LexborHTMLParser(part).text(deep=True)) for part in parts)
+    paragraphs = [text for text in texts if text]
     assert len(paragraphs) >= 4, f"{name}: the story selector matches {len(paragraphs)} elements"
     return paragraphs
 
