@@ -721,6 +721,7 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
             for i in selection.kept
             if len(page.segments[i].text) >= _REPEATED_MIN_CHARS
         }
+        teasers = set(_links_under_related_labels(page))
         for i in range(len(page.segments)):
             if kept[i] and not listing:
                 continue
@@ -733,6 +734,8 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
                 reason = why[i]
             elif line_reason := standalone_line_reason(segment):
                 reason = line_reason
+            elif i in teasers:
+                reason = "related"
             elif segment.text.casefold() in kept_texts:
                 reason = "repeated"
             else:
