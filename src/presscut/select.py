@@ -214,100 +214,77 @@ _TEASER_LINE_CHARS = 100
 # "Like this:", "Loading...", "Follow us on Twitter @…", "Listen to this article",
 # "5 min read", "Image 1 of 12", "Print", "Updated 2 hours ago", "Tags: …",
 # "Comments (12)", "La suite est réservée aux abonnés", "Read more").
-_WIDGET_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
+# One pattern per reason, tried in this order; all are matched at once, as the named
+# groups of a single regular expression (`_WIDGET_LINE`).
+_WIDGET_LINES: tuple[tuple[str, str], ...] = (
     (
-        re.compile(
-            r"^\W*(?:advertisements?|sponsored(?: content)?|paid content|anzeige|werbung"
-            r"|publicité|publicidad|pubblicità|publicidade|reklama|advertentie"
-            r"|(?:skip|report this) (?:advertisement|ad)"
-            r"|(?:advertisement\W+)?(?:continue reading below|scroll to continue(?: with content)?)"
-            r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)?"
-            r"(?: (?:advertisement|ad))?|continue reading (?:the main story|below)"
-            r"|weiterlesen nach der anzeige|(?:lire )?la suite après (?:cette|la) publicité)\W*$",
-            re.IGNORECASE,
-        ),
         "advertisement",
+        r"advertisements?|sponsored(?: content)?|paid content|anzeige|werbung"
+        r"|publicité|publicidad|pubblicità|publicidade|reklama|advertentie"
+        r"|(?:skip|report this) (?:advertisement|ad)"
+        r"|(?:advertisement\W+)?(?:continue reading below|scroll to continue(?: with content)?)"
+        r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)?"
+        r"(?: (?:advertisement|ad))?|continue reading (?:the main story|below)"
+        r"|weiterlesen nach der anzeige|(?:lire )?la suite après (?:cette|la) publicité",
     ),
     (
-        re.compile(
-            r"^\W*(?:share this(?: article| story| post)?|like this|loading"
-            r"|(?:share|teilen|partager|compartir|condividi)(?: (?:on|via|auf|sur|en|su)"
-            r" (?:facebook|twitter|x|whatsapp|e-?mail|linkedin|pinterest|telegram|reddit))?"
-            r"|(?:artikel|beitrag) teilen|partager cet article|compartir (?:este artículo|esta noticia)"
-            r"|follow (?:us|[\w.' -]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok"
-            r"|youtube|threads|google news|bluesky)\b.*|join our whatsapp channel"
-            r"|click to (?:share|email|print)(?: on| this)?[\w ]{0,20}(?:\(opens in new window\))?)"
-            r"\W*$",
-            re.IGNORECASE,
-        ),
         "share",
+        r"share this(?: article| story| post)?|like this|loading"
+        r"|(?:share|teilen|partager|compartir|condividi)(?: (?:on|via|auf|sur|en|su)"
+        r" (?:facebook|twitter|x|whatsapp|e-?mail|linkedin|pinterest|telegram|reddit))?"
+        r"|(?:artikel|beitrag) teilen|partager cet article|compartir (?:este artículo|esta noticia)"
+        r"|follow (?:us|[\w.' -]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok"
+        r"|youtube|threads|google news|bluesky)\b.*|join our whatsapp channel"
+        r"|click to (?:share|email|print)(?: on| this)?[\w ]{0,20}(?:\(opens in new window\))?",
     ),
     (
-        re.compile(
-            r"^\W*(?:(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen lassen)"
-            r"|écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta l'articolo)"
-            r"(?:\W+\d+(?::\d\d)? min(?:utes?)?)?"
-            r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W+\d+ min\w*\.?"
-            r"|\d+ min(?:ute)?s? read|(?:image|photo|picture|slide|bild|foto) \d+ (?:of|von|de|sur|di) \d+"
-            r"|\d{1,3} / \d{1,3}|enlarge this image|(?:toggle|hide|show) caption"
-            r"|(?:view|open) (?:the )?gallery(?: \(\d+ (?:photos|images|pictures)\))?"
-            r"|print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story)?"
-            r"|save(?: article| story| for later)?|bookmark|gift(?: this)? article|copy link"
-            r"|link copied|(?:text|font) size|read in (?:the )?app|(?:get|download) (?:the|our) app"
-            r"|back to top|skip to (?:main )?content|zur merkliste hinzufügen|merken|drucken"
-            r"|imprimer|imprimir|add to (?:favorites|favourites|reading list)|close|schließen"
-            r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?)\W*$",
-            re.IGNORECASE,
-        ),
         "tools",
+        r"(?:listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen lassen)"
+        r"|écouter (?:cet |l')article|escuchar (?:este )?artículo|ascolta l'articolo)"
+        r"(?:\W+\d+(?::\d\d)? min(?:utes?)?)?"
+        r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W+\d+ min\w*\.?"
+        r"|\d+ min(?:ute)?s? read|(?:image|photo|picture|slide|bild|foto) \d+ (?:of|von|de|sur|di) \d+"
+        r"|\d{1,3} / \d{1,3}|enlarge this image|(?:toggle|hide|show) caption"
+        r"|(?:view|open) (?:the )?gallery(?: \(\d+ (?:photos|images|pictures)\))?"
+        r"|print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story)?"
+        r"|save(?: article| story| for later)?|bookmark|gift(?: this)? article|copy link"
+        r"|link copied|(?:text|font) size|read in (?:the )?app|(?:get|download) (?:the|our) app"
+        r"|back to top|skip to (?:main )?content|zur merkliste hinzufügen|merken|drucken"
+        r"|imprimer|imprimir|add to (?:favorites|favourites|reading list)|close|schließen"
+        r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?",
     ),
     (
-        re.compile(
-            r"^\W*(?:(?:updated|published|posted)\s+)?\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?)"
-            r" ago\W*$",
-            re.IGNORECASE,
-        ),
         "dateline",
+        r"(?:(?:updated|published|posted)\s+)?\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?) ago",
     ),
     (
-        re.compile(
-            r"^\W*(?:(?:tags?|topics?|filed under|categor(?:y|ies)|schlagwörter|themen|mots-clés"
-            r"|etiquetas|temas)\s*:.*|tags|topics)\W*$",
-            re.IGNORECASE,
-        ),
         "tags",
+        r"(?:tags?|topics?|filed under|categor(?:y|ies)|schlagwörter|themen|mots-clés"
+        r"|etiquetas|temas)\s*:.*|tags|topics",
     ),
     (
-        re.compile(r"^\W*(?:log ?in|sign in|anmelden|se connecter|iniciar sesión)\W*$", re.I),
-        "paywall",
-    ),
-    (
-        re.compile(
-            r"^\W*(?:(?:jump to|show|view|read(?: all)?(?: \d+)?) comments|comments \(\d+\)"
-            r"|kommentare \(\d+\)|commentaires \(\d+\)|comentarios \(\d+\))\W*$",
-            re.IGNORECASE,
-        ),
         "comments",
+        r"(?:jump to|show|view|read(?: all)?(?: \d+)?) comments|comments \(\d+\)"
+        r"|kommentare \(\d+\)|commentaires \(\d+\)|comentarios \(\d+\)",
     ),
     (
-        re.compile(
-            r"^\W*(?:this (?:article|story|content) is (?:for|available to) subscribers only"
-            r"|(?:cet article|ce contenu|la suite) est réservée? aux abonnés"
-            r"|dieser (?:artikel|beitrag) ist nur für abonnenten(?: verfügbar| sichtbar)?"
-            r"|(?:este artículo|este contenido) es exclusivo para suscriptores)\W*$",
-            re.IGNORECASE,
-        ),
         "paywall",
+        r"log ?in|sign in|anmelden|se connecter|iniciar sesión"
+        r"|this (?:article|story|content) is (?:for|available to) subscribers only"
+        r"|(?:cet article|ce contenu|la suite) est réservée? aux abonnés"
+        r"|dieser (?:artikel|beitrag) ist nur für abonnenten(?: verfügbar| sichtbar)?"
+        r"|(?:este artículo|este contenido) es exclusivo para suscriptores",
     ),
     (
-        re.compile(
-            r"^\W*(?:read more|read the full (?:story|article)|see more|more stories|mehr lesen"
-            r"|weiterlesen|lire la suite|leer más|sigue leyendo|leggi di più|leia mais"
-            r"|czytaj dalej|lees meer)\W*$",
-            re.IGNORECASE,
-        ),
         "related",
+        r"read more|read the full (?:story|article)|see more|more stories|mehr lesen"
+        r"|weiterlesen|lire la suite|leer más|sigue leyendo|leggi di più|leia mais"
+        r"|czytaj dalej|lees meer",
     ),
+)
+_WIDGET_LINE = re.compile(
+    r"^\W*(?:" + "|".join(f"(?P<{reason}>{body})" for reason, body in _WIDGET_LINES) + r")\W*$",
+    re.IGNORECASE,
 )
 _WIDGET_MAX_CHARS = 80
 # The lines a social media embed leaves when its script does not run: the
@@ -360,10 +337,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return "footer"
     if _PAYWALL_METER.match(segment.text):
         return "paywall"
-    if len(segment.text) <= _WIDGET_MAX_CHARS:
-        for pattern, reason in _WIDGET_LINES:
-            if pattern.match(segment.text):
-                return reason
+    if len(segment.text) <= _WIDGET_MAX_CHARS and (widget := _WIDGET_LINE.match(segment.text)):
+        return widget.lastgroup
     if segment.type != "paragraph":
         return None
     if is_credit_line(segment.text):
@@ -400,14 +375,12 @@ def _links_under_related_labels(page: Page) -> list[int]:
     date and summary belong to the run: between two links, or after the last one when
     the box (the lowest element holding the label and the first link) ends with them."""
     segments, containers = page.segments, page.containers
+    arrays = page_arrays(page)
+    labels = (arrays.chars <= _RELATED_HEADING_MAX_CHARS) & ~_mostly_links(arrays)
     found: list[int] = []
-    for i, segment in enumerate(segments):
-        if (
-            len(segment.text) > _RELATED_HEADING_MAX_CHARS
-            or segment.type not in ("heading", "paragraph")
-            or segment.link_chars >= _MOSTLY_LINKS * len(segment.text)
-            or not _RELATED_HEADING.match(segment.text)
-        ):
+    for i in np.flatnonzero(labels).tolist():
+        segment = segments[i]
+        if segment.type not in ("heading", "paragraph") or not _RELATED_HEADING.match(segment.text):
             continue
         run: list[int] = []
         between: list[int] = []  # short lines after the last link, kept if another follows
