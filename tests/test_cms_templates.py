@@ -566,6 +566,12 @@ IN_STORY_LINES = (
     ("Back to top", "tools"),
     ("Zur Merkliste hinzufügen", "tools"),
     ("Updated 2 hours ago", "dateline"),
+    ("Updated at 14.05 BST", "dateline"),
+    ("Pinned post", "tools"),
+    ("Show key events only", "tools"),
+    ("Load more updates", "tools"),
+    ("Video: 2:14", "tools"),
+    ("Sponsored by Acme Insurance", "advertisement"),
     ("Tags: transport, council", "tags"),
     ("Filed under: Transport", "tags"),
     ("Log in", "paywall"),
@@ -627,6 +633,8 @@ def test_lines_widgets_leave_in_the_story_are_cut(line: str, reason: str) -> Non
         "Close to 300 people came to the meeting.",
         "Tags on the birds' legs show where they spent the winter.",
         "Updated figures are due in 2 weeks.",
+        "Sponsored by the council, the fair runs until Sunday.",
+        "Expand the programme, the volunteers say, and more swifts will come.",
     ],
 )
 def test_story_sentences_that_start_like_widget_lines_stay(line: str) -> None:

@@ -225,7 +225,8 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|(?:advertisement\W+)?(?:continue reading below|scroll to continue(?: with content)?)"
         r"|(?:the )?(?:story|article) continues (?:below|after)(?: this)?"
         r"(?: (?:advertisement|ad))?|continue reading (?:the main story|below)"
-        r"|weiterlesen nach der anzeige|(?:lire )?la suite après (?:cette|la) publicité",
+        r"|weiterlesen nach der anzeige|(?:lire )?la suite après (?:cette|la) publicité"
+        r"|(?:sponsored|presented|brought to you) by [\w&.'’ -]{1,40}",
     ),
     (
         "share",
@@ -251,11 +252,16 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|link copied|(?:text|font) size|read in (?:the )?app|(?:get|download) (?:the|our) app"
         r"|back to top|skip to (?:main )?content|zur merkliste hinzufügen|merken|drucken"
         r"|imprimer|imprimir|add to (?:favorites|favourites|reading list)|close|schließen"
-        r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?",
+        r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?"
+        r"|(?:video|audio)\W+\d{1,2}:\d\d|pinned post|key events?|show key events only"
+        r"|(?:show|load) (?:more|all)(?: updates| posts)?|see all updates|newest first|oldest first"
+        r"|\d+ new (?:updates?|posts?)|expand|collapse",
     ),
     (
         "dateline",
-        r"(?:(?:updated|published|posted)\s+)?\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?) ago",
+        r"(?:(?:updated|published|posted)\s+)?\d{1,2} (?:minutes?|mins?|hours?|hrs?|days?) ago"
+        r"|(?:updated|published|posted)(?: at|:)?\s+\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
+        r"(?:\s+[a-z]{2,4})?",
     ),
     (
         "tags",
