@@ -15,6 +15,12 @@ def _extract(slot: str) -> presscut.Article:
     return presscut.extract(TEMPLATE.replace("<!--SLOT-->", slot))
 
 
+def _segments(body: str):
+    tree = dom.parse(f"<html><body>{body}</body></html>")
+    dom.prune(tree)
+    return segment_page(dom.content_root(tree))
+
+
 def _blocks_of(article: presscut.Article, kind: str) -> list[presscut.Block]:
     return [b for b in article.body if b.type == kind]
 
@@ -105,6 +111,37 @@ def test_data_table_keeps_rows_and_cells() -> None:
         ("State", "25%", "155 million"),
     )
     assert "| Funder | Share | Amount |\n|---|---|---|" in article.markdown()
+
+
+def test_a_data_table_with_a_caption_stays_one_table_after_its_caption() -> None:
+    page = _segments(
+        "<p>Intro.</p><table><caption>Funding, in millions</caption>"
+        "<tr><th>Funder</th><th>Amount</th></tr><tr><td>City</td><td>248</td></tr>"
+        "<tr><td>Region</td><td>217</td></tr></table><p>Outro.</p>"
+    )
+    assert [(s.type, s.text) for s in page.segments] == [
+        ("paragraph", "Intro."),
+        ("figure_caption", "Funding, in millions"),
+        ("table", "Funder | Amount\nCity | 248\nRegion | 217"),
+        ("paragraph", "Outro."),
+    ]
+    # Each segment's container is a live one, and the table's range covers its caption.
+    containers = page.containers
+    assert [containers[s.container].tag for s in page.segments] == ["p", "caption", "table", "p"]
+    table = containers[page.segments[2].container]
+    assert (table.start, table.end) == (1, 3)
+    # A caption after the rows is text outside the cells: a layout table, as before.
+    late = _segments(
+        "<table><tr><td>City</td><td>248</td></tr><tr><td>Region</td><td>217</td></tr>"
+        "<caption>Funding</caption></table>"
+    )
+    assert [(s.type, s.text) for s in late.segments] == [
+        ("paragraph", "City"),
+        ("paragraph", "248"),
+        ("paragraph", "Region"),
+        ("paragraph", "217"),
+        ("figure_caption", "Funding"),
+    ]
 
 
 def test_figure_caption() -> None:

@@ -415,10 +415,6 @@ TEMPLATES: dict[str, Template] = {
 # What only a retrained content model (or a change to code this suite does not
 # own) could fix, by (page, check); each entry must fail, or the suite says so.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("table_code", "also"): (
-        "a data table with a <caption> is walked as a layout table, one block per cell: the"
-        " caption is text outside the cells (segment.py, which the model is trained on)"
-    ),
     ("drupal", "authors"): (
         "Drupal's 'Submitted by <name> on <date>' line is not read as a byline (metadata)"
     ),

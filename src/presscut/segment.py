@@ -70,7 +70,7 @@ INLINE_TAGS = frozenset(
 )
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
-_TABLE_TAGS = frozenset(("table", "tr", "td", "th"))
+_TABLE_TAGS = frozenset(("table", "caption", "tr", "td", "th"))
 # A segment's role: (type, heading level, list depth, ordered).
 _Role = tuple[str, int | None, int | None, bool | None]
 _PARAGRAPH: _Role = ("paragraph", None, None, None)
@@ -78,6 +78,7 @@ _PARAGRAPH: _Role = ("paragraph", None, None, None)
 _FIXED_ROLES: dict[str, _Role] = {
     **{tag: ("heading", level, None, None) for tag, level in HEADING_LEVELS.items()},
     "figcaption": ("figure_caption", None, None, None),
+    "caption": ("figure_caption", None, None, None),  # a table's
     "blockquote": ("quote", None, None, None),
 }
 
@@ -167,7 +168,9 @@ class _Table:
     Whether it is a data table (one `table` segment with rows of cells) or a
     layout table (its cells walked like any container) is only known at its
     end: no nested table, no cell holding more than a short text, at least two
-    rows and two columns, and no text outside the cells.
+    rows and two columns, and no text outside the cells but a `<caption>`
+    first in the table, which stays a segment of its own (a `figure_caption`
+    before the table's).
     """
 
     container: int
@@ -176,6 +179,11 @@ class _Table:
     rows: list[list[str]] = field(default_factory=list)
     cell_start: int = -1
     in_cells: int = 0  # segments that were read inside a cell
+    first_container: int = -1  # the first container the table's segment replaces
+
+    def __post_init__(self) -> None:
+        if self.first_container < 0:
+            self.first_container = self.container + 1
 
 
 class _Walker:
@@ -201,7 +209,7 @@ class _Walker:
         role = self.roles[-1] if self.roles else _PARAGRAPH
         if tag in _TABLE_TAGS:
             self._open_table_part(tag, node)
-        elif tag in _FIXED_ROLES:
+        if tag in _FIXED_ROLES:  # a table's <caption> is both
             role = _FIXED_ROLES[tag]
         elif tag == "li":
             role = self.list_item_role()
@@ -223,7 +231,7 @@ class _Walker:
         if container.tag in LIST_TAGS:
             self.lists.pop()
         elif container.tag in _TABLE_TAGS and self.tables:
-            self._close_table_part(container.tag, index)
+            self._close_table_part(container, index)
 
     def _open_table_part(self, tag: str, node: LexborNode) -> None:
         tables = self.tables
@@ -236,13 +244,19 @@ class _Walker:
         elif tables and tables[-1].data:
             if tag == "tr":
                 tables[-1].rows.append([])
-            else:  # td, th
+            elif tag != "caption":  # td, th
                 tables[-1].cell_start = len(self.page.segments)
 
-    def _close_table_part(self, tag: str, index: int) -> None:
+    def _close_table_part(self, container: Container, index: int) -> None:
         table = self.tables[-1]
         segments = self.page.segments
-        if tag in ("td", "th") and table.data and table.cell_start >= 0:
+        tag = container.tag
+        if tag == "caption":
+            # First in its data table, the caption stays out of the table's segment.
+            if table.data and container.parent == table.container and not table.rows:
+                table.first_segment = len(segments)
+                table.first_container = index + 1
+        elif tag in ("td", "th") and table.data and table.cell_start >= 0:
             cell = segments[table.cell_start :]
             text = " ".join(s.text.replace("\n", " ") for s in cell)
             if len(text) > _MAX_DATA_CELL_CHARS or any(s.type != "paragraph" for s in cell):
@@ -268,7 +282,7 @@ class _Walker:
     def _collapse_table(self, table: _Table, rows: list[list[str]], cells: list[Segment]) -> None:
         """Replace the cells' segments (and the containers below the table) by one table segment."""
         del self.page.segments[table.first_segment :]
-        del self.page.containers[table.container + 1 :]
+        del self.page.containers[table.first_container :]
         text = "\n".join(" | ".join(row) for row in rows)
         self.add(
             Segment(
