@@ -13,7 +13,7 @@ with the class names and structure the platform really uses. For every page:
 - the title, the authors and the publication date are read right.
 
 What presscut still gets wrong on these pages is a strict xfail with its reason
-(`KNOWN_MISSES`, `Template.known_chrome`). The tests at the end put the lines and
+(`Template.known_chrome`). The tests at the end put the lines and
 teaser boxes that widgets leave inside stories (ad-slot lines, share, player and
 comment links, paywall meters, "Most read" boxes with generic class names) into
 one story, and check that story sentences which start the same way stay.
@@ -412,29 +412,6 @@ TEMPLATES: dict[str, Template] = {
     ),
 }
 
-# What only a retrained content model (or a change to code this suite does not
-# own) could fix, by (page, check); each entry must fail, or the suite says so.
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("drupal", "authors"): (
-        "Drupal's 'Submitted by <name> on <date>' line is not read as a byline (metadata)"
-    ),
-}
-
-
-def _cases(check: str) -> list[pytest.param]:
-    return [
-        pytest.param(
-            name,
-            id=name,
-            marks=(
-                [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[name, check])]
-                if (name, check) in KNOWN_MISSES
-                else []
-            ),
-        )
-        for name in TEMPLATES
-    ]
-
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
@@ -467,7 +444,7 @@ def test_every_fixture_has_a_template_and_is_small() -> None:
         assert path.stat().st_size < 30_000, path.name
 
 
-@pytest.mark.parametrize("name", _cases("story"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_story_paragraphs_are_blocks_once_and_in_order(name: str) -> None:
     article = _article(name)
     assert article.page_type == "article", article.reason
@@ -483,14 +460,14 @@ def test_story_paragraphs_are_blocks_once_and_in_order(name: str) -> None:
     assert positions == sorted(positions), f"{name}: story paragraphs out of order"
 
 
-@pytest.mark.parametrize("name", _cases("also"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_other_story_text_is_kept(name: str) -> None:
     text = _article(name).text
     for wanted in TEMPLATES[name].also:
         assert wanted in text, f"{name}: {wanted!r} lost from:\n{text}"
 
 
-@pytest.mark.parametrize("name", _cases("chrome"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_no_chrome_is_kept(name: str) -> None:
     text = _article(name).text
     for chrome in TEMPLATES[name].chrome:
@@ -514,17 +491,17 @@ def test_known_chrome_misses(name: str, chrome: str) -> None:
     assert not _chrome_kept(_article(name).text, chrome)
 
 
-@pytest.mark.parametrize("name", _cases("title"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_title(name: str) -> None:
     assert _article(name).title == TEMPLATES[name].title
 
 
-@pytest.mark.parametrize("name", _cases("authors"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_authors(name: str) -> None:
     assert _article(name).authors == TEMPLATES[name].authors
 
 
-@pytest.mark.parametrize("name", _cases("published"))
+@pytest.mark.parametrize("name", TEMPLATES)
 def test_published(name: str) -> None:
     published = _article(name).published
     assert published is not None and published[:10] == TEMPLATES[name].published

@@ -346,6 +346,25 @@ def test_one_name_word_before_a_written_date(line: str) -> None:
         assert authors(html.replace(line, place)) == ()
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # Drupal's node template: the name and the date in spans of their own.
+        "Submitted by <span><span>Ingrid Solberg</span></span> on <span>Fri, 12/07/2024 - 10:45"
+        "</span>",
+        "Submitted by Ingrid Solberg on 12 July 2024",
+        "By Ingrid Solberg on July 12, 2024",
+    ],
+)
+def test_a_full_name_before_the_time_of_posting(credit: str) -> None:
+    html = (
+        "<html><body><h1>Swifts return to the church tower</h1>"
+        f"<div class='node__submitted'>{credit}</div><p>Volunteers counted the birds.</p>"
+        "</body></html>"
+    )
+    assert authors(html) == ("Ingrid Solberg",)
+
+
 def test_name_signed_in_bold_under_the_last_paragraph() -> None:
     page = (
         "<html><body><h1>Tampere wins the semi-final</h1><div class='text'>"

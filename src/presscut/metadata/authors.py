@@ -180,7 +180,7 @@ _MAX_TWITTER_LABELS = 4
 # Labels of a byline ("Author", "Written by:", "Article by", "Verfasst von"), alone on their
 # line ("Posted by:" and "Published by:" also label comments and game publishers).
 _LABEL_WORDS = (
-    r"(?:(?:written|article|story|words)[ \t]+by|authors?|by|autor(?:in|a|e|en)?|auteur|autore"
+    r"(?:(?:written|article|story|words|submitted)[ \t]+by|authors?|by|autor(?:in|a|e|en)?|auteur|autore"
     r"|verfasst von|geschrieben von|escrito por|scritto da|door|przez)[ \t]*:?"
 )
 _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
@@ -190,7 +190,7 @@ _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 _LABEL_WORDS_FIRST = (
     "by written von par por di door przez autor autorin autora autore autoren author authors"
     " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
-    " gepostet eingestellt article story words text texte texto testo tekst redaktion"
+    " gepostet eingestellt article story words text texte texto testo tekst redaktion submitted"
 ).split()
 _LABEL_LINE_START = re.compile(
     r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRr])(?i:"
@@ -211,7 +211,7 @@ _CREDIT_LABEL = (
 _BYLINE_WORD = (
     r"(?:[Bb]y|BY|Written by|Von|VON|Par|Por|Di|Door|Przez|Autor(?:in)?:?|Auteur\s*:"
     r"|Author\s*:|(?:Veröffentlicht|Erstellt|Geschrieben|Verfasst|Gepostet|Eingestellt)\s+von"
-    rf"|(?:Posted|Published)\s+by|{_CREDIT_LABEL})[ \t]+"
+    rf"|(?:Posted|Published|Submitted)\s+by|{_CREDIT_LABEL})[ \t]+"
 )
 _NAMES = (
     rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
@@ -227,11 +227,12 @@ _BYLINE_IN_TEXT = re.compile(
 _NAME_THEN_ROLE = re.compile(rf"(?m)^[ \t]*({_NAME})[ \t]+[|·•][ \t]+([^\n|·•]{{1,40}})")
 # A whole line that is a byline, anywhere in the page; or a byline followed by the time of
 # posting ("posted by Stadler at 12:53", "Geschrieben von Cooper am 25.08.2015", "Posted by
-# David at December 16, 2025"), where one name word is enough (the time shows the line is a
-# credit, not a sentence).
+# David at December 16, 2025", Drupal's "Submitted by Jane Doe on Fri, 12/07/2024 - 10:45"),
+# where one name word is enough (the time shows the line is a credit, not a sentence).
 _BYLINE_LINE = re.compile(
-    rf"^(?:{_BYLINE_WORD}|(?:von|posted[ \t]+by)[ \t]+)(?:{_NAMES}[ \t]*$"
-    rf"|({_NAME_WORD}|[\w.-]+)[ \t]+(?:at|am|on|um|le|el|il|op|,)[ \t]+(?:\S*\d|\w+\.?[ \t]+\d))"
+    rf"^(?:{_BYLINE_WORD}|(?:von|(?:posted|submitted)[ \t]+by)[ \t]+)(?:{_NAMES}[ \t]*$"
+    rf"|({_NAME}|{_NAME_WORD}|[\w.-]+)[ \t]+(?:at|am|on|um|le|el|il|op|,)[ \t]+"
+    r"(?:\S*\d|\w+\.?,?[ \t]+\d))"
 )
 # Forum software credits the thread's starter beside its title, the name after the label
 # or on the next line.
