@@ -31,8 +31,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 import presscut
 from presscut import Article, dom
+from presscut.chrome_lines import standalone_line_reason
 from presscut.segment import segment_page
-from presscut.select import _links_under_related_labels, standalone_line_reason
+from presscut.select import _links_under_related_labels
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"
 

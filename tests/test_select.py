@@ -7,14 +7,9 @@ import pytest
 
 import presscut
 from presscut import dom
+from presscut.chrome_lines import is_credit_line, standalone_line_reason
 from presscut.segment import segment_page
-from presscut.select import (
-    Scores,
-    decide,
-    is_credit_line,
-    listing_reason,
-    standalone_line_reason,
-)
+from presscut.select import Scores, decide, listing_reason
 
 PARAGRAPH = (
     "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
