@@ -51,14 +51,6 @@ class Template:
     known_chrome: dict[str, str] = field(default_factory=dict)
 
 
-# Sites built with CSS-in-JS hash their class names ("dcr-1vn8ngn", "css-1q2w3e") and name
-# their components in data attributes, which the content model does not read.
-_NAMED_BY_DATA_ATTRIBUTE = (
-    "a reader-revenue box after the story, named only by data-component='contributions-epic'"
-    " (hashed class names): the model is sure of its first paragraph, and only id, class, role"
-    " and itemprop are read for the box's family (segment.py, features.py: a retrain)"
-)
-
 TEMPLATES: dict[str, Template] = {
     "wordpress": Template(
         story=".entry-content > p",
@@ -401,15 +393,14 @@ TEMPLATES: dict[str, Template] = {
             "Most viewed",
             "Support us",
             "214",
+            # The reader-revenue box, named only by data-component (hashed class names).
+            "we have a small favour to ask",
+            "Before you move on",
         ),
         title="Seaweed farmers hope kelp can clean up a polluted estuary",
         authors=("Niamh Doherty",),
         published="2024-08-27",
         also=("Lines of sugar kelp off the mouth of the estuary.",),
-        known_chrome={
-            "we have a small favour to ask": _NAMED_BY_DATA_ATTRIBUTE,
-            "Before you move on": _NAMED_BY_DATA_ATTRIBUTE,
-        },
     ),
 }
 

@@ -288,6 +288,25 @@ def test_small_appeal_box_inside_the_article_is_cut_unless_the_model_is_sure() -
     assert decide(page, sure, 0.5)[0].tolist() == [True, True, True]
 
 
+def test_a_box_named_only_in_a_data_attribute_is_a_chrome_box() -> None:
+    """React sites hash their class names and name components in data attributes."""
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div class='dcr-1vn8ngn' data-component='contributions-epic'>"
+        "<p>Readers like you chip in to keep our journalism free.</p></div>"
+        f"<p>{PARAGRAPH_2}</p></article>"
+    )
+    unsure = Scores(_box_probabilities(page, 0.85), np.zeros(3, dtype=bool))
+    assert decide(page, unsure, 0.5)[0].tolist() == [True, False, True]
+    sure = Scores(_box_probabilities(page, 0.95), np.zeros(3, dtype=bool))
+    assert decide(page, sure, 0.5)[0].tolist() == [True, True, True]
+    # A component named for the story itself is no box.
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div data-component='text-block'><p>Readers like you chip "
+        f"in to keep our journalism free.</p></div><p>{PARAGRAPH_2}</p></article>"
+    )
+    assert decide(page, unsure, 0.5)[0].tolist() == [True, True, True]
+
+
 def test_article_wrapped_in_a_premium_box_is_not_cut() -> None:
     """A box is chrome only when small: a paywalled story often sits in `div.premium`."""
     story = "".join(f"<p>{PARAGRAPH} Readers chip in, part {i}.</p>" for i in range(6))

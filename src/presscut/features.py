@@ -276,6 +276,12 @@ def _cache_attr_bits(values: list[str]) -> None:
     cache.update(zip(new, bits, strict=True))
 
 
+def attribute_families(values: list[str]) -> list[int]:
+    """The `_ATTR_FAMILIES` bits of lower-cased attribute values, as class names are read."""
+    _cache_attr_bits(values)
+    return [_ATTR_BITS_CACHE[value] for value in values]
+
+
 def _matches_in(
     values: list[str], finditer: Callable[[str], Iterable[re.Match[str]]]
 ) -> Iterator[tuple[re.Match[str], int]]:
