@@ -84,3 +84,26 @@ def test_the_share_of_the_text_counts_no_whitespace() -> None:
         f"<nav>{indent}<p>{'y' * 60}</p>{indent}</nav>{indent}</body>"
     )
     assert _texts(html) == ["x" * 40, "y" * 60]
+
+
+def test_noscript_is_dropped_unless_it_holds_the_page() -> None:
+    """A "please enable JavaScript" line or a tracking pixel goes; an app shell that renders
+    by script and puts the whole page in <noscript> for readers without scripts (a Flarum
+    forum) is read as such a reader sees it, and its hidden error box goes."""
+    shell = (
+        "<body><header><a href='/'>Forum</a></header><main><div id='content'></div>"
+        "<div style='display: none'>Something went wrong while trying to load the full version"
+        " of this site.</div>{noscript}</main></body>"
+    )
+    page = (
+        "<noscript><div><h1>Harbour wall</h1>"
+        f"<article><p>{STORY}</p><p>{STORY}</p></article></div></noscript>"
+    )
+    assert _texts(shell.format(noscript=page)) == ["Forum", "Harbour wall", STORY, STORY]
+    notice = "<noscript><p>This site is best viewed with JavaScript enabled.</p></noscript>"
+    texts = _texts(shell.format(noscript=notice))
+    assert "This site is best viewed with JavaScript enabled." not in texts
+    # Beside an article of its own, even a long <noscript> is the script's stand-in.
+    pixel = f"<noscript><p>{STORY}</p></noscript>"
+    article = f"<body><article><p>{STORY} {STORY}</p></article>{pixel}</body>"
+    assert _texts(article) == [f"{STORY} {STORY}"]

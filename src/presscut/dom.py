@@ -141,9 +141,14 @@ def prune(
     oddly. With `keep_texts`, returns (reason, text) for each removed
     element with text, for the article's `removed` list.
     """
+    noscripts = []
     for node in tree.css(_STRIPPED_SELECTOR):
-        node.decompose(recursive=False)  # unlinked with its subtree, as strip_tags does
+        if node.tag == "noscript":
+            noscripts.append(node)
+        else:
+            node.decompose(recursive=False)  # unlinked with its subtree, as strip_tags does
     root = content_root(tree)
+    _strip_or_reveal(root, noscripts)
     if root is None:
         return []
     doomed: list[tuple[LexborNode, str]] = [
@@ -170,6 +175,31 @@ def prune(
             removed.append((reasons[node.mem_id], text))
         node.decompose()
     return removed
+
+
+# `<noscript>` holds what a browser without scripts shows: mostly a line asking
+# for JavaScript or a tracking pixel, which goes with the scripts. But an app
+# shell that renders its page by script (a Flarum forum, some news apps) puts
+# the whole page there, for readers and crawlers without scripts, and leaves
+# nothing but "Loading..." outside: when the noscript elements hold most of the
+# page's text (and more than a line of it), they are unwrapped instead, as a
+# browser without scripts would show them.
+_NOSCRIPT_MIN_CHARS = 500
+_NOSCRIPT_SHARE = 0.5
+
+
+def _strip_or_reveal(root: LexborNode | None, noscripts: list[LexborNode]) -> None:
+    if not noscripts:
+        return
+    inside = sum(len(node.text(deep=True, strip=True)) for node in noscripts)
+    if root is not None and inside >= _NOSCRIPT_MIN_CHARS:
+        total = len(root.text(deep=True, strip=True, skip_empty=True))
+        if inside > _NOSCRIPT_SHARE * total:
+            for node in noscripts:
+                node.unwrap()
+            return
+    for node in noscripts:
+        node.decompose(recursive=False)
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
