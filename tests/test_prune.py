@@ -103,6 +103,12 @@ def test_noscript_is_dropped_unless_it_holds_the_page() -> None:
     notice = "<noscript><p>This site is best viewed with JavaScript enabled.</p></noscript>"
     texts = _texts(shell.format(noscript=notice))
     assert "This site is best viewed with JavaScript enabled." not in texts
+    # A page saved from a browser that ran its scripts holds noscript content as escaped
+    # text: that is markup, not a page to show.
+    escaped = page.replace("<", "&lt;").replace("&lt;noscript>", "<noscript>")
+    escaped = escaped.replace("&lt;/noscript>", "</noscript>")
+    texts = _texts(shell.format(noscript=escaped))
+    assert STORY not in " ".join(texts)
     # Beside an article of its own, even a long <noscript> is the script's stand-in.
     pixel = f"<noscript><p>{STORY}</p></noscript>"
     article = f"<body><article><p>{STORY} {STORY}</p></article>{pixel}</body>"

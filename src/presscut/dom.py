@@ -183,7 +183,9 @@ def prune(
 # the whole page there, for readers and crawlers without scripts, and leaves
 # nothing but "Loading..." outside: when the noscript elements hold most of the
 # page's text (and more than a line of it), they are unwrapped instead, as a
-# browser without scripts would show them.
+# browser without scripts would show them. Only markup counts: a page saved from
+# a browser that ran its scripts holds the noscript content as escaped text
+# ("&lt;img src=…&gt;"), which is no page to show.
 _NOSCRIPT_MIN_CHARS = 500
 _NOSCRIPT_SHARE = 0.5
 
@@ -191,7 +193,9 @@ _NOSCRIPT_SHARE = 0.5
 def _strip_or_reveal(root: LexborNode | None, noscripts: list[LexborNode]) -> None:
     if not noscripts:
         return
-    inside = sum(len(node.text(deep=True, strip=True)) for node in noscripts)
+    inside = sum(
+        len(node.text(deep=True, strip=True)) for node in noscripts if _holds_elements(node)
+    )
     if root is not None and inside >= _NOSCRIPT_MIN_CHARS:
         total = len(root.text(deep=True, strip=True, skip_empty=True))
         if inside > _NOSCRIPT_SHARE * total:
@@ -200,6 +204,15 @@ def _strip_or_reveal(root: LexborNode | None, noscripts: list[LexborNode]) -> No
             return
     for node in noscripts:
         node.decompose(recursive=False)
+
+
+def _holds_elements(node: LexborNode) -> bool:
+    child = node.child
+    while child is not None:
+        if child.is_element_node:
+            return True
+        child = child.next
+    return False
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
