@@ -4,20 +4,23 @@
    segment from its own text, its DOM context, its neighbours and its
    position (`features.segment_features`).
 2. Segments scoring above the model's threshold are kept, but for the
-   headline (it is `Article.title`), lines that are only a picture credit,
-   a byline, a date line, an "Also read: …" link, the links under a
-   "Related" label or an ad or share widget's label ("ADVERTISEMENT",
-   "Share this:"), text that is kept twice (one copy stays) and small boxes
-   named for chrome; a figure caption next to kept text (or a gallery's run
-   of captions next to it) is kept with it. Every other segment gets a reason, read from
-   the element and class/id families of its surroundings (navigation,
-   comments, share, related, newsletter...).
+   headline (it is `Article.title`), lines that are only a label
+   (`chrome_lines`: a picture credit, a byline, a date line, "Also read:
+   …", an ad or share widget's line), the links under a "Related" label,
+   text that is kept twice (one copy stays) and small boxes named for
+   chrome; a figure caption next to kept text (or a gallery's run of
+   captions next to it) is kept with it.
 3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
-4. Otherwise text mode's line classifier, trained on exactly the appeals
-   and prompts that publishers write as plain paragraphs, gets a say on
-   the kept segments that use their words.
+4. Otherwise what the model doubts beyond the story's column (the element
+   holding most of the kept text) is cut, and text mode's line classifier,
+   trained on exactly the appeals and prompts that publishers write as
+   plain paragraphs, gets a say on the kept segments that use their words.
+
+Every segment cut gets a reason: the rule's that cut it, else one read
+from the element and class/id families of its surroundings (navigation,
+comments, share, related, newsletter...).
 """
 
 from __future__ import annotations
