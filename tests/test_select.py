@@ -316,6 +316,20 @@ def test_article_wrapped_in_a_premium_box_is_not_cut() -> None:
     assert kept.all()
 
 
+def test_a_box_holding_most_of_the_kept_text_is_the_story() -> None:
+    """A paywalled story's teaser in its paywall wrapper, with a long menu beside it."""
+    menu = "".join(
+        f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)
+    )
+    page = _page(
+        f"<ul class='menu'>{menu}</ul><div class='article ispaywall'><p>{PARAGRAPH}</p>"
+        f"<p>{PARAGRAPH_2}</p></div>"
+    )
+    probability = np.array([0.01] * 40 + [0.79, 0.79])
+    kept, _ = decide(page, Scores(probability, np.zeros(42, dtype=bool)), 0.5)
+    assert kept.tolist() == [False] * 40 + [True, True]
+
+
 def test_in_a_related_box_only_the_links_are_cut() -> None:
     page = _page(
         f"<article><p>{PARAGRAPH}</p><div class='related-box'><p>Fact box: the wall is 2 km "
