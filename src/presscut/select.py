@@ -253,14 +253,13 @@ def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
     """Which kept segments lie outside the story's column (see above) and are not sure."""
     cut = np.zeros_like(kept)
     arrays = page_arrays(page)
-    kept_cum = np.concatenate(([0.0], np.cumsum(np.where(kept, arrays.chars, 0.0))))
-    if not kept_cum[-1]:
+    held, total = _held_chars(arrays, kept)
+    if not total:
         return cut
     # Containers holding enough of the kept text are nested in one another (two
     # disjoint ones cannot both hold over half of it): the story's column is the
     # innermost, the one with the fewest segments.
-    held = kept_cum[arrays.end] - kept_cum[arrays.start]
-    columns = np.flatnonzero(held >= _STORY_SHARE * kept_cum[-1])
+    columns = np.flatnonzero(held >= _STORY_SHARE * total)
     story = columns[np.argmin(arrays.end[columns] - arrays.start[columns])]
     start, end = arrays.start[story], arrays.end[story]
     unsure = kept & (probability < _STORY_UNSURE)
@@ -340,13 +339,12 @@ def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.
     text."""
     arrays = page_arrays(page)
     context = container_context(page)
-    cum = np.concatenate(([0.0], np.cumsum(arrays.chars)))
-    box_chars = cum[arrays.end] - cum[arrays.start]
-    small = box_chars < max(_BOX_MAX_SHARE * cum[-1], _BOX_SMALL_CHARS)
+    box_chars, page_chars = _held_chars(arrays)
+    small = box_chars < max(_BOX_MAX_SHARE * page_chars, _BOX_SMALL_CHARS)
     # A box holding half the kept text is the story itself: a paywalled story's teaser
     # in its "ispaywall" wrapper, on a page where the teaser is all there is.
-    kept_cum = np.concatenate(([0.0], np.cumsum(np.where(kept, arrays.chars, 0.0))))
-    small &= kept_cum[arrays.end] - kept_cum[arrays.start] < _BOX_MAX_KEPT_SHARE * kept_cum[-1]
+    kept_chars, kept_total = _held_chars(arrays, kept)
+    small &= kept_chars < _BOX_MAX_KEPT_SHARE * kept_total
     levels = arrays.ancestors[:_BOX_LEVELS]
 
     def under(families: int) -> np.ndarray:
@@ -386,6 +384,14 @@ def _in_named_component(
                 found[i] = True
                 break
     return found
+
+
+def _held_chars(arrays: PageArrays, only: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """The characters of the segments (those in `only`, if given) under each container,
+    and their total over the page."""
+    chars = arrays.chars if only is None else np.where(only, arrays.chars, 0.0)
+    cum = np.concatenate(([0.0], np.cumsum(chars)))
+    return cum[arrays.end] - cum[arrays.start], float(cum[-1])
 
 
 def _mostly_links(arrays: PageArrays) -> np.ndarray:
