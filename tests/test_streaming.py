@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 import presscut
 from presscut import dom
 from presscut.streaming import MAX_PARTS, place_streamed_parts
@@ -19,7 +21,7 @@ STORY = [
 
 
 def _body_text(html: str) -> str:
-    tree = dom.parse(html)
+    tree = LexborHTMLParser(html)
     place_streamed_parts(tree, html)
     for script in tree.css("script"):
         script.decompose()
@@ -71,7 +73,7 @@ def test_an_archived_copy_without_scripts_pairs_parts_by_number() -> None:
 
 def test_a_page_without_streamed_parts_is_left_alone() -> None:
     html = '<html><body><div hidden id="S:0"><p>Secret.</p></div><p>Text.</p></body></html>'
-    tree = dom.parse(html)
+    tree = LexborHTMLParser(html)
     assert place_streamed_parts(tree, html) == 0  # no placeholder to put it in
     assert tree.body.css_first("div[hidden]") is not None
 
@@ -102,14 +104,14 @@ def test_a_page_streaming_too_many_parts_has_the_rest_left_hidden() -> None:
         for i in range(count)
     )
     html = f"<html><body><p>Shell.</p><template id='B:0'></template>{parts}</body></html>"
-    tree = dom.parse(html)
+    tree = LexborHTMLParser(html)
     assert place_streamed_parts(tree, html) == MAX_PARTS
     assert len(tree.css('div[hidden][id^="S:"]')) == count - MAX_PARTS
 
 
 def test_a_part_holding_its_own_placeholder_stays_where_it_is() -> None:
     html = '<html><body><div hidden id="S:0"><p>a</p><template id="B:0"></template></div></body></html>'
-    tree = dom.parse(html)
+    tree = LexborHTMLParser(html)
     assert place_streamed_parts(tree, html) == 0
     assert tree.body.css_first('div[id="S:0"]').text(strip=True) == "a"
 
@@ -122,3 +124,15 @@ def test_the_first_element_of_a_repeated_id_is_the_placeholder() -> None:
         '<script>$RS("S:0","P:0")</script></body></html>'
     )
     assert _body_text(html) == "One.|Two.|Three."
+
+
+def test_the_parsed_tree_has_the_parts_in_place() -> None:
+    """`dom.parse` builds the tree as a browser does, from text or from UTF-8 bytes."""
+    html = (
+        "<html><body><p>One.</p><template id='P:0'></template><p>Three.</p>"
+        '<div hidden id="S:0"><p>Två.</p></div><script>$RS("S:0","P:0")</script></body></html>'
+    )
+    for source in (html, html.encode("utf-8")):
+        tree = dom.parse(source)
+        assert tree.css_first('div[id="S:0"]') is None
+        assert [p.text() for p in tree.css("p")] == ["One.", "Två.", "Three."]

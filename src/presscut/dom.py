@@ -15,6 +15,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from presscut.streaming import place_streamed_parts
+
 # Elements whose content is never article text.
 NEVER_CONTENT = frozenset(
     (
@@ -80,8 +82,12 @@ _STRUCTURAL = frozenset(("html", "head", "body", "frameset"))
 
 
 def parse(html: str | bytes) -> LexborHTMLParser:
-    """The document tree of `html`, text or UTF-8 bytes (never sniffed for another encoding)."""
-    return LexborHTMLParser(html)
+    """The document tree of `html`, text or UTF-8 bytes (never sniffed for another encoding),
+    as a browser builds it: with the parts of a streamed page in their places
+    (`streaming.place_streamed_parts`), so that every reader of the tree sees them."""
+    tree = LexborHTMLParser(html)
+    place_streamed_parts(tree, html)
+    return tree
 
 
 def content_root(tree: LexborHTMLParser) -> LexborNode | None:

@@ -31,7 +31,6 @@ from presscut.errors import InputTooLargeError, NotHTMLError
 from presscut.metadata import Metadata, extract_metadata, resolve_language
 from presscut.segment import Page, Segment, segment_page
 from presscut.select import select_content
-from presscut.streaming import place_streamed_parts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Pages larger than this (after gzip decompression) are refused with `InputTooLargeError`."""
@@ -176,7 +175,6 @@ def parse_page(
     `text` encoded as UTF-8 (see `_read_html`).
     """
     tree = dom.parse(text if utf8 is None else utf8)
-    place_streamed_parts(tree, text)
     meta = extract_metadata(tree, url, content_language=content_language)
     pruned = dom.prune(tree, keep_texts=keep_pruned)
     root = dom.content_root(tree)

@@ -35,14 +35,19 @@ _BOUNDARY_END = "<!--/$-->"
 MAX_PARTS = 500
 
 
-def place_streamed_parts(tree: LexborHTMLParser, html: str) -> int:
-    """Move each streamed part into its placeholder; returns how many were moved."""
-    if _PART_MARK not in html:
+def place_streamed_parts(tree: LexborHTMLParser, html: str | bytes) -> int:
+    """Move each streamed part of `tree`, parsed from `html`, into its placeholder;
+    returns how many were moved."""
+    if isinstance(html, bytes):
+        if _PART_MARK.encode() not in html:
+            return 0
+        html = html.decode("utf-8", "replace")
+    elif _PART_MARK not in html:
         return 0
     # The first element of an id wins, as with the browser's getElementById.
-    parts: dict[str | None, LexborNode] = {}
+    parts: dict[str, LexborNode] = {}
     for node in tree.css('div[hidden][id^="S:"]'):
-        parts.setdefault(node.attributes.get("id"), node)
+        parts.setdefault(node.attributes.get("id") or "", node)
     if not parts:
         return 0
     placeholders: dict[str | None, LexborNode] = {}
@@ -57,8 +62,8 @@ def place_streamed_parts(tree: LexborHTMLParser, html: str) -> int:
     # inside a boundary), and moving a part copies it, so the later part must be
     # in place before its container is moved.
     for part_id, part in reversed(parts.items()):
-        if part_id is None or moved == MAX_PARTS:
-            continue
+        if moved == MAX_PARTS:
+            break
         number = part_id[2:]
         placeholder_id = targets.get(part_id)
         if placeholder_id is None:

@@ -47,7 +47,6 @@ from presscut.bench.metrics import (
 from presscut.bench.speed import default_core, percentile
 from presscut.extract import read_html
 from presscut.segment import normalize_space, segment_page
-from presscut.streaming import place_streamed_parts
 from presscut.text import clean_text
 from presscut.text.split import split_lines
 
@@ -62,7 +61,6 @@ def page_lines(page: LabelledPage) -> list[str]:
     """The page's full visible text, one block per line (see the module docstring)."""
     html = read_html(page.html(), max_bytes=MAX_PAGE_BYTES)
     tree = dom.parse(html)
-    place_streamed_parts(tree, html)
     dom.prune(tree, page_chrome=False)
     root = dom.content_root(tree)
     if root is None:
