@@ -186,3 +186,59 @@ def test_an_appeal_above_the_story_in_a_plain_box_is_cut() -> None:
 def test_an_appeal_between_story_paragraphs_in_a_plain_box_is_cut() -> None:
     article = presscut.extract(_page(PLAIN_BOX_APPEAL), include_removed=True)
     _assert_plain_box_appeal_cut(article)
+
+
+READERS_REPLIES = (
+    "I have lived on the east side for twenty years and this is the first time the council has"
+    " listened to us. The buses are always full by seven in the morning, and the traffic on the"
+    " bridge is worse every winter. A tram will not fix everything, but it is a start.",
+    "Six hundred and twenty million euros is a lot of money for fourteen kilometres. I would like"
+    " to see the detailed budget before I believe the line will be finished on time. Every"
+    " project like this in the region has gone over budget by at least a third.",
+    "My daughter takes two buses to get to school. If the line really opens in 2029 she will be"
+    " at university by then, but her younger brother will use it. I hope the stations are"
+    " accessible for wheelchairs and prams, which the old ones never were.",
+    "The article does not mention what happens to the bus routes that the tram replaces. In"
+    " other cities they cut the buses the week the tram opened and left whole neighbourhoods"
+    " without a stop. Someone should ask the council about that before the vote next month.",
+    "Good news at last. I remember the old tram that ran on the same street until 1962, and my"
+    " grandfather always said it was a mistake to tear up the tracks. It took sixty years to"
+    " admit it.",
+)
+
+
+def _with_readers_replies(wrapper: str = "") -> str:
+    """The template story followed by a WordPress comment thread as long as the story."""
+    replies = "".join(
+        f'<li class="comment"><div class="comment-author"><b>Reader {i}</b> says:</div>'
+        f'<div class="comment-content"><p>{text}</p></div></li>'
+        for i, text in enumerate(READERS_REPLIES)
+    )
+    thread = (
+        '<div id="comments" class="comments-area"><h3>5 thoughts on the tram vote</h3>'
+        f'<ol class="commentlist">{replies}</ol></div>'
+    )
+    html = _page("").replace("</article>", "</article>" + thread)
+    if wrapper:
+        html = html.replace(
+            '<article class="article">', f'<div class="{wrapper}"><article class="article">'
+        )
+        html = html.replace("</ol></div>", "</ol></div></div>")
+    return html
+
+
+def test_a_long_comment_thread_under_the_story_is_cut() -> None:
+    """Readers' comments read like prose and can outweigh the story: the thread's names
+    (`#comments`, `.comment-content`) give them away."""
+    article = presscut.extract(_with_readers_replies(), include_removed=True)
+    _assert_story_intact(article.text)
+    assert not [t for t in READERS_REPLIES if t[:40] in article.text]
+    cut = {r.reason for r in article.removed if any(t[:40] in r.text for t in READERS_REPLIES)}
+    assert cut == {"comments"}
+
+
+def test_replies_on_a_forum_thread_are_kept() -> None:
+    """On a forum the replies are the content, though forum software names them comments."""
+    article = presscut.extract(_with_readers_replies(wrapper="discussion-thread"))
+    _assert_story_intact(article.text)
+    assert len([t for t in READERS_REPLIES if t[:40] in article.text]) >= 3
