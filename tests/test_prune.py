@@ -113,3 +113,22 @@ def test_noscript_is_dropped_unless_it_holds_the_page() -> None:
     pixel = f"<noscript><p>{STORY}</p></noscript>"
     article = f"<body><article><p>{STORY} {STORY}</p></article>{pixel}</body>"
     assert _texts(article) == [f"{STORY} {STORY}"]
+
+
+def test_hidden_page_chrome_kept_as_chrome_is_still_hidden() -> None:
+    tree = dom.parse(
+        f"<body><nav style='display:none'><a href='/'>Home</a></nav><p>{STORY}</p>"
+        "<nav><a href='/news'>News</a></nav></body>"
+    )
+    assert dom.prune(tree, keep_texts=True, page_chrome=False) == [("hidden", "Home")]
+    assert [s.text for s in segment_page(dom.content_root(tree)).segments] == [STORY, "News"]
+
+
+def test_what_is_found_in_stripped_elements_or_the_head_is_not_reported() -> None:
+    # The hidden <g> goes with its <svg>; the hidden <link> is not in the body.
+    tree = dom.parse(
+        "<head><link rel='x' style='display:none'></head><body>"
+        f"<p>{STORY}</p><svg><g aria-hidden='true'><text>icon</text></g></svg>"
+        "<div hidden>Hidden promo text</div></body>"
+    )
+    assert dom.prune(tree, keep_texts=True) == [("hidden", "Hidden promo text")]
