@@ -158,7 +158,7 @@ def _url_date(url: str | None) -> PageDate | None:
 
 def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
     """The first `<time datetime>` of the wanted kind ("Updated <time>" is a modification)."""
-    for node in evidence.tree.css("time[datetime]")[:_MAX_DATE_ELEMENTS]:
+    for node in evidence.time_nodes[:_MAX_DATE_ELEMENTS]:
         attrs = node.attributes
         hint = " ".join(filter(None, (attrs.get("class"), attrs.get("itemprop"))))
         if _SKIP_CLASSES.search(hint):
