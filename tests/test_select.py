@@ -74,6 +74,18 @@ def test_a_caption_that_only_credits_the_picture_is_cut() -> None:
     assert kept.tolist() == [True, False, True, False]
 
 
+def test_a_caption_that_is_an_ad_or_gallery_label_is_cut() -> None:
+    page = _page(
+        f"<p>{PARAGRAPH}</p><figure><img src='ad.jpg'><figcaption>Reklama</figcaption></figure>"
+        f"<figure><img src='a.jpg'><figcaption>Bild anzeigen Bild schließen</figcaption></figure>"
+        f"<figure><img src='b.jpg'><figcaption>The new wall at dawn.</figcaption></figure>"
+        f"<p>{PARAGRAPH_2}</p>"
+    )
+    probability = np.array([0.9, 0.9, 0.9, 0.9, 0.9])
+    kept, _ = decide(page, Scores(probability, np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, False, False, True, True]
+
+
 def test_a_paragraph_that_is_only_a_byline_or_a_date_line_is_cut() -> None:
     page = _page(
         "<p>By Jane Doe and Tom Hale</p><p>Updated: 14 March 2024, 10:42</p>"
@@ -220,6 +232,8 @@ def test_removed_bylines_and_date_lines_say_so() -> None:
         "© 2019 Jon Norris",
         "Copyright 2021 Harbour Photo Agency",
         "Fot. Tomasz Kowalski",
+        "Crédits photos : Bestimage",
+        "Kuva: Alexander Becher",
     ],
 )
 def test_credit_lines(line: str) -> None:

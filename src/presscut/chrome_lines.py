@@ -34,11 +34,12 @@ from presscut.text.byline import byline_authors, dateline_date
 _CREDIT_MAX_WORDS = 12
 _PICTURE = (
     r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotografie|bild(?:er)?"
-    r"|illustrations?|zdj[eę]cie)"
+    r"|illustrations?|zdj[eę]cie|kuva)"
 )
 _CREDIT_LABEL = re.compile(
     r"^\W*(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:)|fot\.\s"
-    rf"|(?:(?:{_PICTURE}|video|cover|header|featured)\s+)?(?:credits?|cr[ée]dits?)\s*(?::|by\b|$)"
+    rf"|(?:(?:{_PICTURE}|video|cover|header|featured)\s+)?(?:credits?|cr[ée]dits?)"
+    rf"(?:\s+{_PICTURE})?\s*(?::|by\b|$)"
     rf"|(?:{_PICTURE}\s+)?courtesy\s+of\b|{_PICTURE}\s+courtesy\b|courtesy\s*:"
     r"|(?:source|sources|quelle|fuente|fonte|źródło)\s*:"
     rf"|{_PICTURE}\s*(?::|by\b|von\b|par\b|por\b|di\b|via\b))",
@@ -130,6 +131,8 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W+\d+ min\w*\.?"
         r"|\d+ min(?:ute)?s? read|(?:image|photo|picture|slide|bild|foto) \d+ (?:of|von|de|sur|di) \d+"
         r"|\d{1,3} / \d{1,3}|enlarge this image|(?:toggle|hide|show) caption"
+        r"|(?:click|tap) to enlarge|(?:zum vergrößern )?(?:auf das bild )?klicken(?: zum vergrößern)?"
+        r"|bild (?:anzeigen|vergrößern|schließen)|vergrößern|cliquez pour agrandir|agrandir"
         r"|(?:view|open) (?:the )?gallery(?: \(\d+ (?:photos|images|pictures)\))?"
         r"|print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| story)?"
         r"|save(?: article| story| for later)?|bookmark|gift(?: this)? article|copy link"
@@ -172,8 +175,17 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|czytaj dalej|lees meer",
     ),
 )
+# The article's tools come in rows ("Print  Email  Save", "Bild anzeigen Bild schließen"):
+# a line of several of them is one of them.
 _WIDGET_LINE = re.compile(
-    r"^\W*(?:" + "|".join(f"(?P<{reason}>{body})" for reason, body in _WIDGET_LINES) + r")\W*$",
+    r"^\W*(?:"
+    + "|".join(
+        rf"(?P<{reason}>(?:{body})(?:\W+(?:{body}))*)"
+        if reason == "tools"
+        else f"(?P<{reason}>{body})"
+        for reason, body in _WIDGET_LINES
+    )
+    + r")\W*$",
     re.IGNORECASE,
 )
 _WIDGET_MAX_CHARS = 80
@@ -210,13 +222,23 @@ _COPYRIGHT_NOTICE = re.compile(
 _STANDALONE_MAX_CHARS = 400
 
 
+def _widget_line_reason(text: str) -> str | None:
+    if len(text) > _WIDGET_MAX_CHARS or not (widget := _WIDGET_LINE.match(text)):
+        return None
+    return widget.lastgroup
+
+
 def standalone_line_reason(segment: Segment) -> str | None:
     """`photo_credit`, `embed`, `related`, `footer` (a copyright notice), `advertisement`,
     `share`, `byline` or `dateline` when the segment is only that."""
     if len(segment.text) > _STANDALONE_MAX_CHARS:
         return None
     if segment.type == "figure_caption":
-        return "photo_credit" if is_credit_line(segment.text) else None
+        # A caption that is only a credit, or an ad slot's or a gallery's label
+        # ("Advertisement", "Bild anzeigen"), captions nothing.
+        if is_credit_line(segment.text):
+            return "photo_credit"
+        return _widget_line_reason(segment.text)
     if len(segment.text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(segment.text):
         return "embed"
     if segment.type not in ("paragraph", "list_item"):
@@ -227,8 +249,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return "footer"
     if _PAYWALL_METER.match(segment.text):
         return "paywall"
-    if len(segment.text) <= _WIDGET_MAX_CHARS and (widget := _WIDGET_LINE.match(segment.text)):
-        return widget.lastgroup
+    if widget := _widget_line_reason(segment.text):
+        return widget
     if segment.type != "paragraph":
         return None
     if is_credit_line(segment.text):
