@@ -13,8 +13,9 @@
 3. If what is kept is a pile of linked teasers with no prose of its own,
    the page is a listing (front page, section, archive, search results):
    it gets no body, rather than a body of junk.
-4. Otherwise what the model doubts beyond the story's column (the element
-   holding most of the kept text) is cut, and text mode's line classifier,
+4. Otherwise what the model doubts in readers' comment threads and beyond
+   the story's column (the element holding most of the kept text) is cut,
+   and text mode's line classifier,
    trained on exactly the appeals and prompts that publishers write as
    plain paragraphs, gets a say on the kept segments that use their words.
 
