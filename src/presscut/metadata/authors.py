@@ -27,6 +27,7 @@ from presscut.metadata.evidence import (
     visible_text,
 )
 from presscut.metadata.jsonld import text_value, type_names
+from presscut.metadata.patterns import alternation
 from presscut.segment import normalize_space
 
 # What a byline says before the names: "By", "Von", "Posted by", "Ein Beitrag von",
@@ -194,7 +195,7 @@ _LABEL_WORDS_FIRST = (
 ).split()
 _LABEL_LINE_START = re.compile(
     r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRr])(?i:"
-    + "|".join(sorted(_LABEL_WORDS_FIRST, key=len, reverse=True))
+    + alternation(_LABEL_WORDS_FIRST)
     + r")(?::|(?=[ \t\n]))[^\n]*"
 )
 # The next line that is not blank, after a label line.

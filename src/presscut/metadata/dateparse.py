@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from presscut.metadata.patterns import alternation
+
 MIN_YEAR = 1991
 
 # Month names and abbreviations, lower case, for en, de, fr, es, it, pt, nl, pl
@@ -181,22 +183,7 @@ MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for n
     name: num for num, names in enumerate(_CYRILLIC_MONTHS, start=1) for name in names
 }
 
-
-def _alternation(names: list[str]) -> str:
-    """A regular expression matching any of `names` (longest first), grouped by first letter.
-
-    The same alternatives in the same order as a flat "january|february|…",
-    but the engine tries the rest of a name only after its first letter: a
-    case-insensitive alternation of 169 names, tried at every word of a
-    page's header, cost most of the time of reading dates from text.
-    """
-    groups: dict[str, list[str]] = {}
-    for name in sorted(names, key=lambda n: len(re.escape(n)), reverse=True):
-        groups.setdefault(name[0], []).append(re.escape(name[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
-
-
-_MONTH_RE = _alternation(list(MONTHS))
+_MONTH_RE = alternation(MONTHS)
 
 _ISO = re.compile(
     r"^\s*(?<!\d)(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?!\d)"

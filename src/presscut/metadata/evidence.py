@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -356,33 +355,34 @@ def gather(
     signatures: list[LexborNode] = []
     times: list[LexborNode] = []
     headings: list[LexborNode] = []
-    for node, sources in _selector_counts(tree.css(_QUERY)):
+    previous = attrs = None
+    for node in tree.css(_QUERY):
+        # lexbor lists an element once per selector it matches, one right after the other.
+        repeated = node.mem_id == previous
+        previous = node.mem_id
         tag = node.tag
-        attrs = node.attributes
-        if tag == "time" and "datetime" in attrs:
-            times.append(node)
-            sources -= 1
-        elif tag == "h2":
-            sources -= 1
-        if tag in ("h1", "h2") and len(headings) < _MAX_HEADLINE_CANDIDATES:
-            headings.append(node)
-        if sources == 0:
-            continue
+        if not repeated:
+            attrs = node.attributes
+            if tag == "h2" or (tag == "time" and "datetime" in attrs):
+                # matched by the selectors added to `_SOURCES`; any repetition is a source
+                (times if tag == "time" else headings).append(node)
+                continue
+            if tag == "h1":
+                headings.append(node)
         if tag == "meta":
-            metas.extend([node] * sources)
+            metas.append(node)
         elif tag == "link":
-            links.extend([node] * sources)
+            links.append(node)
         elif tag == "script":
-            scripts.extend([node] * sources)
+            scripts.append(node)
         elif tag == "title":
-            titles.extend([node] * sources)
+            titles.append(node)
         elif tag == "h1":
-            h1_nodes.extend([node] * sources)
-        elif tag in ("b", "strong"):
-            # or an [itemprop]: `authors.py` checks the place
-            signatures.extend([node] * min(sources, _MAX_SIGNATURES - len(signatures)))
+            h1_nodes.append(node)
+        elif tag in ("b", "strong") and len(signatures) < _MAX_SIGNATURES:
+            signatures.append(node)  # or an [itemprop]: `authors.py` checks the place
         if "itemprop" in attrs:
-            items.extend([node] * sources)
+            items.append(node)
     title_tag = normalize_space(repair_text(titles[0].text(deep=True))) if titles else ""
     h1s: list[str] = []
     logo_texts: list[str] = []
@@ -417,7 +417,7 @@ def gather(
         logo_texts=logo_texts,
         signatures=signatures,
         time_nodes=times,
-        headings=headings,
+        headings=headings[:_MAX_HEADLINE_CANDIDATES],
         content_language=content_language,
     )
     hints = [meta.first("og:title"), *h1s, title_tag]
@@ -425,16 +425,3 @@ def gather(
     pages = jsonld.first_of(PAGE_TYPES)
     evidence.webpage = pages[0] if pages else None
     return evidence
-
-
-def _selector_counts(nodes: list[LexborNode]) -> Iterator[tuple[LexborNode, int]]:
-    """Each element of a query's result with the number of its selectors it matched: lexbor
-    lists an element once per selector, one right after the other."""
-    index, total = 0, len(nodes)
-    while index < total:
-        node = nodes[index]
-        end = index + 1
-        while end < total and nodes[end].mem_id == node.mem_id:
-            end += 1
-        yield node, end - index
-        index = end
