@@ -252,9 +252,8 @@ _COMMENT_SECTION = re.compile(
     r"(?:comments?(?:list|area|section|wrap|wrapper|container|block)?|disqus[a-z0-9_-]*)"
     r"(?![a-z0-9])"
 )
-_FORUM = re.compile(
-    r"(?<![a-z0-9])(?:forums?|discussions?|bbpress|phpbb|xenforo|vbulletin|discourse)(?![a-z0-9])"
-)
+_FORUM = re.compile(r"(?<![a-z0-9])(?:forums?|discussions?)(?![a-z0-9])")
+_COMMENT_FAMILY = 1 << FAMILIES.index("a_comment")
 _OWN_STORY_CHARS = 500
 _OWN_STORY_SHARE = 0.3
 
@@ -262,24 +261,31 @@ _OWN_STORY_SHARE = 0.3
 def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
     """Which kept segments are readers' comments under the page's own story (see above)."""
     cut = np.zeros_like(kept)
+    # Every name these patterns match is of the content model's comment family, whose
+    # bits the page's containers already carry: only those few have their names read.
+    named = np.flatnonzero(container_context(page).own & _COMMENT_FAMILY).tolist()
+    if not named:
+        return cut
     containers = page.containers
-    in_comments = np.zeros(len(containers), dtype=bool)
-    # Parents come before their children in `containers`, so one pass carries the
-    # mark down; only containers with segments under them have their names read.
-    for i, container in enumerate(containers):
-        if container.end <= container.start or container.parent < 0:
-            continue
-        if in_comments[container.parent]:
-            in_comments[i] = True
+    sections: list[int] = []
+    section_end = 0  # containers are in document order: one opened before this is inside
+    for c in named:
+        container = containers[c]
+        if container.start < section_end:
             continue
         names = container.attrs
         if _FORUM.search(names):
             return cut
-        in_comments[i] = _COMMENT_SECTION.search(names) is not None
-    if not in_comments.any():
+        if _COMMENT_SECTION.search(names):
+            sections.append(c)
+            section_end = container.end
+    if not sections:
         return cut
     arrays = page_arrays(page)
-    in_section = in_comments[arrays.owner]
+    opened = np.zeros(len(kept) + 1, dtype=np.int64)
+    np.add.at(opened, arrays.start[sections], 1)
+    np.add.at(opened, arrays.end[sections], -1)
+    in_section = np.cumsum(opened[:-1]) > 0
     own = float(arrays.chars[kept & ~in_section].sum())
     if own < max(_OWN_STORY_CHARS, _OWN_STORY_SHARE * float(arrays.chars[kept].sum())):
         return cut
