@@ -61,20 +61,18 @@ NEVER_CONTENT = frozenset(
 # can hold megabytes of JSON, a <select> hundreds of archive months). The walk
 # skips the other elements of NEVER_CONTENT, which hold little or no text.
 STRIPPED = ("script", "style", "noscript", "template", "select", "textarea", "svg", "math")
-_STRIPPED_TAGS = frozenset(STRIPPED)
+# All of them in one selector walk (`strip_tags` walks the tree once per tag name).
+_STRIPPED_SELECTOR = ", ".join(STRIPPED)
 
 _HIDDEN_SELECTOR = (
     "[hidden], [aria-hidden='true' i], [style*='none' i], [style*='hidden' i], "
     ".sr-only, .visually-hidden, .screen-reader-text, .visuallyhidden, .screenreader-only"
 )
 _PAGE_CHROME_TAGS = frozenset(("nav", "footer"))
-# Everything `prune` looks for, found in one selector walk over the page: a walk
-# costs about the same whatever it looks for (a fifth of the parse), and there
-# were three. The elements come in document order, an element once for each
-# part of the selector it matches: that is how `prune` tells a <nav> that is
-# also hidden from one that is not.
-_PRUNE_SELECTOR = ", ".join(STRIPPED) + ", " + _HIDDEN_SELECTOR
-_PRUNE_CHROME_SELECTOR = _PRUNE_SELECTOR + ", " + ", ".join(sorted(_PAGE_CHROME_TAGS))
+# The hidden elements and the page chrome, found in one selector walk (it was two).
+# Elements come in document order, once for each part of the selector they match:
+# that is how `prune` tells a <nav> that is also hidden from one that is not.
+_HIDDEN_OR_CHROME_SELECTOR = _HIDDEN_SELECTOR + ", " + ", ".join(sorted(_PAGE_CHROME_TAGS))
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 # A "hidden" (or nav, or footer) element holding more than this share of the
@@ -140,16 +138,6 @@ def _with_match_counts(found: list[LexborNode]) -> list[tuple[LexborNode, int]]:
     return counted
 
 
-def _is_within(node: LexborNode, root: LexborNode) -> bool:
-    """Whether `node` is `root` or lies below it (an element removed with its parent does not)."""
-    target = root.mem_id
-    while node is not None:
-        if node.mem_id == target:
-            return True
-        node = node.parent
-    return False
-
-
 def _in_quote_or_figure(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None:
@@ -179,35 +167,30 @@ def prune(
     oddly. With `keep_texts`, returns (reason, text) for each removed
     element with text, for the article's `removed` list.
     """
-    hidden, chrome, noscripts = [], [], []
-    found = tree.css(_PRUNE_CHROME_SELECTOR if page_chrome else _PRUNE_SELECTOR)
-    for node, matches in _with_match_counts(found):
-        tag = node.tag
-        if tag in _STRIPPED_TAGS:
-            if tag == "noscript":
-                noscripts.append(node)
-            else:
-                node.decompose(recursive=False)  # unlinked with its subtree, as strip_tags does
-        elif page_chrome and tag in _PAGE_CHROME_TAGS:
+    noscripts = []
+    for node in tree.css(_STRIPPED_SELECTOR):
+        if node.tag == "noscript":
+            noscripts.append(node)
+        else:
+            node.decompose(recursive=False)  # unlinked with its subtree, as strip_tags does
+    root = content_root(tree)
+    _strip_or_reveal(root, noscripts)
+    if root is None:
+        return []
+    hidden, chrome = [], []
+    for node, matches in _with_match_counts(
+        root.css(_HIDDEN_OR_CHROME_SELECTOR if page_chrome else _HIDDEN_SELECTOR)
+    ):
+        if page_chrome and node.tag in _PAGE_CHROME_TAGS:
             chrome.append(node)
             if matches > 1:  # a <nav> or <footer> that the hidden selector matched too
                 hidden.append(node)
         else:
             hidden.append(node)
-    root = content_root(tree)
-    _strip_or_reveal(root, noscripts)
-    if root is None:
-        return []
-    # What was found inside the stripped elements went with them, and what lies
-    # outside `root` (in <head>) is not looked at.
     doomed: list[tuple[LexborNode, str]] = [
-        (node, "hidden")
-        for node in hidden
-        if node.tag not in _STRUCTURAL and _is_hidden(node) and _is_within(node, root)
+        (node, "hidden") for node in hidden if node.tag not in _STRUCTURAL and _is_hidden(node)
     ]
     for node in chrome:
-        if not _is_within(node, root):
-            continue
         if node.tag == "nav":
             doomed.append((node, "navigation"))
         elif not _in_quote_or_figure(node):
