@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from presscut import features
+from presscut import dom, features
 from presscut.features import _ATTR_SUBSTRING_SCANNER, _KEYWORD_SCANNER, _TrieScanner
+from presscut.segment import Page, segment_page
 
 _TEXTS = [
     "",
@@ -104,3 +105,36 @@ def test_the_class_name_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> 
     features._cache_attr_bits(["a", "b", "c", "d"])
     features._cache_attr_bits(["sidebar", "a"])
     assert set(features._ATTR_BITS_CACHE) == {"sidebar", "a"}
+
+
+def _page(html: str) -> Page:
+    tree = dom.parse(html)
+    dom.prune(tree)
+    return segment_page(dom.content_root(tree))
+
+
+def test_family_bits_near_and_anywhere_above_a_segment() -> None:
+    # Seven levels of <div> between the <article> and the paragraph: the article is
+    # "anywhere above" it, not "within 3 levels"; the comment box is both.
+    page = _page(
+        "<body><article>" + "<div>" * 7 + "<div class='comments'><p>First comment text.</p>"
+        "</div>" + "</div>" * 7 + "</article><p>Outside.</p></body>"
+    )
+    context = features.container_context(page)
+    article, comment = features._FAMILY_BIT["t_article"], features._FAMILY_BIT["a_comment"]
+    inside, outside = (page.segments[i].container for i in (0, 1))
+    assert context.any[inside] & article and not context.near[inside] & article
+    assert context.near[inside] & comment and context.any[inside] & comment
+    assert not context.any[outside] & (article | comment)
+    assert context.own[0] == features._TAG_BITS.get("body", 0)  # the root: its tag only
+
+
+def test_look_alike_siblings_share_parent_tag_and_class_names() -> None:
+    page = _page(
+        "<body><div class='card'><p>One.</p></div><div class='card'><p>Two.</p></div>"
+        "<div class='card big'><p>Three.</p></div><section class='card'><p>Four.</p></section>"
+        "</body>"
+    )
+    context = features.container_context(page)
+    boxes = [page.containers[page.segments[i].container].parent for i in range(4)]
+    assert context.same_siblings[boxes].tolist() == [1.0, 1.0, 0.0, 0.0]
