@@ -425,3 +425,34 @@ def test_credit_line_at_the_end_of_the_article(credit: str, names: tuple[str, ..
         f"<p>{credit}</p></body></html>"
     )
     assert authors(html) == names
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # the byline names the JSON-LD author (with a title) and co-authors
+        (
+            "Written by <span>Dr Jane Doe</span>, <span>Dr John Roe</span>, <span>Al Poe</span>",
+            ("Dr Jane Doe", "Dr John Roe", "Al Poe"),
+        ),
+        ("Von Jane Doe und Selma Kay", ("Jane Doe", "Selma Kay")),
+        # the site and a desk beside the writer are no co-authors
+        ("By <a>Jane Doe</a>, <a>Example Times</a>", ("Jane Doe",)),
+        ("By <a>Jane Doe</a>, <a>Global Desk</a>", ("Jane Doe",)),
+        ("Von Jane Doe und Online-Redaktion", ("Jane Doe",)),
+        # another name elsewhere in the header does not join the writer
+        ("By Jane Doe | Photos: John Roe", ("Jane Doe",)),
+    ],
+)
+def test_byline_adds_co_authors_to_a_single_jsonld_author(
+    byline: str, names: tuple[str, ...]
+) -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Example Times">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rivers rise",'
+        ' "author": {"@type": "Person", "name": "Jane Doe"},'
+        ' "publisher": {"@type": "Organization", "name": "Example Times"}}</script></head>'
+        '<body><header><h1>Rivers rise</h1><div class="byline">'
+        f"{byline}</div></header><p>The story, told at length in the body.</p></body></html>"
+    )
+    assert authors(html) == names

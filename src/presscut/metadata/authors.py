@@ -244,6 +244,9 @@ _THREAD_STARTER = re.compile(
 # block, right after a paragraph of text ("<p><b>Jane Doe</b></p>"; `evidence.signatures`).
 _MIN_SIGNED_TEXT = 50
 _FULL_NAME = re.compile(rf"^{_NAME}$")
+# What joins a second name to a first one, up to the second name's capital ("Jane Doe, John",
+# "Jane Doe und Selma", "Jane Doe\n, \nDr John": each name a link of its own).
+_CO_AUTHOR = re.compile(r"\s*(?:[,&]|(?:and|und|et|y|e|i|en)(?=\s))\s*[A-ZÀ-ÖØ-Þ]")
 _HANDLE = re.compile(r"[._\d]|[a-z][A-Z]|^[^A-Z]*$")
 _META_KEYS = (
     "author",
@@ -260,6 +263,11 @@ _META_KEYS = (
 
 def _words(part: str) -> list[str]:
     return [w.casefold().strip(".,()") for w in part.split()]
+
+
+def _word_parts(name: str) -> list[str]:
+    """The words of `name` and the parts of its hyphenated words ("Online-Redaktion")."""
+    return [part for word in _words(name) for part in word.split("-")]
 
 
 def _without_trailing_role(part: str) -> str:
@@ -574,6 +582,44 @@ def _element_sibling(node: LexborNode | None, *, backwards: bool) -> LexborNode 
     return node
 
 
+def _with_co_authors(
+    evidence: PageEvidence, names: tuple[str, ...], site_keys: set[str]
+) -> tuple[str, ...]:
+    """`names` from a machine-readable source, or the byline the reader sees when that one
+    names the same writer and co-authors ("Written by Dr Jane Doe, Dr John Roe"): SEO plugins
+    write a single author into JSON-LD and `<meta name=author>` whatever the byline says.
+
+    Only a single name next to a joiner ("Jane Doe," "Jane Doe und") in the text around the
+    headline is checked, so that pages without co-authors pay a string search.
+    """
+    if len(names) != 1 or not any(
+        _named_with_others(text, names[0]) for text in headline_texts(evidence)
+    ):
+        return names
+    key = _key(names[0])
+    for source in (_byline_element_names, _page_byline_names):
+        # the site and a desk named beside the writers are no co-authors ("Jane Doe, Global Desk")
+        shown = tuple(
+            n
+            for n in _unique(source(evidence))
+            if _key(n) not in site_keys and not _COLLECTIVE.intersection(_word_parts(n))
+        )
+        # a shown name may carry a title the machine-readable one lacks ("Dr Jane Doe")
+        if len(shown) > 1 and any(_key(n).endswith(key) for n in shown):
+            return shown
+    return names
+
+
+def _named_with_others(text: str, name: str) -> bool:
+    """Whether `name` appears in `text` followed by a joiner and a capitalised word."""
+    start = text.find(name)
+    return start >= 0 and bool(_CO_AUTHOR.match(text, start + len(name)))
+
+
+def _byline_element_names(evidence: PageEvidence) -> list[str]:
+    return _element_names(evidence, _BYLINE_SELECTOR)
+
+
 def _is_handle(name: str) -> bool:
     """A user name rather than a person's name: one word written as no name is, with a dot,
     an underscore, a digit, a capital inside it or no capital at all ("andrew.keaveney",
@@ -604,14 +650,14 @@ def find_authors(
     if typed and not (isinstance(publisher, dict) and type_names(publisher) & _ORGANIZATION_TYPES):
         # A `Person` named like the site, on a site that no organisation publishes, is
         # the author of a personal site ("Jane Doe" on Jane Doe's blog).
-        return _unique(people)
+        return _with_co_authors(evidence, _unique(people), site_keys)
     # (whether the source is machine-readable, the source)
     sources: tuple[tuple[bool, Callable[[], list[str]]], ...] = (
         (True, lambda: people),
         (False, lambda: _thread_starter_names(evidence)),
         (True, lambda: [n for v in evidence.microdata.get("author", []) for n in split_byline(v)]),
         (True, lambda: _meta_names(evidence)),
-        (False, lambda: _element_names(evidence, _BYLINE_SELECTOR)),
+        (False, lambda: _byline_element_names(evidence)),
         (False, lambda: _element_names(evidence, _AUTHOR_LINK_SELECTOR)),
         (True, lambda: _twitter_label_names(evidence)),
         (False, lambda: _header_names(evidence)),
@@ -627,10 +673,10 @@ def find_authors(
         if persons and machine_readable and all(_is_handle(n) for n in persons):
             # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader
             # sees names the writer ("Jane Doe").
-            shown = [n for n in _element_names(evidence, _BYLINE_SELECTOR) if " " in n.strip()]
+            shown = [n for n in _byline_element_names(evidence) if " " in n.strip()]
             if shown:
                 return _unique(shown)
         if persons:
-            return persons
+            return _with_co_authors(evidence, persons, site_keys) if machine_readable else persons
         fallback = fallback or names
     return fallback
