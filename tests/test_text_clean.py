@@ -107,6 +107,18 @@ def test_german_byline_and_date() -> None:
     assert [block.text for block in article.body] == ARTICLES["de"]
 
 
+def test_a_date_line_may_name_the_weekday_and_month_but_a_sentence_is_no_date_line() -> None:
+    # Two words besides the date words ("updated", "at", "gmt") are a weekday and a month;
+    # a third makes the line a sentence with a date in it, which stays where it is.
+    sentence = "Police shut the road on 5 March 2024."
+    text = "\n".join(["Updated: Monday, 4 March 2024 at 10:42 GMT", *ARTICLES["en"], sentence])
+    article = clean_text(text)
+    assert article.published == "2024-03-04"
+    reasons = {block.text: block.reason for block in article.removed}
+    assert reasons["Updated: Monday, 4 March 2024 at 10:42 GMT"] == "dateline"
+    assert reasons.get(sentence) != "dateline"
+
+
 def test_given_title_is_removed_wherever_it_repeats() -> None:
     title = "Harbour ferry terminal to close"
     text = "\n".join([title, *ARTICLES["en"][:3], title, *ARTICLES["en"][3:]])

@@ -34,9 +34,9 @@ from presscut.text import byline
 from presscut.text.classifier import load_model
 from presscut.text.families import family_of, line_reasons
 from presscut.text.lexicon import CALL_TO_ACTION
-from presscut.text.lines import BYLINE, LineEvidence, line_evidence
+from presscut.text.lines import BYLINE, DATE, LineEvidence, line_evidence
 from presscut.text.split import split_page
-from presscut.text.tokens import PAUSE, TERMINAL, PageText, page_text
+from presscut.text.tokens import ALPHA, PAUSE, TERMINAL, PageText, page_text
 
 DEFAULT_MAX_CHARS = 20 * 1024 * 1024
 """Texts longer than this are refused with `InputTooLargeError`."""
@@ -178,7 +178,28 @@ def _metadata_lines(evidence: LineEvidence) -> tuple[list[int], list[int]]:
         & (evidence.words <= byline.MAX_DATELINE_WORDS)
         & evidence.has_digit
     )
+    datelines[datelines] = _other_words(evidence, datelines) <= byline.MAX_DATELINE_OTHER_WORDS
     return np.flatnonzero(bylines).tolist(), np.flatnonzero(datelines).tolist()
+
+
+def _other_words(evidence: LineEvidence, lines: np.ndarray) -> np.ndarray:
+    """Per line of the mask `lines`, its words of letters only that are not `byline.DATE_WORDS`.
+
+    Each such token is one word of `byline.dateline_date`'s count and never
+    a date word there, so a line over its limit here is over it there too:
+    most short lines with a digit are sentences, and are turned away without
+    a call.
+    """
+    page = evidence.page
+    tokens = np.flatnonzero(lines[page.token_lines])
+    starts, ends = page.token_starts[tokens], page.token_ends[tokens]
+    letters = np.zeros(len(page.classes) + 1, dtype=np.int64)
+    np.cumsum((page.classes & ALPHA) != 0, out=letters[1:])
+    other = (letters[ends] - letters[starts] == ends - starts) & (
+        (evidence.token_flags[tokens] & DATE) == 0
+    )
+    counts = np.bincount(page.token_lines[tokens[other]], minlength=len(page.lines))
+    return counts[lines]
 
 
 def assemble(

@@ -30,13 +30,15 @@ MAX_DATELINE_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
 _NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
 _DIGIT = re.compile(r"\d")
-# Words that may stand around a date on a date line, in any covered language.
-_DATE_WORDS = frozenset(
+DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
     "publié publicado publicada pubblicato gepubliceerd opublikowano mis à jour actualizado "
     "aggiornato atualizado bijgewerkt zaktualizowano last modified date datum fecha data "
     "de del der den am pm gmt utc cet cest est edt pst bst hs h".split()
 )
+"""Words that may stand around a date on a date line, in any covered language."""
+MAX_DATELINE_OTHER_WORDS = 2
+"""Words a date line may hold besides `DATE_WORDS` and the date: a month name and a weekday."""
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -69,10 +71,10 @@ def dateline_date(line: str) -> str | None:
         return None
     if _DIGIT.search(line) is None:
         return None
-    words = [w for w in _WORD.findall(line.lower()) if w not in _DATE_WORDS]
-    # The month name and a weekday may remain; anything more is a sentence with a date in it.
+    words = [w for w in _WORD.findall(line.lower()) if w not in DATE_WORDS]
+    # More words than a month name and a weekday make a sentence with a date in it.
     # (Checked first: it is cheaper than looking for the date, and most short lines fail it.)
-    if len(words) > 2:
+    if len(words) > MAX_DATELINE_OTHER_WORDS:
         return None
     found = find_text_date(line)
     return None if found is None else found[1].iso()

@@ -31,7 +31,7 @@ from functools import cache
 import numpy as np
 
 from presscut.text import families
-from presscut.text.byline import BYLINE_WORDS
+from presscut.text.byline import BYLINE_WORDS, DATE_WORDS
 from presscut.text.lexicon import (
     CALL_TO_ACTION,
     FIRST_PLURAL,
@@ -59,8 +59,8 @@ from presscut.text.tokens import (
 
 # Flags of the page vocabulary, above the family flags of `families.py`.
 _BASE = families.FLAG_BITS
-SECOND, PLURAL, SINGULAR, CTA, FORMAL, URL, COPYRIGHT, BYLINE, LOWER_CASE_ONLY = (
-    1 << (_BASE + i) for i in range(9)
+SECOND, PLURAL, SINGULAR, CTA, FORMAL, URL, COPYRIGHT, BYLINE, LOWER_CASE_ONLY, DATE = (
+    1 << (_BASE + i) for i in range(10)
 )
 _URL_WORDS = ("http", "https", "www")
 _COPYRIGHT_WORDS = ("copyright", "copyrighted", "copyrights")
@@ -88,6 +88,7 @@ def page_vocabulary() -> Vocabulary:
         (_URL_WORDS, URL),
         (_COPYRIGHT_WORDS, COPYRIGHT),
         (BYLINE_WORDS, BYLINE),
+        (DATE_WORDS, DATE),
     ):
         for word in words:
             flags[word] = flags.get(word, 0) | flag
