@@ -456,3 +456,31 @@ def test_byline_adds_co_authors_to_a_single_jsonld_author(
         f"{byline}</div></header><p>The story, told at length in the body.</p></body></html>"
     )
     assert authors(html) == names
+
+
+def _authors_at(html: str, url: str) -> tuple[str, ...]:
+    return extract_metadata(LexborHTMLParser(html), url).authors
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "url", "names"),
+    [
+        # the host's name with more words: the club the CMS names on every page
+        ("EFC Example Bembel", "http://example-bembel.de/news/article.php?id=5", ("Cooper",)),
+        ("Teufel Editorial Team", "https://blog.teufel.de/a", ("Cooper",)),
+        # the host's name alone, or a host that abbreviates the name: the person's own site
+        ("Jane Doe", "https://janedoe.com/a", ("Jane Doe",)),
+        ("Jeff T. Kaufman", "https://www.jefftk.com/p/a", ("Jeff T. Kaufman",)),
+    ],
+)
+def test_machine_readable_author_extending_the_host_name_is_the_site(
+    meta_author: str, url: str, names: tuple[str, ...]
+) -> None:
+    html = (
+        f'<html><head><meta name="author" content="{meta_author}"></head><body><h1>Neues</h1>'
+        '<a href="/profile.php?uid=6">Userprofile</a>'
+        '<div class="info"><span>Geschrieben von</span> <a href="/userinfo.php?uid=6">Cooper</a>'
+        " <span>am 25.08.2015 22:30</span></div><p>Der Text des Artikels, lang genug.</p>"
+        "</body></html>"
+    )
+    assert _authors_at(html, url) == names

@@ -28,6 +28,7 @@ from presscut.metadata.evidence import (
 )
 from presscut.metadata.jsonld import text_value, type_names
 from presscut.metadata.patterns import alternation
+from presscut.metadata.title import site_keys as site_name_keys
 from presscut.segment import normalize_space
 
 # What a byline says before the names: "By", "Von", "Posted by", "Ein Beitrag von",
@@ -84,7 +85,7 @@ _UI_WORDS = frozenset(
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
     updated published posted post reputation via sponsored connect joined
-    unknown anonymous anonym unbekannt webmaster undefined null
+    unknown anonymous anonym unbekannt webmaster undefined null userprofile profil benutzerprofil
     """.split()
 )
 _PARTICLES = frozenset(
@@ -620,6 +621,21 @@ def _byline_element_names(evidence: PageEvidence) -> list[str]:
     return _element_names(evidence, _BYLINE_SELECTOR)
 
 
+def _extends_host_name(name: str, host_keys: list[str]) -> bool:
+    """Whether `name` is the host's name with more words ("EFC Example Bembel" on
+    example-bembel.de): a club's or a company's name that its CMS fills in as every page's
+    author. The host's name alone ("Jane Doe" on janedoe.com) may be a person's own site,
+    and a host name that only starts a name's words ("Jeff T. Kaufman" on jefftk.com)
+    abbreviates it."""
+    words = [_key(word) for word in name.split()]
+    return any(
+        "".join(words[start:end]) in host_keys
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+        if end - start < len(words)
+    )
+
+
 def _is_handle(name: str) -> bool:
     """A user name rather than a person's name: one word written as no name is, with a dot,
     an underscore, a digit, a capital inside it or no capital at all ("andrew.keaveney",
@@ -642,6 +658,7 @@ def find_authors(
     """
     host = evidence.host
     site_keys = {_key(n) for n in (*site_names, host, host.removeprefix("www.")) if n}
+    host_keys = site_name_keys(evidence, None)  # the names the host gives
     jsonld_author = evidence.article_value("author", "creator")
     people, organisations, typed = (
         _jsonld_names(evidence, jsonld_author) if jsonld_author else ([], [], False)
@@ -669,7 +686,12 @@ def find_authors(
         names = _unique(source())
         if not names:
             continue
-        persons = tuple(n for n in names if _key(n) not in site_keys)
+        persons = tuple(
+            n
+            for n in names
+            if _key(n) not in site_keys
+            and not (machine_readable and _extends_host_name(n, host_keys))
+        )
         if persons and machine_readable and all(_is_handle(n) for n in persons):
             # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader
             # sees names the writer ("Jane Doe").
