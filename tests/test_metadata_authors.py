@@ -484,3 +484,16 @@ def test_machine_readable_author_extending_the_host_name_is_the_site(
         "</body></html>"
     )
     assert _authors_at(html, url) == names
+
+
+def test_contributors_label_names_the_writer() -> None:
+    assert split_byline("Contributors: Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    html = (
+        "<html><body><h1>Plants for dim rooms</h1><p>These varieties thrive indoors.</p>"
+        "<div class='tags'><div><strong>Contributors:</strong> Jane Doe</div></div>"
+        "<p>The story, told at length in the body of the page.</p></body></html>"
+    )
+    assert authors(html) == ("Jane Doe",)
+    # a heading of that name over a list is no label
+    listing = html.replace("<strong>Contributors:</strong> Jane Doe", "Contributors<br>Jane Doe")
+    assert authors(listing) == ()

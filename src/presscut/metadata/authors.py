@@ -42,7 +42,7 @@ _PREFIX = re.compile(
     r"|(?:publié|écrit|rédigé)\s+par|(?:un\s+)?(?:artículo|texto|reportaje)\s+de"
     r"|(?:publicado|escrito)\s+por|(?:un\s+)?articolo\s+di|(?:pubblicato|scritto)\s+da"
     r"|(?:opublikowane|napisane)\s+przez|von|par|por|di|door|przez|written|posted)\b"
-    r"|(?:autor(?:in|a|e|zy)?|authors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
+    r"|(?:autor(?:in|a|e|zy)?|authors?|contributors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
     r"|redaktion|interview|entretien|entrevista|kolumne|kolumnist(?:in)?|chronique)"
     r"(?:\s+(?:und|&|and|et|y|e|i)\s+[\w-]+)?\s*[:\-–])"  # "Text und Fotos:"
     r"\s*[:\-–]?\s*",
@@ -183,7 +183,7 @@ _MAX_TWITTER_LABELS = 4
 # line ("Posted by:" and "Published by:" also label comments and game publishers).
 _LABEL_WORDS = (
     r"(?:(?:written|article|story|words|submitted)[ \t]+by|authors?|by|autor(?:in|a|e|en)?|auteur|autore"
-    r"|verfasst von|geschrieben von|escrito por|scritto da|door|przez)[ \t]*:?"
+    r"|verfasst von|geschrieben von|escrito por|scritto da|door|przez|contributors?[ \t]*:)[ \t]*:?"
 )
 _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 # Lines starting with the first word of a byline or a label ("By", "Autor:"), found by one
@@ -193,9 +193,10 @@ _LABEL_WORDS_FIRST = (
     "by written von par por di door przez autor autorin autora autore autoren author authors"
     " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
     " gepostet eingestellt article story words text texte texto testo tekst redaktion submitted"
+    " contributor contributors"
 ).split()
 _LABEL_LINE_START = re.compile(
-    r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRr])(?i:"
+    r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRrCc])(?i:"
     + alternation(_LABEL_WORDS_FIRST)
     + r")(?::|(?=[ \t\n]))[^\n]*"
 )
