@@ -147,6 +147,15 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+def _collapse_spaces(text: str) -> str:
+    """`" ".join(text.split())`, without splitting a text whose only whitespace is single
+    spaces inside it (more than half of a page's segments): `isprintable()` is false for
+    every whitespace character but the space, and costs a fraction of the split."""
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return " ".join(text.split())
+
+
 _NAMED_ATTRS = ("id", "class", "role", "itemprop")
 
 
@@ -297,6 +306,8 @@ class _Walker:
         self.page.containers[table.container].end = len(self.page.segments)
 
     def flush(self) -> None:
+        """Close the segment being built: its text, whitespace collapsed, becomes a segment
+        (or several, one per paragraph that `<br><br>` parts), unless it is empty."""
         buf = self.buf
         if not buf:
             return
@@ -304,30 +315,14 @@ class _Walker:
         link_chars, links = self.buf_link_chars, self.buf_links
         buf.clear()
         self.buf_link_chars = self.buf_links = 0
-        if _BR in raw:
-            raw = _SPACES.sub(" ", raw)
-            texts = [_LINE_BREAK.sub("\n", piece).strip() for piece in _PARAGRAPH_BREAK.split(raw)]
-            texts = [t for t in texts if t]
-        else:
-            texts = [" ".join(raw.split())]
+        if _BR not in raw:
+            self._add_text(_collapse_spaces(raw), link_chars, links)
+            return
+        raw = _SPACES.sub(" ", raw)
+        texts = [_LINE_BREAK.sub("\n", piece).strip() for piece in _PARAGRAPH_BREAK.split(raw)]
+        texts = [t for t in texts if t]
         if len(texts) == 1:
-            text = texts[0]
-            if not text.isascii():  # (an O(1) test) invisible characters are not ASCII
-                text = _INVISIBLE.sub("", text)
-            if text:
-                kind, level, depth, ordered = self.roles[-1]
-                self.page.segments.append(
-                    Segment(
-                        kind,
-                        text,
-                        self.path[-1],
-                        min(link_chars, len(text)),
-                        links,
-                        level,
-                        depth,
-                        ordered,
-                    )
-                )
+            self._add_text(texts[0], link_chars, links)
             return
         if not texts:
             return
@@ -350,6 +345,26 @@ class _Walker:
                         ordered,
                     )
                 )
+
+    def _add_text(self, text: str, link_chars: int, links: int) -> None:
+        """Add one segment of `text` (whitespace collapsed) unless it is empty once the
+        invisible characters are gone."""
+        if not text.isascii():  # (an O(1) test) invisible characters are not ASCII
+            text = _INVISIBLE.sub("", text)
+        if text:
+            kind, level, depth, ordered = self.roles[-1]
+            self.page.segments.append(
+                Segment(
+                    kind,
+                    text,
+                    self.path[-1],
+                    min(link_chars, len(text)),
+                    links,
+                    level,
+                    depth,
+                    ordered,
+                )
+            )
 
     def add(self, segment: Segment) -> None:
         self.page.segments.append(segment)
