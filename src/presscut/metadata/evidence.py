@@ -49,6 +49,7 @@ _QUERY = f"{_SOURCES}, time[datetime], h2"
 _MAX_SIGNATURES = 10
 _HEADER_LEVELS = 3
 _MAX_HEADER_TEXT = 1500
+_MAX_WALKED_TEXT = _MAX_HEADER_TEXT
 _AFTER_HEADLINE_CHARS = 300
 _MAX_PAGE_TEXT = 20000
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
@@ -164,7 +165,7 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
         if node is None or node.parent is None:
             break
         node = node.parent
-        text = node.text(deep=True, separator="\n")
+        text = text_prefix(node, _MAX_HEADER_TEXT)
         if len(text) > _MAX_HEADER_TEXT:
             break
         texts.append(text)
@@ -192,6 +193,31 @@ def page_texts(evidence: PageEvidence) -> list[str]:
     return texts
 
 
+def text_prefix(node: LexborNode, limit: int) -> str:
+    """The text of `node` as `node.text(deep=True, separator="\n")` gives it, or a longer
+    prefix of it than `limit` characters.
+
+    The header around a headline is often a sibling or a child of the whole
+    article: lexbor would build all of its text to keep a few hundred
+    characters. A walk in Python stops early but costs more per node, so it is
+    taken for short limits only (`_MAX_WALKED_TEXT`).
+    """
+    if node.tag == "-text":
+        return node.text_content or ""
+    if limit > _MAX_WALKED_TEXT:
+        return node.text(deep=True, separator="\n")
+    parts: list[str] = []
+    size = -1  # the length of the parts joined by "\n"
+    for child in node.traverse(include_text=True):
+        if child.tag == "-text":
+            text = child.text_content or ""
+            parts.append(text)
+            size += len(text) + 1
+            if size > limit:
+                break
+    return "\n".join(parts)
+
+
 def text_after(node: LexborNode | None, limit: int) -> str:
     """Up to `limit` characters of the text that follows `node` in reading order."""
     collected: list[str] = []
@@ -204,7 +230,7 @@ def text_after(node: LexborNode | None, limit: int) -> str:
         if following is None:
             break
         node = following
-        text = node.text(deep=True, separator="\n")[: limit - size]
+        text = text_prefix(node, limit - size)[: limit - size]
         collected.append(text)
         size += len(text)
     return "\n".join(collected)
