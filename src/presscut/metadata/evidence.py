@@ -93,6 +93,7 @@ class PageEvidence:
     webpage: dict[str, Any] | None = None
     _headline_texts: list[str] | None = None
     _page_texts: list[str] | None = None
+    _host: str | None = None
 
     @property
     def host(self) -> str:
@@ -101,10 +102,12 @@ class PageEvidence:
         For a Wayback Machine copy, the host of the archived page: its site
         name, not the archive's, is what the page's titles carry.
         """
-        try:
-            return urlsplit(unarchived(self.url or "")).hostname or ""
-        except ValueError:
-            return ""
+        if self._host is None:  # asked for by several fields: parsed once
+            try:
+                self._host = urlsplit(unarchived(self.url or "")).hostname or ""
+            except ValueError:
+                self._host = ""
+        return self._host
 
     def article_value(self, *keys: str, webpage: bool = True) -> Any:
         """The first present value of `keys` in the JSON-LD article, then (if `webpage`)
