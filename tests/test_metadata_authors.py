@@ -468,6 +468,8 @@ def _authors_at(html: str, url: str) -> tuple[str, ...]:
         # the host's name with more words: the club the CMS names on every page
         ("EFC Example Bembel", "http://example-bembel.de/news/article.php?id=5", ("Cooper",)),
         ("Teufel Editorial Team", "https://blog.teufel.de/a", ("Cooper",)),
+        # one word that is the host's name: the brand
+        ("Reolink", "https://reolink.com/blog/a", ("Cooper",)),
         # the host's name alone, or a host that abbreviates the name: the person's own site
         ("Jane Doe", "https://janedoe.com/a", ("Jane Doe",)),
         ("Jeff T. Kaufman", "https://www.jefftk.com/p/a", ("Jeff T. Kaufman",)),
@@ -497,3 +499,11 @@ def test_contributors_label_names_the_writer() -> None:
     # a heading of that name over a list is no label
     listing = html.replace("<strong>Contributors:</strong> Jane Doe", "Contributors<br>Jane Doe")
     assert authors(listing) == ()
+
+
+def test_brand_named_author_kept_when_no_byline_names_a_person() -> None:
+    html = (
+        '<html><head><meta name="author" content="Reolink"></head><body><h1>Smart homes</h1>'
+        "<p>The story, told at length in the body of the page.</p></body></html>"
+    )
+    assert _authors_at(html, "https://reolink.com/blog/a") == ("Reolink",)

@@ -622,13 +622,16 @@ def _byline_element_names(evidence: PageEvidence) -> list[str]:
     return _element_names(evidence, _BYLINE_SELECTOR)
 
 
-def _extends_host_name(name: str, host_keys: list[str]) -> bool:
-    """Whether `name` is the host's name with more words ("EFC Example Bembel" on
-    example-bembel.de): a club's or a company's name that its CMS fills in as every page's
-    author. The host's name alone ("Jane Doe" on janedoe.com) may be a person's own site,
-    and a host name that only starts a name's words ("Jeff T. Kaufman" on jefftk.com)
-    abbreviates it."""
+def _names_the_host(name: str, host_keys: list[str]) -> bool:
+    """Whether a machine-readable author is the site named by its host: one word that is
+    the host's name ("Reolink" on reolink.com: a brand's CMS names it as every page's
+    author), or the host's name with more words ("EFC Example Bembel" on
+    example-bembel.de: a club's or a company's name). Two words that are the host's name
+    ("Jane Doe" on janedoe.com) are a person's own site, and a host name that only starts
+    a name's words ("Jeff T. Kaufman" on jefftk.com) abbreviates it."""
     words = [_key(word) for word in name.split()]
+    if len(words) == 1:
+        return words[0] in host_keys
     return any(
         "".join(words[start:end]) in host_keys
         for start in range(len(words))
@@ -690,8 +693,7 @@ def find_authors(
         persons = tuple(
             n
             for n in names
-            if _key(n) not in site_keys
-            and not (machine_readable and _extends_host_name(n, host_keys))
+            if _key(n) not in site_keys and not (machine_readable and _names_the_host(n, host_keys))
         )
         if persons and machine_readable and all(_is_handle(n) for n in persons):
             # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader
