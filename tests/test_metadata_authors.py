@@ -507,3 +507,21 @@ def test_brand_named_author_kept_when_no_byline_names_a_person() -> None:
         "<p>The story, told at length in the body of the page.</p></body></html>"
     )
     assert _authors_at(html, "https://reolink.com/blog/a") == ("Reolink",)
+
+
+def test_a_whole_article_classed_for_its_author_is_no_byline_element() -> None:
+    story = (
+        "<p>" + "The striker ended his international career after thirteen years. " * 20 + "</p>"
+    )
+    html = (
+        '<html><body><article class="author-article"><p class="rubric">Germany</p>'
+        f"<h1>Striker retires</h1>{story}</article></body></html>"
+    )
+    assert authors(html) == ()
+    # an author box with a bio is short enough
+    box = (
+        '<div class="author-box"><p>Jane Doe</p><p>'
+        + "Jane covers football and has reported from three World Cups. " * 4
+        + "</p></div>"
+    )
+    assert authors(html.replace("</article>", f"</article>{box}")) == ("Jane Doe",)

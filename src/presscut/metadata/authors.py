@@ -175,6 +175,9 @@ _TAXONOMY_LINKS = (
     " a[href*='/thema' i], a[href*='/rubrik' i], a[rel~='tag'], a[rel~='category']"
 )
 _MAX_BYLINE_ELEMENTS = 12
+# A byline element, even an author box with a bio, is short; an element of more text whose
+# class names the author is the article ("author-article"), whose first line is a rubric.
+_MAX_BYLINE_ELEMENT_CHARS = 1000
 # Class names of menu lists ("menu-item", "sub-menu", "nav", "navbar-nav").
 _MENU = re.compile(r"menu|(?:^|[\s_-])nav(?:bar|igation)?(?:$|[\s_-])", re.I)
 _MENU_WALK_STOPS = frozenset({"body", "html", "article", "main"})
@@ -451,6 +454,8 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
         if _NOT_AUTHOR_PAGE.search(attrs.get("href") or ""):
             continue
         lines = visible_lines(node)
+        if sum(len(line.strip()) for line in lines) > _MAX_BYLINE_ELEMENT_CHARS:
+            continue
         taxonomy = {link.text(deep=True).strip() for link in node.css(_TAXONOMY_LINKS)}
         if taxonomy:
             lines = [line for line in lines if line.strip() not in taxonomy]
