@@ -60,6 +60,9 @@ class Selection:
 
 
 _IS_TITLE = FEATURE_NAMES.index("is_title")
+# The rules that cut what the model keeps from the names of its elements (chrome
+# boxes, comment threads) leave a segment alone when the model is sure of it.
+_SURE = 0.9
 
 
 # Words that ask for a second opinion (see `_prompts_by_their_text`). "Comment"
@@ -289,7 +292,7 @@ def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
     own = float(arrays.chars[kept & ~in_section].sum())
     if own < max(_OWN_STORY_CHARS, _OWN_STORY_SHARE * float(arrays.chars[kept].sum())):
         return cut
-    return kept & in_section & (probability < _BOX_SURE)
+    return kept & in_section & (probability < _SURE)
 
 
 # Most of a story sits in one element: the lowest one holding 70 % of the
@@ -335,12 +338,13 @@ def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
 # against the rest of the page's text; so the kept text is handed to it as
 # a page, and a kept segment that uses appeal or prompt words is cut when
 # text mode removes it as one of these families and the content model is
-# not sure of it. Only pages with such a segment pay for the second
-# opinion (a third of the benchmark pages).
+# not all but certain of it (0.99: such appeals score above `_SURE`). Only
+# pages with such a segment pay for the second opinion (a third of the
+# benchmark pages).
 _SECOND_OPINION_FAMILIES = frozenset(
     ("appeal", "paywall", "newsletter", "comments", "share", "cookie_notice")
 )
-_HTML_SURE = 0.99
+_CERTAIN = 0.99
 
 
 def _prompts_by_their_text(
@@ -349,7 +353,7 @@ def _prompts_by_their_text(
     cut = np.zeros_like(kept)
     if scores.prompt_words is None:
         return cut
-    doubtful = kept & scores.prompt_words & (scores.probability < _HTML_SURE)
+    doubtful = kept & scores.prompt_words & (scores.probability < _CERTAIN)
     if not doubtful.any():
         return cut
     segments = page.segments
@@ -380,8 +384,8 @@ def _prompts_by_their_text(
 # readers' comments). On the dev splits' out-of-fold scores this cuts more
 # chrome words than article words in such boxes; a box is small when it holds
 # under a tenth of the page's text, or less than a typical appeal on a short
-# page. "Sure" is a probability of 0.9: the dev objective is flat from 0.8 to
-# 0.95 (0.8844 to 0.8848, highest at 0.9) and falls at 0.99.
+# page. "Sure" is a probability of 0.9 (`_SURE`): the dev objective is flat
+# from 0.8 to 0.95 (0.8844 to 0.8848, highest at 0.9) and falls at 0.99.
 _BOX_FAMILIES = sum(1 << FAMILIES.index(f) for f in ("a_share", "a_appeal", "a_ad", "a_newsletter"))
 _LINK_BOX_FAMILIES = sum(
     1 << FAMILIES.index(f) for f in ("a_tags", "a_related", "a_author", "a_comment")
@@ -389,7 +393,6 @@ _LINK_BOX_FAMILIES = sum(
 _BOX_MAX_SHARE = 0.1  # of the page's text
 _BOX_SMALL_CHARS = 600
 _BOX_LEVELS = ANCESTOR_LEVELS.index(3) + 1  # the owner and three levels above it
-_BOX_SURE = 0.9
 _BOX_MAX_KEPT_SHARE = 0.5  # of the text the model keeps (dev objective 0.8848 -> 0.8855)
 _MOSTLY_LINKS = 0.5  # share of a segment's characters in links
 
@@ -411,7 +414,7 @@ def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.
         return (((context.own & families) != 0) & small)[levels].any(axis=0)
 
     in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & _mostly_links(arrays))
-    candidates = kept & (probability < _BOX_SURE)
+    candidates = kept & (probability < _SURE)
     in_box |= _in_named_component(page, small, levels, candidates & ~in_box)
     return in_box & candidates
 
