@@ -132,3 +132,23 @@ def test_what_is_found_in_stripped_elements_or_the_head_is_not_reported() -> Non
         "<div hidden>Hidden promo text</div></body>"
     )
     assert dom.prune(tree, keep_texts=True) == [("hidden", "Hidden promo text")]
+
+
+def test_collapsed_accordion_and_tab_panels_are_kept() -> None:
+    """A panel that a button of the page opens (aria-controls) or a tab panel is hidden only
+    until the reader clicks: an FAQ's answers, a story's second tab."""
+    html = (
+        f"<body><p>{STORY}</p>"
+        "<h3><button aria-controls='answer-1' aria-expanded='false'>Who pays for the wall?</button></h3>"
+        "<div id='answer-1' aria-hidden='true'><p>The port authority pays two thirds of it.</p></div>"
+        "<button aria-controls='panel-a panel-b'>Timeline</button>"
+        "<div id='panel-b' hidden><p>Work started in the spring of 2022.</p></div>"
+        "<div role='tabpanel' style='display:none'><p>The old wall dates from 1887.</p></div>"
+        "<div id='promo' style='display:none'>Hidden promo text</div></body>"
+    )
+    assert _texts(html) == [
+        STORY,
+        "The port authority pays two thirds of it.",
+        "Work started in the spring of 2022.",
+        "The old wall dates from 1887.",
+    ]
