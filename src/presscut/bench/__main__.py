@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "speed": "presscut.bench.speed",
     "metadata": "presscut.bench.metadata",
     "text": "presscut.bench.text",
+    "robustness": "presscut.bench.robustness",
     "all": "presscut.bench.full",
 }
 USAGE = (
@@ -25,6 +26,7 @@ USAGE = (
     "  speed     speed and peak memory on one core\n"
     "  metadata  metadata extraction quality\n"
     "  text      text benchmark\n"
+    "  robustness  every dataset page, whole and broken, through extract (crash hunt)\n"
     "  all       quality + speed + the issue's targets (PASS/FAIL)\n"
     "Run a subcommand with --help for its options."
 )
