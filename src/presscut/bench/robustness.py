@@ -95,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="pages per dataset")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    presscut.extract("<p>Warm-up: the models load on the first call.</p>")
     try:
         report = hunt(_dataset_pages(args.datasets, args.limit), seed=args.seed)
     except DatasetsMissing as exc:
