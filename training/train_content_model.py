@@ -123,13 +123,15 @@ def _convert(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
     float_index = [f["flat_feature_index"] for f in data["features_info"]["float_features"]]
     features, borders, leaves = [], [], []
     depth = max(len(t["splits"]) for t in data["oblivious_trees"])
+    never = float(np.finfo(np.float32).max)  # no finite value is above it
     for tree in data["oblivious_trees"]:
-        splits = tree["splits"]
-        if len(splits) != depth:
-            raise ValueError("trees of unequal depth are not supported")
-        features.append([float_index[s["float_feature_index"]] for s in splits])
-        borders.append([s["border"] for s in splits])
-        leaves.append(tree["leaf_values"])
+        # A shallower tree (a regression that found no gain in a split) gets levels whose
+        # test never holds: their bits stay 0, so its leaves keep their indices.
+        splits, missing = tree["splits"], depth - len(tree["splits"])
+        features.append([float_index[s["float_feature_index"]] for s in splits] + [0] * missing)
+        borders.append([s["border"] for s in splits] + [never] * missing)
+        leaf_values = tree["leaf_values"]
+        leaves.append(leaf_values + [0.0] * ((1 << depth) - len(leaf_values)))
     scale, biases = data["scale_and_bias"]
     return TreeEnsemble(
         feature_names=names,

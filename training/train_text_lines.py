@@ -2,6 +2,7 @@
 
     python training/train_text_lines.py            # train, print dev figures, write the model
     python training/train_text_lines.py --dry-run  # the same, without writing
+    python training/train_text_lines.py --keep-break-scorer  # retrain the line model only
 
 Data: wcxb `dev` and the trafilatura-eval `dev` third only (the wcxb test
 split, cleanportaleval and readability-testpages are never read here).
@@ -28,6 +29,12 @@ Everything is seeded, so a rerun writes the same file. Two models, in order:
    The augmented samples alone favour keeping doubtful lines (their
    boilerplate is easy, their bodies cropped), which on whole pages keeps
    runs of menu lines.
+3. *Page threshold* (`classifier.page_threshold_features`): on the same
+   out-of-fold stage-2 predictions of both sets of pages, a regression of
+   each page's shingle F1 at each of `PAGE_THRESHOLDS` (minus its F1 at the
+   threshold chosen above) on the page's features; at run time the
+   threshold with the best predicted gain is the page's. Its own
+   out-of-fold figures (folds by source page) are printed before the fit.
 
 Both are exported to presscut's numpy `TreeEnsemble`. Needs the `train`
 extra (CatBoost, scikit-learn).
@@ -46,20 +53,23 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
-from catboost import CatBoostClassifier
+from catboost import CatBoostClassifier, CatBoostRegressor
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from presscut.bench.datasets import load
-from presscut.bench.metrics import shingle_score, summarize
+from presscut.bench.metrics import PageScore, shingle_score, summarize
 from presscut.bench.text import fuse, label_lines, label_snippets, page_lines, truth_paragraphs
 from presscut.text import split
 from presscut.text.classifier import (
     CONTEXT_FEATURE_NAMES,
     MODEL_NAME,
+    PAGE_FEATURE_NAMES,
+    PAGE_THRESHOLDS,
     LineModel,
     context_features,
+    page_threshold_features,
     smooth_decisions,
 )
 from presscut.text.lines import FEATURE_NAMES, line_features
@@ -80,6 +90,9 @@ SYNTHETIC_WEIGHT = 4.0
 # How sure the model must be to keep a line that recurs across a site's pages.
 CONFIDENT_PRECISION = 0.97
 BREAK_TREES = 200
+PAGE_TREES = 300
+PAGE_DEPTH = 4
+PAGE_LEARNING_RATE = 0.05
 BREAK_MIN_PRECISION = 0.98
 BREAK_THRESHOLDS = np.round(np.arange(0.3, 0.91, 0.05), 2)
 FUSE_SHARE = 0.3  # of a body's breaks removed, as in the benchmark's fused variant
@@ -323,14 +336,107 @@ def page_f1(pages: list[Sample], keep: np.ndarray) -> float:
     return summarize(scores).f1
 
 
+def _f1(score: PageScore) -> float:
+    if not score.precision or not score.recall:
+        return 0.0
+    return 2 * score.precision * score.recall / (score.precision + score.recall)
+
+
+class PageRows(NamedTuple):
+    features: np.ndarray  # one row per (page, threshold of PAGE_THRESHOLDS)
+    scores: list[list[PageScore]]  # per page, per threshold
+    groups: np.ndarray  # source page of each row
+    full: np.ndarray  # per page: a full page (else a training sample)
+
+
+def page_rows(
+    sets: list[tuple[list[Sample], list[int], np.ndarray, np.ndarray, np.ndarray]], penalty: float
+) -> PageRows:
+    """The page-level model's rows of the wcxb pages of each (samples, sources, probs,
+    bounds, line features) set, with each page's shingle scores at each threshold."""
+    long_column = FEATURE_NAMES.index("page_long_share")
+    rows, scores, groups, full = [], [], [], []
+    for kind, (samples, sources, probs, bounds, line_feats) in enumerate(sets):
+        for sample, source, (a, b) in zip(
+            samples, sources, itertools.pairwise(bounds), strict=True
+        ):
+            if sample.truth is None:
+                continue
+            page_probs = probs[a:b]
+            chars = np.array([len(line) for line in sample.lines], dtype=np.float64)
+            rows.append(page_threshold_features(page_probs, chars, line_feats[a, long_column]))
+            page_scores = []
+            for threshold in PAGE_THRESHOLDS:
+                keep = smooth_decisions(page_probs, threshold, penalty)
+                text = "\n".join(line for line, k in zip(sample.lines, keep, strict=True) if k)
+                page_scores.append(shingle_score(text, sample.truth))
+            scores.append(page_scores)
+            groups.append(source)
+            full.append(kind == 1)
+    return PageRows(
+        np.concatenate(rows),
+        scores,
+        np.repeat(groups, len(PAGE_THRESHOLDS)),
+        np.array(full),
+    )
+
+
+def fit_page_stage(features: np.ndarray, gains: np.ndarray) -> Any:
+    model = CatBoostRegressor(
+        iterations=PAGE_TREES,
+        depth=PAGE_DEPTH,
+        learning_rate=PAGE_LEARNING_RATE,
+        random_seed=SEED,
+        thread_count=1,
+        verbose=False,
+        allow_writing_files=False,
+    )
+    model.fit(features, gains)
+    return model
+
+
+def train_page_stage(rows: PageRows, threshold: float) -> Any:
+    """The page threshold model, after printing its out-of-fold figures."""
+    base = int(np.argmin([abs(t - threshold) for t in PAGE_THRESHOLDS]))
+    f1 = np.array([[_f1(score) for score in page] for page in rows.scores])
+    gains = (f1 - f1[:, [base]]).ravel()
+    predicted = np.zeros(len(gains))
+    for train, held in GroupKFold(n_splits=FOLDS).split(rows.features, gains, rows.groups):
+        model = fit_page_stage(rows.features[train], gains[train])
+        predicted[held] = model.predict(rows.features[held])
+    chosen = predicted.reshape(len(rows.scores), len(PAGE_THRESHOLDS)).argmax(axis=1)
+    for name, full in (("samples", False), ("full pages", True)):
+        pages = np.flatnonzero(rows.full == full)
+        fixed = summarize([rows.scores[i][base] for i in pages])
+        chosen_scores = summarize([rows.scores[i][chosen[i]] for i in pages])
+        print(
+            f"out-of-fold page shingle F1, {name}: threshold {PAGE_THRESHOLDS[base]} "
+            f"{fixed.f1:.4f} (P {fixed.precision:.4f} R {fixed.recall:.4f}), page thresholds "
+            f"{chosen_scores.f1:.4f} (P {chosen_scores.precision:.4f} "
+            f"R {chosen_scores.recall:.4f})"
+        )
+    print(
+        f"page thresholds chosen (out of fold): {np.bincount(chosen, minlength=len(PAGE_THRESHOLDS)).tolist()}"
+    )
+    return fit_page_stage(rows.features, gains)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model file")
     parser.add_argument("--save-oof", metavar="FILE", help="pickle the out-of-fold predictions")
+    parser.add_argument(
+        "--keep-break-scorer",
+        action="store_true",
+        help="split the lines with the shipped break scorer and write it back unchanged "
+        "(the new one is still trained, for its figures and the same random draws)",
+    )
     args = parser.parse_args(argv)
     started = time.time()
     rng = random.Random(SEED)
     scorer = train_break_scorer(rng)
+    if args.keep_break_scorer:
+        scorer = split.load_scorer()
     print(f"break scorer trained ({time.time() - started:.0f}s)")
     pages, sources = build_pages(rng, scorer)
     whole, whole_sources = full_pages(scorer)
@@ -414,10 +520,19 @@ def main(argv: list[str] | None = None) -> int:
     confident = float(np.round(known_probs[order][ok[-1]], 3)) if len(ok) else 0.99
     confident = max(confident, threshold)
     print(f"threshold {threshold}  switch penalty {penalty}  confident-keep {confident}")
+    rows = page_rows(
+        [
+            (pages, sources, probs, bounds, features),
+            (whole, whole_sources, whole_probs, whole_bounds, whole_features),
+        ],
+        penalty,
+    )
+    page_stage = train_page_stage(rows, threshold)
 
     model = LineModel(
         stage1=export(fit(features, labels, weights, TREES[0]), FEATURE_NAMES, features),
         stage2=export(fit(context, labels, weights, TREES[1]), CONTEXT_FEATURE_NAMES, context),
+        page_stage=export(page_stage, PAGE_FEATURE_NAMES, rows.features),
         threshold=threshold,
         switch_penalty=penalty,
         confident=confident,
@@ -427,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
             "ensembles": {
                 "stage1": model.stage1.to_dict(),
                 "stage2": model.stage2.to_dict(),
+                "page_threshold": model.page_stage.to_dict(),
                 split.ENSEMBLE: scorer.ensemble.to_dict(),
             },
             "settings": {

@@ -7,8 +7,8 @@ and returns the same `Article` as HTML extraction. The story of a page:
 1. *Lines*: normalise spaces, drop empty lines, and split lines at lost
    paragraph breaks ("…the full story.Police said…", `split.py`).
 2. *Score* every line with the learned line classifier (`lines.py` for the
-   features, `classifier.py` for the model) and decide keep/remove with a
-   smoothing pass that favours runs.
+   features, `classifier.py` for the model) and decide keep/remove at a
+   threshold chosen for the page, with a smoothing pass that favours runs.
 3. *Metadata*: the title (given, or the first line when it looks like one),
    bylines and date lines (become `authors` / `published`, never body).
 4. *Assemble*: kept lines become paragraphs (a short unpunctuated line
@@ -118,7 +118,8 @@ def classify_page(page: PageText) -> LineDecisions:
     model = load_model()
     evidence = line_evidence(page)
     probs = model.probabilities(evidence.features)
-    keep = model.decide(probs).tolist()
+    long_share = float(evidence.column("page_long_share")[0]) if len(probs) else 0.0
+    keep = model.decide(probs, evidence.page.lengths, long_share).tolist()
     families = line_reasons(page, evidence.token_flags, evidence.family_bits)
     reasons: list[str | None] = [
         None if kept else family for family, kept in zip(families, keep, strict=True)

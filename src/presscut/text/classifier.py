@@ -5,7 +5,12 @@ evaluated with numpy by `presscut.model.TreeEnsemble`). Stage 1 scores each
 line from its own features and its neighbourhood (`presscut.text.lines`);
 stage 2 re-scores it from the stage-1 scores around it, because
 boilerplate and article text both come in runs, and against the page's
-best-scored lines, because stage 1's scale moves from page to page. Trees
+best-scored lines, because stage 1's scale moves from page to page. A
+third, page-level model then chooses the page's threshold among a few
+(`PAGE_THRESHOLDS`): the best one moves from page to page (a page of
+listings wants a strict one, a story in short paragraphs a lenient one),
+and that is a property of the page's scores as a whole, which no line sees.
+Trees
 rather than a linear model because the evidence interacts: a line
 addressing the reader is boilerplate on a news page, but ordinary prose in
 a how-to guide, and only the topic and the neighbours tell which.
@@ -43,6 +48,33 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
 # The page's best lines: the top tenth of its stage-1 logits (at least one line).
 _TOP_SHARE = 10
 
+PAGE_THRESHOLDS: tuple[float, ...] = (0.25, 0.35, 0.45, 0.55, 0.65)
+"""The thresholds the page-level model chooses from. Not 0.15: on a short text of sure
+article lines it was chosen and let an appeal between two paragraphs through (the HTML
+extractor's second opinion, `tests/test_chrome.py`), for 0.001 of dev F1."""
+PAGE_FEATURE_NAMES: tuple[str, ...] = (
+    "log_lines",
+    "log_chars",
+    "prob_q10",
+    "prob_q25",
+    "prob_q50",
+    "prob_q75",
+    "prob_q90",
+    "prob_mean",
+    "char_weighted_prob",
+    "line_share_above_half",
+    "char_share_above_half",
+    "long_line_share",
+    "prob_max",
+    "threshold",
+    "kept_char_share",
+    "log_kept_chars",
+    "kept_runs",
+    "kept_line_share",
+    "kept_mean_prob",
+)
+_PAGE_QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+
 
 def context_features(logits: np.ndarray) -> np.ndarray:
     """Stage-2 features of each line from the stage-1 logits of the page."""
@@ -71,6 +103,41 @@ def context_features(logits: np.ndarray) -> np.ndarray:
     # the article stands out either way.
     top = max(n // _TOP_SHARE, 1)
     out[:, 8] = logits - np.partition(logits, n - top)[n - top :].mean()
+    return out
+
+
+def page_threshold_features(probs: np.ndarray, chars: np.ndarray, long_share: float) -> np.ndarray:
+    """The page-level model's features: one row per threshold of `PAGE_THRESHOLDS`.
+
+    Each row describes the page's scores as a whole (their quantiles, how
+    much of the text scores above one half, how many of its lines are long
+    prose: `long_share`) and what one threshold would keep of it (share of
+    the text, runs), so the model can tell a page where a threshold keeps
+    one solid story from one where it keeps a scatter of lines.
+    """
+    n = len(probs)
+    total = max(float(chars.sum()), 1.0)
+    above = probs > 0.5
+    out = np.empty((len(PAGE_THRESHOLDS), len(PAGE_FEATURE_NAMES)))
+    out[:, 0] = np.log1p(n)
+    out[:, 1] = np.log1p(total)
+    out[:, 2:7] = np.quantile(probs, _PAGE_QUANTILES)
+    out[:, 7] = probs.mean()
+    out[:, 8] = float(probs @ chars) / total
+    out[:, 9] = above.mean()
+    out[:, 10] = chars[above].sum() / total
+    out[:, 11] = long_share
+    out[:, 12] = probs.max()
+    thresholds = np.array(PAGE_THRESHOLDS)
+    keep = probs[None, :] >= thresholds[:, None]
+    kept_lines = keep.sum(axis=1)
+    kept_chars = keep @ chars.astype(np.float64)
+    out[:, 13] = thresholds
+    out[:, 14] = kept_chars / total
+    out[:, 15] = np.log1p(kept_chars)
+    out[:, 16] = keep[:, 0] + (keep[:, 1:] & ~keep[:, :-1]).sum(axis=1)
+    out[:, 17] = kept_lines / n
+    out[:, 18] = np.where(kept_lines > 0, (keep @ probs) / np.maximum(kept_lines, 1), 0.0)
     return out
 
 
@@ -107,14 +174,18 @@ def smooth_decisions(probs: np.ndarray, threshold: float, switch_penalty: float)
 
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """The two stages, the decision threshold and the smoothing penalty.
+    """The two stages, the page-level threshold model and the smoothing penalty.
 
-    `confident` is the probability above which a line is kept even when it
-    recurs across a site's pages (corpus mode's template removal).
+    `page_stage` scores each of `PAGE_THRESHOLDS` for a page (the F1 it is
+    expected to gain over `threshold`, the best single threshold on the
+    training pages); `confident` is the probability above which a line is
+    kept even when it recurs across a site's pages (corpus mode's template
+    removal).
     """
 
     stage1: TreeEnsemble
     stage2: TreeEnsemble
+    page_stage: TreeEnsemble
     threshold: float
     switch_penalty: float
     confident: float
@@ -126,9 +197,18 @@ class LineModel:
         first = self.stage1.raw_scores(features)
         return self.stage2.predict_proba(context_features(first))
 
-    def decide(self, probs: np.ndarray) -> np.ndarray:
-        """Which lines to keep, from their probabilities."""
-        return smooth_decisions(probs, self.threshold, self.switch_penalty)
+    def page_threshold(self, probs: np.ndarray, chars: np.ndarray, long_share: float) -> float:
+        """The threshold of `PAGE_THRESHOLDS` the page-level model expects to do best here."""
+        gains = self.page_stage.raw_scores(page_threshold_features(probs, chars, long_share))
+        return PAGE_THRESHOLDS[int(np.argmax(gains))]
+
+    def decide(self, probs: np.ndarray, chars: np.ndarray, long_share: float) -> np.ndarray:
+        """Which lines to keep, from their probabilities, characters and the page's
+        share of long lines (`presscut.text.lines`' `page_long_share`)."""
+        if not len(probs):
+            return np.zeros(0, dtype=bool)
+        threshold = self.page_threshold(probs, chars, long_share)
+        return smooth_decisions(probs, threshold, self.switch_penalty)
 
     def settings(self) -> dict[str, float]:
         return {
@@ -143,7 +223,12 @@ def load_model() -> LineModel:
     """The shipped model, read once per process."""
     data = load_model_file(MODEL_NAME)
     stage1, stage2 = data.ensembles["stage1"], data.ensembles["stage2"]
-    if stage1.feature_names != FEATURE_NAMES or stage2.feature_names != CONTEXT_FEATURE_NAMES:
+    page_stage = data.ensembles["page_threshold"]
+    if (
+        stage1.feature_names != FEATURE_NAMES
+        or stage2.feature_names != CONTEXT_FEATURE_NAMES
+        or page_stage.feature_names != PAGE_FEATURE_NAMES
+    ):
         raise RuntimeError(
             f"{MODEL_NAME}.json was trained on other features; rerun training/train_text_lines.py"
         )
@@ -151,6 +236,7 @@ def load_model() -> LineModel:
     return LineModel(
         stage1=stage1,
         stage2=stage2,
+        page_stage=page_stage,
         threshold=float(settings["threshold"]),
         switch_penalty=float(settings["switch_penalty"]),
         confident=float(settings["confident"]),

@@ -1,0 +1,57 @@
+"""The page-level threshold model: its features describe what each threshold would keep."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from presscut.text.classifier import (
+    PAGE_FEATURE_NAMES,
+    PAGE_THRESHOLDS,
+    load_model,
+    page_threshold_features,
+    smooth_decisions,
+)
+
+# A page: a menu (short, unsure), a story of three paragraphs with a doubtful one, a footer.
+PROBS = np.array([0.05, 0.2, 0.9, 0.4, 0.8, 0.3, 0.1])
+CHARS = np.array([10.0, 12.0, 400.0, 300.0, 350.0, 40.0, 20.0])
+
+
+def _column(rows: np.ndarray, name: str) -> np.ndarray:
+    return rows[:, PAGE_FEATURE_NAMES.index(name)]
+
+
+def test_one_row_per_threshold_with_what_it_keeps() -> None:
+    rows = page_threshold_features(PROBS, CHARS, long_share=3 / 7)
+    assert rows.shape == (len(PAGE_THRESHOLDS), len(PAGE_FEATURE_NAMES))
+    assert _column(rows, "threshold").tolist() == list(PAGE_THRESHOLDS)
+    at = {t: i for i, t in enumerate(PAGE_THRESHOLDS)}
+    total = CHARS.sum()
+    # 0.25 keeps the story and the 0.3 line after it: one run of four lines.
+    assert _column(rows, "kept_char_share")[at[0.25]] == pytest.approx(1090 / total)
+    assert _column(rows, "kept_runs")[at[0.25]] == 1
+    assert _column(rows, "kept_line_share")[at[0.25]] == pytest.approx(4 / 7)
+    # 0.45 drops the doubtful paragraph: two runs, the mean of what is kept goes up.
+    assert _column(rows, "kept_char_share")[at[0.45]] == pytest.approx(750 / total)
+    assert _column(rows, "kept_runs")[at[0.45]] == 2
+    assert _column(rows, "kept_mean_prob")[at[0.45]] == pytest.approx(0.85)
+    # The page's own figures are the same on every row.
+    assert np.all(_column(rows, "long_line_share") == 3 / 7)
+    assert np.all(_column(rows, "char_share_above_half") == pytest.approx(750 / total))
+
+
+def test_a_threshold_above_every_line_keeps_nothing() -> None:
+    rows = page_threshold_features(np.full(3, 0.1), np.array([5.0, 6.0, 7.0]), long_share=0.0)
+    assert _column(rows, "kept_char_share").tolist() == [0.0] * len(PAGE_THRESHOLDS)
+    assert _column(rows, "kept_runs").tolist() == [0] * len(PAGE_THRESHOLDS)
+    assert _column(rows, "kept_mean_prob").tolist() == [0.0] * len(PAGE_THRESHOLDS)
+
+
+def test_decide_smooths_at_the_threshold_the_page_model_chooses() -> None:
+    model = load_model()
+    threshold = model.page_threshold(PROBS, CHARS, 3 / 7)
+    assert threshold in PAGE_THRESHOLDS
+    expected = smooth_decisions(PROBS, threshold, model.switch_penalty)
+    assert model.decide(PROBS, CHARS, 3 / 7).tolist() == expected.tolist()
+    assert model.decide(np.zeros(0), np.zeros(0), 0.0).tolist() == []
