@@ -5,13 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from presscut.text import classify_lines, classify_page
 from presscut.text.classifier import (
     PAGE_FEATURE_NAMES,
     PAGE_THRESHOLDS,
+    LineModel,
     load_model,
     page_threshold_features,
     smooth_decisions,
 )
+from presscut.text.tokens import page_text
 
 # A page: a menu (short, unsure), a story of three paragraphs with a doubtful one, a footer.
 PROBS = np.array([0.05, 0.2, 0.9, 0.4, 0.8, 0.3, 0.1])
@@ -55,3 +58,25 @@ def test_decide_smooths_at_the_threshold_the_page_model_chooses() -> None:
     expected = smooth_decisions(PROBS, threshold, model.switch_penalty)
     assert model.decide(PROBS, CHARS, 3 / 7).tolist() == expected.tolist()
     assert model.decide(np.zeros(0), np.zeros(0), 0.0).tolist() == []
+
+
+def test_the_html_extractors_second_opinion_uses_the_one_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = [
+        "The council approved the new tram line on Tuesday by 31 votes to 12, after a debate.",
+        "Thank you for reading. Our journalism is free because readers like you support it.",
+        "Work on the first section is due to start next spring, once the contracts are signed.",
+    ]
+    # Whatever the page-level model would choose (here the strictest threshold), the
+    # second opinion decides at the model's one threshold; text mode at the page's.
+    monkeypatch.setattr(LineModel, "page_threshold", lambda *_: PAGE_THRESHOLDS[-1])
+    model = load_model()
+    second_opinion = classify_lines(lines)
+    page = classify_page(page_text(lines))
+    probs = second_opinion.probs
+    at_one = smooth_decisions(probs, model.threshold, model.switch_penalty).tolist()
+    at_page = smooth_decisions(probs, PAGE_THRESHOLDS[-1], model.switch_penalty).tolist()
+    assert at_one != at_page
+    assert [reason is None for reason in second_opinion.reasons] == at_one
+    assert [reason is None for reason in page.reasons] == at_page

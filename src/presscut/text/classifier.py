@@ -202,12 +202,15 @@ class LineModel:
         gains = self.page_stage.raw_scores(page_threshold_features(probs, chars, long_share))
         return PAGE_THRESHOLDS[int(np.argmax(gains))]
 
-    def decide(self, probs: np.ndarray, chars: np.ndarray, long_share: float) -> np.ndarray:
+    def decide(
+        self, probs: np.ndarray, chars: np.ndarray, long_share: float, *, per_page: bool = True
+    ) -> np.ndarray:
         """Which lines to keep, from their probabilities, characters and the page's
-        share of long lines (`presscut.text.lines`' `page_long_share`)."""
+        share of long lines (`presscut.text.lines`' `page_long_share`); at `threshold`
+        rather than the page's own when not `per_page`."""
         if not len(probs):
             return np.zeros(0, dtype=bool)
-        threshold = self.page_threshold(probs, chars, long_share)
+        threshold = self.page_threshold(probs, chars, long_share) if per_page else self.threshold
         return smooth_decisions(probs, threshold, self.switch_penalty)
 
     def settings(self) -> dict[str, float]:
