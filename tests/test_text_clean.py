@@ -67,6 +67,42 @@ def test_appeal_and_prompts_around_a_story_with_a_lost_break(lang: str) -> None:
     assert appeal in reasons
 
 
+BRIEF_RECORD = """Protesters storm city hall as budget vote collapses
+We have some news to share. The Daily Example is free to read, because we believe everyone \
+deserves access to trustworthy journalism. But producing it costs money, and we have no \
+billionaire owner.
+That is why we ask readers like you to support us. Whether you give a little or a lot, your \
+contribution powers our reporting for years to come.
+Every contribution, however big or small, makes the difference.Protesters stormed the city hall \
+on Tuesday evening after the council failed to pass its budget for the third time this year. \
+Police said about 300 people entered the building.
+The mayor, Anna Berg, called the protest "a warning to every councillor who thinks this can \
+wait". She said a new vote would be held on Friday.
+Opposition councillors said the budget would cut funding for libraries and youth centres by a \
+fifth. "We will not vote for a budget that closes the library in every district but one," said \
+Tomas Lind.
+Join the conversation. Share your thoughts in our community forum and follow other readers to \
+get notified when they comment.
+Comments"""
+
+
+def test_the_record_presscut_exists_for() -> None:
+    """The project brief's record: an appeal of several paragraphs whose last line, a
+    sentence of its own, is glued to the story's first paragraph, then forum prompts. The
+    appeal goes to its last line, which reads like the story it was glued to."""
+    article = clean_text(BRIEF_RECORD)
+    assert article.title == "Protesters storm city hall as budget vote collapses"
+    body = [block.text for block in article.body]
+    assert [paragraph[:30] for paragraph in body] == [
+        "Protesters stormed the city ha",
+        "The mayor, Anna Berg, called t",
+        "Opposition councillors said th",
+    ]
+    removed = {block.text: block.reason for block in article.removed}
+    assert removed["Every contribution, however big or small, makes the difference."] == "appeal"
+    assert removed["Comments"] == "comments"
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="known gap (issue 3 note): between two story paragraphs, text mode keeps an appeal"
