@@ -184,8 +184,9 @@ def prune(
     names it (`aria-controls`) is pressed, or a `role="tabpanel"`. On the
     WCXB dev pages seven tenths of the words of such panels are in the
     ground truth, against a tenth of those of other hidden elements; the
-    dev out-of-fold objective rose 0.0017 to 0.0030 at the same threshold. With `keep_texts`, returns (reason, text) for each removed
-    element with text, for the article's `removed` list.
+    dev out-of-fold objective rose 0.0017 to 0.0030 at the same threshold.
+    With `keep_texts`, returns (reason, text) for each removed element with
+    text, for the article's `removed` list.
     """
     noscripts = []
     for node in tree.css(_STRIPPED_SELECTOR):

@@ -285,10 +285,9 @@ def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
     if not sections:
         return cut
     arrays = page_arrays(page)
-    opened = np.zeros(len(kept) + 1, dtype=np.int64)
-    np.add.at(opened, arrays.start[sections], 1)
-    np.add.at(opened, arrays.end[sections], -1)
-    in_section = np.cumsum(opened[:-1]) > 0
+    in_section = np.zeros_like(kept)
+    for c in sections:  # disjoint: a section inside another was skipped above
+        in_section[arrays.start[c] : arrays.end[c]] = True
     own = float(arrays.chars[kept & ~in_section].sum())
     if own < max(_OWN_STORY_CHARS, _OWN_STORY_SHARE * float(arrays.chars[kept].sum())):
         return cut
