@@ -273,3 +273,18 @@ def test_thin_spaced_date_beside_the_byline() -> None:
         "<p>Der Teamchef hat die Mannschaft bekanntgegeben.</p></body></html>"
     )
     assert metadata(html).published == "2022-02-04"
+
+
+def test_date_line_printed_above_the_headline() -> None:
+    # The theme prints the date above the headline, and a page builder puts its <style>
+    # between them; below the long article, a teaser of another post has a date of its own.
+    article = "Der Sommer ist da, und mit ihm die kurzen Kleider und der Schmuck. " * 30
+    html = (
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav></header>"
+        "<div class='meta'><p>Freitag | 14. Juni 2019 | 15:49</p></div>"
+        f"<div class='entry'><style>{'.elementor-heading{color:#222;margin:0}' * 8}</style>"
+        f"<h1>Ear Candy</h1><p>{article}</p></div>"
+        "<aside><p>Summer Sale – die Deals der Woche</p><p>Mittwoch | 31. Juli 2019</p></aside>"
+        "</body></html>"
+    )
+    assert metadata(html).published == "2019-06-14"

@@ -6,7 +6,8 @@ publication date), the JSON-LD WebPage. Without any of them, the weaker
 sources (microdata, `<time datetime>` elements, a full date in the URL
 path, a generic `<meta name=date>`) are checked against the text around the
 headline, where themes print "Veröffentlicht am 5. März 2024 · Aktualisiert
-am 7. März": the printed date decides between them. The first short line of
+am 7. März" (below it or, when the text around it has no date, in the few
+lines just above it): the printed date decides between them. The first short line of
 the page that holds a date is the last resort (after the headline first,
 since site headers above it print today's date). A date after "Updated" and
 its equivalents is a modification. Ambiguous numeric dates (03/05/2024) are
@@ -22,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from presscut.metadata.dateparse import PageDate, find_text_date, parse_structured
-from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts
+from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, text_before
 from presscut.metadata.jsonld import text_value
 
 _PUBLISHED_META = (
@@ -89,6 +90,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # digits around it are checked after: fast
 _MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
 _MONTH_FIRST_LOCALES = ("en-us", "en-ca", "en-ph")
 _MAX_DATE_LINES = 200
+_BEFORE_HEADLINE_CHARS = 200
 
 
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
@@ -205,7 +207,9 @@ def _near_headline(evidence: PageEvidence) -> DatePair:
         found = _dates_in_text(text, month_first, us_dashes)
         if found != (None, None):
             return found
-    return None, None
+    # The date line printed just above the headline, where the text around it has none.
+    before = text_before(evidence.headline_node, _BEFORE_HEADLINE_CHARS)
+    return _dates_in_text(before, month_first, us_dashes)
 
 
 def _digit_around(text: str, start: int, end: int) -> bool:

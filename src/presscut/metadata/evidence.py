@@ -239,6 +239,50 @@ def text_after(node: LexborNode | None, limit: int) -> str:
     return "\n".join(collected)
 
 
+def text_before(node: LexborNode | None, limit: int) -> str:
+    """About the last `limit` characters of visible text before `node` in reading order.
+
+    Themes print the date line above the headline as often as below it
+    ("Freitag | 14. Juni 2019 | 15:49", then the `<h1>`). The walk goes
+    backwards text node by text node, so a long menu or header before the
+    headline costs no more than the few nodes it reads, and neither the rules
+    of a `<style>` in a page builder's widget nor the indentation between
+    elements push the date line out of reach.
+    """
+    parts: list[str] = []
+    size = 0
+    while node is not None and size < limit:
+        previous = node.prev
+        while previous is None and node is not None:
+            node = node.parent
+            previous = node.prev if node is not None else None
+        if previous is None:
+            break
+        node = previous
+        size = _texts_backwards(node, limit, parts, size)
+    return "\n".join(reversed(parts))
+
+
+def _texts_backwards(node: LexborNode, limit: int, parts: list[str], size: int) -> int:
+    """Append the visible texts of `node` to `parts`, last first, until `size` reaches
+    `limit`; the new size. (A loop, not recursion: pages nest thousands of elements.)"""
+    stack = [node]
+    while stack and size < limit:
+        current = stack.pop()
+        tag = current.tag
+        if tag == "-text":
+            text = (current.text_content or "").strip()
+            if text:
+                parts.append(text)
+                size += len(text) + 1
+        elif tag not in _NOT_TEXT_TAGS and tag != "-comment":
+            child = current.first_child
+            while child is not None:
+                stack.append(child)  # the last child ends up on top: read first
+                child = child.next
+    return size
+
+
 def _is_logo(node: LexborNode, url: str | None) -> bool:
     """An `<h1>` that is the site's logo or name: classed so, or a link to the front page
     (of the archived site, in a Wayback Machine copy).
