@@ -288,3 +288,24 @@ def test_date_line_printed_above_the_headline() -> None:
         "</body></html>"
     )
     assert metadata(html).published == "2019-06-14"
+
+
+def test_url_with_the_months_name() -> None:
+    html = "<html><body><h1>Best science fiction books</h1><p>Our pick.</p></body></html>"
+    url = "https://example.org/books/2025/dec/05/best-science-fiction-books"
+    assert metadata(html, url).published == "2025-12-05"
+    assert metadata(html, "https://example.org/2023/october/03/wine-types").published == (
+        "2023-10-03"
+    )
+    # a path segment that is no month's name is no date
+    assert metadata(html, "https://example.org/2023/top/03/list").published is None
+
+
+def test_ambiguous_printed_date_read_the_way_the_url_writes_it() -> None:
+    # An English page (month first by default) prints "03/10/2023"; its URL says October 3.
+    html = (
+        '<html lang="en"><body><div><h1>How many wine types are there?</h1>'
+        "<p>03/10/2023</p></div></body></html>"
+    )
+    url = "https://example.org/blog/2023/10/03/how-many-wine-types"
+    assert metadata(html, url).published == "2023-10-03"

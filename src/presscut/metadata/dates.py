@@ -3,26 +3,28 @@
 Sources in order of trust: the JSON-LD article, `<meta>` publication keys
 (`article:published_time` and a dozen CMS variants, then any key naming a
 publication date), the JSON-LD WebPage. Without any of them, the weaker
-sources (microdata, `<time datetime>` elements, a full date in the URL
-path, a generic `<meta name=date>`) are checked against the text around the
-headline, where themes print "Veröffentlicht am 5. März 2024 · Aktualisiert
-am 7. März" (below it or, when the text around it has no date, in the few
-lines just above it): the printed date decides between them. The first short line of
-the page that holds a date is the last resort (after the headline first,
-since site headers above it print today's date). A date after "Updated" and
-its equivalents is a modification. Ambiguous numeric dates (03/05/2024) are
-month-first on English pages when slashed, and also when dashed (03-05-2024)
-on pages declaring a US locale. A modified date earlier than the
-published one is dropped; a page that states only when it was updated gives
-that date as its publication date too.
+sources (microdata, `<time datetime>` elements, a full date in the URL path,
+"/2024/03/05/" or "/2024/mar/05/", a generic `<meta name=date>`) are checked
+against the text around the headline, where themes print "Veröffentlicht am
+5. März 2024 · Aktualisiert am 7. März" (below it or, when the text around it
+has no date, in the few lines just above it): the printed date decides
+between them. The first short line of the page that holds a date is the last
+resort (after the headline first, since site headers above it print today's
+date). A date after "Updated" and its equivalents is a modification.
+Ambiguous numeric dates (03/05/2024) are month-first on English pages when
+slashed, and also when dashed (03-05-2024) on pages declaring a US locale,
+unless another source gives the other reading. A modified date earlier than
+the published one is dropped; a page that states only when it was updated
+gives that date as its publication date too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 
-from presscut.metadata.dateparse import PageDate, find_text_date, parse_structured
+from presscut.metadata.dateparse import MONTHS, PageDate, find_text_date, parse_structured
 from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, text_before
 from presscut.metadata.jsonld import text_value
 
@@ -76,6 +78,8 @@ _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|even
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
 )
+# "/2025/dec/05/", "/2023/october/03/": the month's name as a path segment of its own.
+_URL_NAMED_MONTH = re.compile(r"/((?:19|20)\d{2})/([^\W\d_]{3,12})/(\d{1,2})(?=[/_-]|$)")
 _OTHER_PUBLISHED_KEY = re.compile(
     r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)"
 )
@@ -91,6 +95,7 @@ _MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
 _MONTH_FIRST_LOCALES = ("en-us", "en-ca", "en-ph")
 _MAX_DATE_LINES = 200
 _BEFORE_HEADLINE_CHARS = 200
+_MAX_MONTH = 12
 
 
 def _other_meta(evidence: PageEvidence, modified: bool) -> list[str]:
@@ -150,12 +155,16 @@ def _url_date(url: str | None) -> PageDate | None:
     if not url:
         return None
     match = _URL_DATE.search(url)
-    if not match:
+    if match:
+        year, month, day = (
+            (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+        )
+        return parse_structured(f"{year}-{int(month):02d}-{int(day):02d}")
+    named = _URL_NAMED_MONTH.search(url)
+    month_number = MONTHS.get(named[2].lower()) if named else None
+    if named is None or month_number is None:
         return None
-    year, month, day = (
-        (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
-    )
-    return parse_structured(f"{year}-{int(month):02d}-{int(day):02d}")
+    return parse_structured(f"{named[1]}-{month_number:02d}-{int(named[3]):02d}")
 
 
 def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
@@ -265,13 +274,26 @@ def _not_before(modified: PageDate | None, published: PageDate | None) -> PageDa
 def _confirmed(candidates: list[PageDate | None], shown: PageDate | None) -> PageDate | None:
     """The first candidate on the day the page shows beside its headline, else the first
     candidate: a teaser's microdata or a `DC.date` of the last change loses to the date
-    the reader sees, which confirms the right one."""
+    the reader sees, which confirms the right one.
+
+    A shown date read with day and month the other way round counts too: "03/10/2023" on
+    a page whose URL says "/2023/october/03/" is the 3rd of October, whatever the
+    language's usual order.
+    """
     found = [c for c in candidates if c is not None]
     if shown is not None:
+        days = {shown.day, _day_and_month_swapped(shown.day)}
         for candidate in found:
-            if candidate.day == shown.day:
+            if candidate.day in days:
                 return candidate
     return found[0] if found else None
+
+
+def _day_and_month_swapped(day: date) -> date:
+    """The other reading of a numeric date ("03/10" as 10 March or 3 October), else `day`."""
+    if day.day > _MAX_MONTH or day.day == day.month:
+        return day
+    return day.replace(month=day.day, day=day.month)
 
 
 def _published_in_jsonld(evidence: PageEvidence, *, webpage: bool) -> PageDate | None:
