@@ -242,3 +242,53 @@ def test_replies_on_a_forum_thread_are_kept() -> None:
     article = presscut.extract(_with_readers_replies(wrapper="discussion-thread"))
     _assert_story_intact(article.text)
     assert len([t for t in READERS_REPLIES if t[:40] in article.text]) >= 3
+
+
+# The purposes a consent manager lists, in the words of the IAB's framework: long, plain prose.
+CONSENT_PURPOSES = (
+    "Information about your activity on this service, such as the forms you submit and the"
+    " content you look at, can be stored and combined with other information about you to build"
+    " or improve a profile about you, which is used to present advertising that is more relevant.",
+    "Advertising presented to you on this service can be based on your advertising profiles,"
+    " which can reflect your activity on this service or other websites and apps, possible"
+    " interactions with other forms of content, and your location.",
+    "Information about which content is presented to you and how you interact with it can be"
+    " used to determine whether the content was relevant to you, for example whether you read"
+    " the whole article or watched the whole video before you left the page.",
+    "With your acceptance, your precise location within a radius of less than 500 metres may be"
+    " used and your device may be actively scanned for specific characteristics, which can be"
+    " used to identify you across the different websites and apps you visit.",
+)
+
+
+def _with_consent_dialog(names: str) -> str:
+    """The template story, then a consent manager's preference centre named `names`."""
+    purposes = "".join(
+        f'<div class="{names}-purpose"><h4>Purpose {i}</h4><p>{text}</p></div>'
+        for i, text in enumerate(CONSENT_PURPOSES)
+    )
+    dialog = (
+        f'<div id="{names}-sdk"><div role="dialog" aria-label="Privacy preferences">'
+        f"<h3>We and our partners process data to provide:</h3>{purposes}</div></div>"
+    )
+    return _page("").replace("</article>", "</article>" + dialog)
+
+
+def test_a_consent_managers_purposes_are_cut() -> None:
+    """A preference centre saved with the page reads like prose; its element's name
+    (`onetrust-consent`, `cookie-banner`) gives it away."""
+    for names in ("onetrust-consent", "cookie-banner"):
+        article = presscut.extract(_with_consent_dialog(names), include_removed=True)
+        _assert_story_intact(article.text)
+        assert not [t for t in CONSENT_PURPOSES if t[:40] in article.text], names
+        cut = {r.reason for r in article.removed if any(t[:40] in r.text for t in CONSENT_PURPOSES)}
+        assert cut == {"cookie_notice"}, names
+
+
+def test_text_in_components_named_cmp_or_cookies_is_kept() -> None:
+    """Adobe's Core Components are named `cmp-text`, documentation has a `#cookies` section:
+    neither is a consent manager."""
+    for names in ("cmp-text", "cookies"):
+        article = presscut.extract(_with_consent_dialog(names))
+        _assert_story_intact(article.text)
+        assert len([t for t in CONSENT_PURPOSES if t[:40] in article.text]) >= 3, names

@@ -119,7 +119,8 @@ def decide(
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
-    kept &= ~_cut_as(_readers_comments(page, scores.probability, kept), "comments", why)
+    for kind in (_COMMENT_SECTIONS, _CONSENT_SECTIONS):
+        kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
     return _drop_orphan_headings(page, kept), None
@@ -238,35 +239,74 @@ def _repeated(page: Page, kept: np.ndarray) -> np.ndarray:
     return cut
 
 
-# Readers' comments under a blog post or a story read like prose to the
-# content model (long, first person, full sentences), and a popular post has
-# more comment text than story text, so neither the story's column nor the
-# box rule's "small box" can tell them apart. The element holding them says
-# what they are: a WordPress `#comments` / `.commentlist`, a `.comment-content`,
-# a Disqus thread. When the page has a story of its own outside such
-# elements (at least 500 characters and 30 % of what is kept), a segment in a
-# comment section that the model is not sure of is cut. On a forum the replies
-# are the content, and forum software names them comments too (Vanilla's
-# "ItemComment"), so a page with an element named for a forum or a discussion
-# keeps them. Dev out-of-fold objective 0.8855 -> 0.8859, article pages' word
-# F1 0.9530 -> 0.9549 (plateau from 500 to 1,000 characters and 30 to 40 %).
-_COMMENT_SECTION = re.compile(
-    r"(?<![a-z0-9])"
-    r"(?:comments?(?:list|area|section|wrap|wrapper|container|block)?|disqus[a-z0-9_-]*)"
-    r"(?![a-z0-9])"
+# Some chrome sits in an element whose name says what it is, and reads like
+# prose to the content model, so that neither the story's column nor the box
+# rule's "small box" can tell it apart:
+#
+# - Readers' comments under a blog post or a story (long, first person, full
+#   sentences; a popular post has more comment text than story text): a
+#   WordPress `#comments` / `.commentlist`, a `.comment-content`, a Disqus
+#   thread. On a forum the replies are the content, and forum software names
+#   them comments too (Vanilla's "ItemComment"), so a page with an element
+#   named for a forum or a discussion keeps them. Dev out-of-fold objective
+#   0.8855 -> 0.8859, article pages' word F1 0.9530 -> 0.9549 (plateau from
+#   500 to 1,000 characters and 30 to 40 %).
+# - A consent manager's dialog (OneTrust, Didomi, Usercentrics, any
+#   `cookie-banner` or `consent` container) saved with the page: its list of
+#   the IAB's data-processing purposes ("Create profiles for personalised
+#   advertising", "Use precise geolocation data") is long, plain prose. Names
+#   that only say "privacy", "cookies" or "cmp" are not enough: privacy
+#   policies, documentation of HTTP cookies and Adobe's Core Components
+#   (`cmp-text`, `cmp-title`) carry them.
+#
+# When the page has a story of its own outside such elements (at least 500
+# characters and 30 % of what is kept), a segment in one of them is cut: in a
+# comment section only if the model is not sure of it (a story may quote a
+# reader), in a consent manager always (nothing in it is ever the story).
+@dataclass(frozen=True, slots=True)
+class _NamedSection:
+    family: int  # the content model's family bit that every such name carries
+    name: re.Pattern[str]  # the element names of the section
+    keep_all: re.Pattern[str] | None  # a name anywhere on the page that keeps them all
+    reason: str
+    sure: float  # a segment the model gives this probability or more is kept
+
+
+_TOKEN_START, _TOKEN_END = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_COMMENT_SECTIONS = _NamedSection(
+    1 << FAMILIES.index("a_comment"),
+    re.compile(
+        _TOKEN_START + r"(?:comments?(?:list|area|section|wrap|wrapper|container|block)?"
+        r"|disqus[a-z0-9_-]*)" + _TOKEN_END
+    ),
+    re.compile(_TOKEN_START + r"(?:forums?|discussions?)" + _TOKEN_END),
+    "comments",
+    _SURE,
 )
-_FORUM = re.compile(r"(?<![a-z0-9])(?:forums?|discussions?)(?![a-z0-9])")
-_COMMENT_FAMILY = 1 << FAMILIES.index("a_comment")
+_CONSENT_SECTIONS = _NamedSection(
+    1 << FAMILIES.index("a_cookie"),
+    re.compile(
+        r"consent|gdpr|onetrust|didomi|usercentrics|cookies?[-_]?(?:banner|bar|notice|"
+        r"notification|law|popup|wall|message|modal|dialog|overlay|settings|preferences|"
+        r"disclaimer|policy|info|hint|box|container|alert|layer)"
+    ),
+    None,
+    "cookie_notice",
+    1.0,
+)
 _OWN_STORY_CHARS = 500
 _OWN_STORY_SHARE = 0.3
 
 
-def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
-    """Which kept segments are readers' comments under the page's own story (see above)."""
+def _named_sections(
+    page: Page, probability: np.ndarray, kept: np.ndarray, kind: _NamedSection
+) -> np.ndarray:
+    """Which kept segments are in a section of `kind` beside the page's own story (see
+    above)."""
     cut = np.zeros_like(kept)
-    # Every name these patterns match is of the content model's comment family, whose
-    # bits the page's containers already carry: only those few have their names read.
-    named = np.flatnonzero(container_context(page).own & _COMMENT_FAMILY).tolist()
+    # Every name `kind.name` matches is of `kind.family`, whose bits the page's containers
+    # already carry: only those few have their names read.
+    named = np.flatnonzero(container_context(page).own & kind.family).tolist()
     if not named:
         return cut
     containers = page.containers
@@ -277,9 +317,9 @@ def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
         if container.start < section_end:
             continue
         names = container.attrs
-        if _FORUM.search(names):
+        if kind.keep_all is not None and kind.keep_all.search(names):
             return cut
-        if _COMMENT_SECTION.search(names):
+        if kind.name.search(names):
             sections.append(c)
             section_end = container.end
     if not sections:
@@ -291,7 +331,7 @@ def _readers_comments(page: Page, probability: np.ndarray, kept: np.ndarray) -> 
     own = float(arrays.chars[kept & ~in_section].sum())
     if own < max(_OWN_STORY_CHARS, _OWN_STORY_SHARE * float(arrays.chars[kept].sum())):
         return cut
-    return kept & in_section & (probability < _SURE)
+    return kept & in_section & (probability < kind.sure)
 
 
 # Most of a story sits in one element: the lowest one holding 70 % of the
