@@ -525,3 +525,27 @@ def test_a_whole_article_classed_for_its_author_is_no_byline_element() -> None:
         + "</p></div>"
     )
     assert authors(html.replace("</article>", f"</article>{box}")) == ("Jane Doe",)
+
+
+def test_name_over_the_date_line_under_the_headline() -> None:
+    def page(over_date: str) -> str:
+        return (
+            "<html><body><div class='deal'><h1>Gratis: zehntausend Kekse zu testen</h1>"
+            f"<div class='info'><img src='/avatar.png' alt=''>{over_date}<br>"
+            "17.10.2019, 13:56 Uhr</div><p>Wer mitmachen will, meldet sich beim Händler an"
+            " und bekommt eine Packung nach Hause geschickt.</p></div></body></html>"
+        )
+
+    assert authors(page("<a href='/user/?u=138114'>HansEhrlich</a>")) == ("HansEhrlich",)
+    assert authors(page("<span>Jane Doe</span>")) == ("Jane Doe",)
+    # one plain word over the date is a category as often; a reviewer is no writer
+    assert authors(page("<span class='badge'>Security</span>")) == ()
+    assert authors(page("Reviewed by<br><a href='/reviewer/jd/'>Jane Doe</a>")) == ()
+    # an organisation named as the author is the better answer
+    org = page("<span>Jane Doe</span>").replace(
+        "<html>",
+        '<html><script type="application/ld+json">{"@type": "Article", "headline":'
+        ' "Gratis: zehntausend Kekse zu testen", "author": {"@type": "Organization",'
+        ' "name": "Keks AG"}}</script>',
+    )
+    assert authors(org) == ("Keks AG",)

@@ -2,8 +2,9 @@
 
 Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 `@id` reference), microdata, `<meta name=author>` and friends, `rel=author`
-links and byline elements, byline lines in the text and, last, a name signed
-in bold under the article's last paragraph. They are written for readers
+links and byline elements, byline lines in the text, a name signed in bold
+under the article's last paragraph and, when nothing names even an
+organisation, a name printed over the date line under the headline. They are written for readers
 ("By Jane Doe and John Roe, Staff Writers | Updated 5 March"), so each is
 split into names on commas, "and" and its equivalents in the supported
 languages, and every part that is not a name (a role, a date, a URL, an
@@ -19,6 +20,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from presscut.metadata.dateparse import find_text_date
 from presscut.metadata.evidence import (
     PageEvidence,
     headline_texts,
@@ -206,6 +208,10 @@ _LABEL_LINE_START = re.compile(
 # The next line that is not blank, after a label line.
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")
 _MAX_BYLINE_LINE = 60
+# A name line over a date line (`_name_over_date_names`), and the separators themes put
+# between them on lines of their own.
+_MAX_NAME_LINE = 40
+_LINE_SEPARATORS = " \t|·•,"
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|du)){{1,3}}"
 # Credits naming the writer after a colon, at the end of an article as often as under its
@@ -511,6 +517,34 @@ def _header_names(evidence: PageEvidence) -> list[str]:
     return []
 
 
+def _name_over_date_names(evidence: PageEvidence) -> list[str]:
+    """A name alone on its line under the headline, right above the date line ("Benni" then
+    "10. September 2017", "HansEhrlich" then "17.10.2019, 13:56 Uhr"): blog and forum
+    themes print the writer so, without "By".
+
+    A last resort, read from the headline on (above it, a rubric stands over the date as
+    often), and only a full name or a user name: one plain word over a date is as often a
+    category or a product ("Security", "Sweat"). A name credited for something else on the
+    line before ("Reviewed by") is not the writer.
+    """
+    node = evidence.headline_node
+    headline = visible_text(node) if node is not None else ""
+    for text in headline_texts(evidence):
+        at = text.find(headline) if headline else -1
+        lines = [line.strip() for line in text[at + len(headline) if at >= 0 else 0 :].split("\n")]
+        lines = [line for line in lines if line.strip(_LINE_SEPARATORS)]
+        for previous, line, following in zip(["", *lines], lines, lines[1:], strict=False):
+            if len(line) > _MAX_NAME_LINE or line in headline or _NOT_AUTHOR.search(previous):
+                continue  # (the headline's own lines: a theme may break it in two)
+            date = find_text_date(following)
+            if date is None or date[0] > 0:
+                continue
+            names = [n for n in split_byline(line) if _looks_like_person(n)]
+            if len(names) == 1 and (" " in names[0] or _is_handle(names[0])):
+                return names
+    return []
+
+
 def _thread_starter_names(evidence: PageEvidence) -> list[str]:
     """The poster who started a forum thread, as credited under its title ("Thread
     starter", "Started by"): on a later page of the thread, or when a reply is pinned first,
@@ -709,4 +743,6 @@ def find_authors(
         if persons:
             return _with_co_authors(evidence, persons, site_keys) if machine_readable else persons
         fallback = fallback or names
-    return fallback
+    # A name over the date line is the last resort of all: an organisation named as the
+    # author is the better answer than a rubric printed the same way ("HR Strategy").
+    return fallback or _unique(_name_over_date_names(evidence))
