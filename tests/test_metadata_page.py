@@ -157,6 +157,18 @@ def test_kicker_in_the_h1_is_left_out_when_other_sources_give_the_headline() -> 
     assert metadata(html).title == "Rivers rise again"
 
 
+def test_short_kicker_ended_by_a_colon_is_left_out() -> None:
+    html = (
+        "<html><head><title>Best advertising agencies in 2025 (Ranked) | Example Strategies"
+        "</title></head><body><h1>Blog: Best advertising agencies in 2025 (Ranked)</h1>"
+        "</body></html>"
+    )
+    assert metadata(html).title == "Best advertising agencies in 2025 (Ranked)"
+    # a short first word without the colon is the headline's own ("Your guide to ...")
+    own = html.replace("<h1>Blog: Best", "<h1>Your Best")
+    assert metadata(own).title == "Your Best advertising agencies in 2025 (Ranked)"
+
+
 def test_rubric_in_h1_and_title_is_left_out_when_og_and_json_ld_agree() -> None:
     html = (
         "<html><head><title>Open Progress - Why thinking together wins | Open Future | The"

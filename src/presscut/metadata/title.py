@@ -53,8 +53,10 @@ _MAX_SITE_NAME_WORDS = 4
 _SITE_NAME_SLACK = 4
 # An <h1> found inside `<title>` confirms it when it is long enough not to be there by chance.
 _MIN_CONTAINED = 10
-# A kicker is at least a word ("Analysis: ..."), not an article ("The ...").
+# A kicker is at least a word ("Analysis: ..."), not an article ("The ..."); a shorter one
+# counts when a colon ends it ("Blog: ...", "Quiz: ...").
 _MIN_KICKER = 5
+_MARKED_KICKER = re.compile(r"^[^:]{2,30}?:\s+")
 # Below this share of its words in the agreed title of the other sources (it hardly shares
 # a word with them), an unconfirmed <h1> is not the headline.
 _MIN_SHARED_WORDS = 0.3
@@ -254,12 +256,13 @@ def _voted_title(evidence: PageEvidence, site_name: str | None) -> str | None:
     for h1, key in zip(h1s, h1_keys, strict=True):
         if any(agrees(key, other) for other in declared_keys):
             return h1
-    for key in h1_keys:
+    for h1, key in zip(h1s, h1_keys, strict=True):
+        marked = simplified(_MARKED_KICKER.sub("", h1, count=1))
         for other, other_key in zip(others, other_keys, strict=True):
             if (
                 len(other_key) >= _MIN_CONTAINED
-                and len(key) - len(other_key) >= _MIN_KICKER
                 and key.endswith(other_key)
+                and (len(key) - len(other_key) >= _MIN_KICKER or marked == other_key != key)
             ):
                 return other
     for h1, key in zip(h1s, h1_keys, strict=True):
