@@ -169,6 +169,21 @@ def test_short_kicker_ended_by_a_colon_is_left_out() -> None:
     assert metadata(own).title == "Your Best advertising agencies in 2025 (Ranked)"
 
 
+def test_board_after_a_spaced_slash_is_left_out() -> None:
+    html = (
+        "<html><head><title>What happened with the ISO in 2024 / Arch Discussion / Arch Linux"
+        " Forums</title></head><body><p>The first post.</p></body></html>"
+    )
+    url = "https://bbs.archlinux.org/viewtopic.php?id=309936"
+    assert extract_metadata(LexborHTMLParser(html), url).title == (
+        "What happened with the ISO in 2024"
+    )
+    ranged = html.replace(
+        "What happened with the ISO in 2024 / Arch Discussion", "Events 2026 / 2027"
+    )
+    assert extract_metadata(LexborHTMLParser(ranged), url).title == "Events 2026 / 2027"
+
+
 def test_rubric_in_h1_and_title_is_left_out_when_og_and_json_ld_agree() -> None:
     html = (
         "<html><head><title>Open Progress - Why thinking together wins | Open Future | The"
