@@ -292,3 +292,56 @@ def test_text_in_components_named_cmp_or_cookies_is_kept() -> None:
         article = presscut.extract(_with_consent_dialog(names))
         _assert_story_intact(article.text)
         assert len([t for t in CONSENT_PURPOSES if t[:40] in article.text]) >= 3, names
+
+
+FORUM_POSTS = (
+    "Has anyone else noticed that the new firmware drains the battery twice as fast? Mine went"
+    " from lasting three days to barely one after the update last Tuesday, and nothing else"
+    " changed on my side.",
+    "Same here. I rolled back to the previous version through the recovery menu and the battery"
+    " life came back straight away, so it is definitely the update and not the hardware.",
+    "The manufacturer posted on their support page that a fix is coming next week. Until then,"
+    " turning off the always-on display seems to help quite a bit, at least in my experience.",
+)
+SIGNATURES = (
+    "Current setup: Model X Pro, custom case, two spare batteries. Proud member since 2009.",
+    "Keep calm and carry a charger. Opinions are my own and not those of my employer.",
+    "Three phones, two tablets and one very patient partner. Ask me about travel adapters.",
+)
+
+
+def _forum_thread() -> str:
+    """A phpBB-style thread: each post followed by its author's signature (forum software
+    names it `.signature`)."""
+    posts = "".join(
+        f'<div class="post"><div class="postbody"><p class="author">by member{i}</p>'
+        f'<div class="content">{text}</div>'
+        f'<div class="signature">{SIGNATURES[i]}</div></div></div>'
+        for i, text in enumerate(FORUM_POSTS)
+    )
+    return (
+        "<html><head><title>Battery drain after update - Devices Forum</title></head><body>"
+        '<div id="page-body"><h2 class="topic-title">Battery drain after update</h2>'
+        f"{posts}</div></body></html>"
+    )
+
+
+def test_forum_signatures_are_cut_and_posts_kept() -> None:
+    article = presscut.extract(_forum_thread(), include_removed=True)
+    for text in FORUM_POSTS:
+        assert text in article.text
+    assert not [s for s in SIGNATURES if s[:30] in article.text]
+    assert {r.reason for r in article.removed if r.text in SIGNATURES} == {"signature"}
+
+
+def test_a_heading_about_signatures_is_kept() -> None:
+    """A heading's id is a slug of its own text, not the name of a box."""
+    section = (
+        '<h2 id="invalid-signature">What an invalid signature means</h2>'
+        "<p>When the package manager reports an invalid signature, the key that signed the"
+        " package is missing from the local keyring or has expired, and refreshing the keyring"
+        " usually fixes the error without any further steps.</p>"
+    )
+    article = presscut.extract(_page(section))
+    _assert_story_intact(article.text)
+    assert "What an invalid signature means" in article.text

@@ -655,6 +655,16 @@ class ContainerContext:
     near: np.ndarray
     any: np.ndarray
     same_siblings: np.ndarray  # siblings sharing its tag and class/id names
+    on_path: list[int]  # the containers with a segment below them, in document order
+    names: list[str]  # their class/id names ("" for the root)
+
+    def named(self, pattern: re.Pattern[str]) -> list[int]:
+        """The containers on a segment's path whose names match `pattern`, in document
+        order: one search over all the names, for names no family covers."""
+        if not pattern.search("\x00".join(self.names)):
+            return []
+        found = (self.on_path[i] for _, i in _matches_in(self.names, pattern.finditer))
+        return list(dict.fromkeys(found))
 
 
 def container_context(page: Page) -> ContainerContext:
@@ -708,6 +718,8 @@ def container_context(page: Page) -> ContainerContext:
         near=near,
         any=np.array(anyb, dtype=np.int64),
         same_siblings=np.fromiter(map(counts.__getitem__, signatures), np.float64, n) - 1,
+        on_path=on_path,
+        names=values,
     )
     page.cache["context"] = context
     return context
