@@ -309,3 +309,15 @@ def test_ambiguous_printed_date_read_the_way_the_url_writes_it() -> None:
     )
     url = "https://example.org/blog/2023/10/03/how-many-wine-types"
     assert metadata(html, url).published == "2023-10-03"
+
+
+def test_date_a_user_joined_is_not_the_pages() -> None:
+    html = (
+        "<html><body><div class='profile'><dl><dt>Posts:</dt><dd>4032</dd><dt>Founded:</dt>"
+        "<dd>Dec 11, 2021</dd></dl></div><div class='post'><p>by <a href='/u/1'>Outer</a>"
+        " » Tue Aug 27, 2019 1:47 am</p><p>The season starts again this weekend.</p></div>"
+        "</body></html>"
+    )
+    assert metadata(html).published == "2019-08-27"
+    bio = "<html><body><p>Jane Doe, designer</p><p>Member since February 16, 2016</p></body></html>"
+    assert metadata(bio).published is None

@@ -74,6 +74,12 @@ _MODIFIED_WORDS = re.compile(
     r"|zaktualizowan|edited|revised",
     re.I,
 )
+# Labels of the date a user joined the site, not of the page.
+_MEMBER_WORDS = re.compile(
+    r"(?:joined|registered|member since|founded|beigetreten|registriert|mitglied seit|inscrit"
+    r"|inscription|registrado|miembro desde|iscritto|dołączył)\W*$",
+    re.I,
+)
 _SKIP_CLASSES = re.compile(r"today|current|copyright|footer|comment|related|event|expir", re.I)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"
@@ -190,8 +196,11 @@ def _time_elements(evidence: PageEvidence, modified: bool) -> PageDate | None:
 DatePair = tuple[PageDate | None, PageDate | None]
 
 
-def _dates_in_text(text: str, month_first: bool, us_dashes: bool) -> DatePair:
-    """(published, modified) written in a short text: a date after "Updated" is a modification."""
+def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = "") -> DatePair:
+    """(published, modified) written in a short text: a date after "Updated" is a
+    modification, one after "Member since" or "Joined:" (a user profile's, beside a forum
+    post or an author's bio) none. `before` is the text that precedes `text` on the page,
+    where that label may stand on a line of its own."""
     published: PageDate | None = None
     modified: PageDate | None = None
     start = 0
@@ -201,7 +210,10 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool) -> DatePair:
             break
         position, value = found
         context = text[max(start, start + position - _CONTEXT_CHARS) : start + position]
-        if _MODIFIED_WORDS.search(context):
+        label = (before + text[: start + position])[-_CONTEXT_CHARS:]
+        if _MEMBER_WORDS.search(label):
+            pass  # when someone joined the site: no date of the page
+        elif _MODIFIED_WORDS.search(context):
             modified = modified or value
         else:
             published = published or value
@@ -246,7 +258,8 @@ def _page_date_lines(evidence: PageEvidence) -> DatePair:
             end = len(text) if end < 0 else end
             if not _MIN_DATE_LINE <= end - start <= _MAX_DATE_LINE:
                 continue
-            found = _dates_in_text(text[start:end], month_first, us_dashes)
+            before = text[max(0, start - _CONTEXT_CHARS) : start]
+            found = _dates_in_text(text[start:end], month_first, us_dashes, before)
             if found != (None, None):
                 return found
     return None, None
