@@ -321,3 +321,17 @@ def test_date_a_user_joined_is_not_the_pages() -> None:
     assert metadata(html).published == "2019-08-27"
     bio = "<html><body><p>Jane Doe, designer</p><p>Member since February 16, 2016</p></body></html>"
     assert metadata(bio).published is None
+
+
+def test_a_date_is_not_read_again_from_its_second_digit() -> None:
+    # After "17 December 2025" the next search must not find "7 December 2025" in it.
+    assert find_text_date("17 December 2025", start=1) is None
+    assert find_text_date("17 December 2025, 3 March 2026", start=1) == (
+        18,
+        parse_structured("2026-03-03"),
+    )
+    html = (
+        "<html><body><div><h1>Metadata workflows</h1><p>Craig McCarthy</p>"
+        "<p>Last updated on 17 December 2025</p></div></body></html>"
+    )
+    assert metadata(html).published == "2025-12-17"

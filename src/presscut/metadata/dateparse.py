@@ -325,17 +325,20 @@ def parse_structured(value: str | None, *, us_dashes: bool = False) -> PageDate 
 
 
 def find_text_date(
-    text: str, *, month_first: bool = False, us_dashes: bool = False
+    text: str, *, month_first: bool = False, us_dashes: bool = False, start: int = 0
 ) -> tuple[int, PageDate] | None:
-    """The first date written in human text, with its position; `None` if there is none.
+    """The first date written in human text from position `start` on, with its position
+    in `text`; `None` if there is none.
 
     `month_first` decides ambiguous numeric dates like 03/05/2024 (US
     English writes the month first, the other languages the day). Dashed
     ones (03-05-2024) are day-first unless `us_dashes`: outside the US a
     dash is the day-first form as often, so only a page that declares a US
-    locale writes them month first for sure.
+    locale writes them month first for sure. A search from `start` still sees
+    the characters before it, so that the "7 December 2025" inside "17 December
+    2025" is no date.
     """
-    if not _YEAR.search(text):
+    if not _YEAR.search(text, start):
         return None
     best: tuple[int, PageDate] | None = None
 
@@ -347,19 +350,19 @@ def find_text_date(
         if valid is not None:
             best = (position, PageDate(valid))
 
-    m = _DAY_MONTH_YEAR.search(text)
+    m = _DAY_MONTH_YEAR.search(text, start)
     if m:
         consider(m.start(), m[3], MONTHS[m[2].lower()], m[1])
-    m = _MONTH_DAY_YEAR.search(text)
+    m = _MONTH_DAY_YEAR.search(text, start)
     if m:
         consider(m.start(), m[3], MONTHS[m[1].lower()], m[2])
-    m = _YEAR_FIRST.search(text)
+    m = _YEAR_FIRST.search(text, start)
     if m:
         consider(m.start(), m[1], int(m[3]), m[4])
-    m = _CJK.search(text)
+    m = _CJK.search(text, start)
     if m:
         consider(m.start(), m[1], int(m[2]), m[3])
-    m = _NUMERIC.search(text)
+    m = _NUMERIC.search(text, start)
     if m:
         first, second = int(m[1]), int(m[3])
         us_order = month_first and first <= 12 and (m[2] == "/" or (us_dashes and m[2] == "-"))

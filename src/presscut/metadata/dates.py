@@ -205,19 +205,19 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = 
     modified: PageDate | None = None
     start = 0
     for _ in range(2):
-        found = find_text_date(text[start:], month_first=month_first, us_dashes=us_dashes)
+        found = find_text_date(text, month_first=month_first, us_dashes=us_dashes, start=start)
         if found is None:
             break
         position, value = found
-        context = text[max(start, start + position - _CONTEXT_CHARS) : start + position]
-        label = (before + text[: start + position])[-_CONTEXT_CHARS:]
+        context = text[max(start, position - _CONTEXT_CHARS) : position]
+        label = (before + text[:position])[-_CONTEXT_CHARS:]
         if _MEMBER_WORDS.search(label):
             pass  # when someone joined the site: no date of the page
         elif _MODIFIED_WORDS.search(context):
             modified = modified or value
         else:
             published = published or value
-        start += position + 1
+        start = position + 1
     return published, modified
 
 
