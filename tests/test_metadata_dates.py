@@ -335,3 +335,12 @@ def test_a_date_is_not_read_again_from_its_second_digit() -> None:
         "<p>Last updated on 17 December 2025</p></div></body></html>"
     )
     assert metadata(html).published == "2025-12-17"
+
+
+def test_last_published_key_is_no_publication_date() -> None:
+    html = (
+        '<html><head><meta name="cdc:last_published" content="2024-07-05T14:27:23Z"></head>'
+        '<body><div><h1>Healthy eating tips</h1><time datetime="2024-03-01">March 1, 2024'
+        "</time></div></body></html>"
+    )
+    assert metadata(html).published == "2024-03-01"

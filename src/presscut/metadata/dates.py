@@ -86,8 +86,10 @@ _URL_DATE = re.compile(
 )
 # "/2025/dec/05/", "/2023/october/03/": the month's name as a path segment of its own.
 _URL_NAMED_MONTH = re.compile(r"/((?:19|20)\d{2})/([^\W\d_]{3,12})/(\d{1,2})(?=[/_-]|$)")
+# Any other key naming a publication, but not the last one ("cdc:last_published": the last
+# time the page was published again, a modification).
 _OTHER_PUBLISHED_KEY = re.compile(
-    r"^(?!.*(?:modif|updat|expir|end)).*(?:publish|pubdate|issued|created)"
+    r"^(?!.*(?:modif|updat|expir|end|last)).*(?:publish|pubdate|issued|created)"
 )
 _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
 # `<meta itemprop=...>` is microdata, read (with its item) by the microdata source.
