@@ -344,3 +344,24 @@ def test_last_published_key_is_no_publication_date() -> None:
         "</time></div></body></html>"
     )
     assert metadata(html).published == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("item_type", "expected"),
+    [
+        # an article's dateCreated is when its draft was started
+        ("BlogPosting", "2019-02-12T15:08:00+00:00"),
+        # a question's is when it was asked; Q&A sites stamp datePublished anew
+        ("Question", "2019-02-02T17:56:23+00:00"),
+    ],
+)
+def test_json_ld_date_published_before_date_created_but_for_questions(
+    item_type: str, expected: str
+) -> None:
+    html = (
+        f'<html><head><script type="application/ld+json">{{"@type": "{item_type}",'
+        ' "name": "Ten drawing books", "datePublished": "2019-02-12T15:08:00Z",'
+        ' "dateCreated": "2019-02-02T17:56:23Z"}</script></head>'
+        "<body><h1>Ten drawing books</h1></body></html>"
+    )
+    assert metadata(html).published == expected

@@ -26,7 +26,7 @@ from datetime import date
 
 from presscut.metadata.dateparse import MONTHS, PageDate, find_text_date, parse_structured
 from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, text_before
-from presscut.metadata.jsonld import text_value
+from presscut.metadata.jsonld import text_value, type_names
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -93,6 +93,8 @@ _OTHER_PUBLISHED_KEY = re.compile(
 )
 _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
 # `<meta itemprop=...>` is microdata, read (with its item) by the microdata source.
+# Items that users post, whose `datePublished` Q&A sites and forums stamp anew.
+_POSTED_TYPES = frozenset({"question", "qapage", "discussionforumposting"})
 _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40
@@ -312,13 +314,19 @@ def _day_and_month_swapped(day: date) -> date:
 
 
 def _published_in_jsonld(evidence: PageEvidence, *, webpage: bool) -> PageDate | None:
-    return _earliest(
-        (
-            text_value(evidence.article_value(key, webpage=webpage))
-            for key in ("datePublished", "dateCreated", "uploadDate")
-        ),
-        _us_dashes(evidence),
-    )
+    """`datePublished` of the JSON-LD article (or WebPage), else its `dateCreated`.
+
+    A question or a forum post is the exception: Q&A sites stamp `datePublished` anew
+    when the thread changes, and `dateCreated` is when it was asked, so the earlier of the
+    two is taken. An article's `dateCreated` is when its draft was started.
+    """
+    values = [
+        text_value(evidence.article_value(key, webpage=webpage))
+        for key in ("datePublished", "dateCreated", "uploadDate")
+    ]
+    nodes = (evidence.article, evidence.webpage) if webpage else (evidence.article,)
+    posted = any(node is not None and type_names(node) & _POSTED_TYPES for node in nodes)
+    return (_earliest if posted else _first_valid)(values, _us_dashes(evidence))
 
 
 def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
