@@ -184,6 +184,22 @@ def test_board_after_a_spaced_slash_is_left_out() -> None:
     assert extract_metadata(LexborHTMLParser(ranged), url).title == "Events 2026 / 2027"
 
 
+def test_first_h2_showing_the_title_is_the_headline_under_a_blogs_name() -> None:
+    html = (
+        "<html><head><title>Progress Report #39</title></head><body><header><h1>Jane's"
+        " Notes</h1></header><main><h2>Progress Report #39</h2><p>This month the backend"
+        " learnt two new tricks.</p><h2>What is next</h2></main></body></html>"
+    )
+    assert metadata(html).title == "Progress Report #39"
+    # a later <h2> repeating the title is a section of the article under its headline
+    section = (
+        "<html><head><title>How does mapping work - Example</title></head><body>"
+        "<h1>How do robots navigate?</h1><h2>Sensors</h2><p>Cameras and lasers.</p>"
+        "<h2>How does mapping work</h2><p>By scanning.</p></body></html>"
+    )
+    assert metadata(section).title == "How do robots navigate?"
+
+
 def test_rubric_in_h1_and_title_is_left_out_when_og_and_json_ld_agree() -> None:
     html = (
         "<html><head><title>Open Progress - Why thinking together wins | Open Future | The"

@@ -12,7 +12,9 @@ kicker ("Crisis talks: Leaders meet again"), `<title>` and `og:title` add
    kicker or a rubric, and the other source's title is the headline;
 3. an `<h1>` that `<title>` confirms, or found inside `<title>` or
    `og:title` (reworded or truncated affixes around it), wins next;
-4. an unconfirmed `<h1>` still wins when it shares some of its words with
+4. the page's first `<h2>`, when it shows another source's title exactly
+   (the theme prints a blog's name in the `<h1>` and the headline below it);
+5. an unconfirmed `<h1>` still wins when it shares some of its words with
    the other sources (a reworded SEO title), or when it is the only
    evidence; but when the other sources agree among themselves on a title
    the `<h1>` hardly shares a word with, the `<h1>` is a section label or
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from presscut.metadata.evidence import PageEvidence, repair_text, simplified
+from presscut.metadata.evidence import PageEvidence, headline_text, repair_text, simplified
 from presscut.metadata.jsonld import text_value
 
 # A separator between headline and site name needs spaces around it ("A | B",
@@ -276,6 +278,9 @@ def _voted_title(evidence: PageEvidence, site_name: str | None) -> str | None:
         if len(key) >= _MIN_CONTAINED and any(key in r for r in raw_keys):
             return h1
     if h1s:
+        shown = _heading_showing(evidence, others)
+        if shown is not None:
+            return shown
         agreed = _agreed(others)
         if agreed is None and len(h1s) == 1:
             return h1s[0]
@@ -308,3 +313,13 @@ def site_from_title(evidence: PageEvidence, title: str | None) -> str | None:
     if not candidate or len(candidate.split()) > _MAX_SITE_NAME_WORDS or candidate[-1] in "?.":
         return None
     return candidate
+
+
+def _heading_showing(evidence: PageEvidence, others: list[str]) -> str | None:
+    """The text of the page's first `<h2>` when it shows another source's title exactly and
+    no `<h1>` does: themes print the headline in an `<h2>` under a blog's name in the
+    `<h1>`. (A later `<h2>` repeating the title is a section of the article.)"""
+    first = next((node for node in evidence.headings if node.tag == "h2"), None)
+    text = headline_text(first) if first is not None else ""
+    keys = {simplified(t) for t in others}
+    return text if text and simplified(text) in keys else None
