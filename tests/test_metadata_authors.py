@@ -549,3 +549,15 @@ def test_name_over_the_date_line_under_the_headline() -> None:
         ' "name": "Keks AG"}}</script>',
     )
     assert authors(org) == ("Keks AG",)
+
+
+def test_section_after_a_capitalised_in_is_no_name() -> None:
+    assert split_byline("VON Sina Giebel IN") == ["Sina Giebel"]
+    assert split_byline("BY JANE DOE IN POLITICS") == ["JANE DOE"]
+    assert split_byline("Human in the Loop") == ["Human in the Loop"]
+    html = (
+        "<html><body><div class='title'><h1>Ear Candy!</h1><div id='meta'><p>Freitag |"
+        " 14. Juni 2019 | 15:49 VON Sina Giebel  IN <a href='/category/fashion/'>Fashion</a>"
+        " | 0 COMMENTS</p></div></div><p>Der Sommer ist da.</p></body></html>"
+    )
+    assert authors(html) == ("Sina Giebel",)

@@ -108,6 +108,10 @@ _OTHER_CREDIT = re.compile(
     r"|illustrated|photographed|translated|aktualisiert|bearbeitet)\s+(?:by|von|par|por)\b.*",
     re.I,
 )
+# The section a byline names after the writer, in a theme that prints its labels in capitals
+# ("VON Sina Giebel IN Fashion"): "IN" is no word of a name. (A lower-case "in" may be one of
+# an organisation's: "Human in the Loop".)
+_IN_SECTION = re.compile(r"\s+(?:IN|IM|DANS)(?:\s+\S.*)?$")
 # A credit inside a sentence: "This post was written by Jane Doe, Head of Marketing".
 _WRITTEN_BY = re.compile(r"\b(?:written|posted|published|authored|contributed)\s+by\s+", re.I)
 # A verb means prose: a bio ("Jane Doe is a reporter who..."), cut before it.
@@ -335,7 +339,7 @@ def split_byline(byline: str) -> list[str]:
     byline = normalize_space(_URL.sub(" ", byline))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
-    byline = _OTHER_CREDIT.sub("", byline)
+    byline = _OTHER_CREDIT.sub("", _IN_SECTION.sub("", byline))
     credit = _WRITTEN_BY.search(byline)
     if credit:
         byline = byline[credit.end() :]
