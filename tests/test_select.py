@@ -167,6 +167,33 @@ def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
     assert standalone_line_reason(page.segments[1]) is None
 
 
+@pytest.mark.parametrize(
+    ("label", "tag"),
+    [
+        ("Table of Contents", "h2"),
+        ("In this article:", "p"),
+        ("On this page", "h3"),
+        ("Inhaltsverzeichnis", "h2"),
+        ("Sommaire", "p"),
+        ("Spis treści", "h2"),
+    ],
+)
+def test_a_table_of_contents_title_left_without_its_links_is_cut(label: str, tag: str) -> None:
+    """Once the contents' links are cut, their title heads the story's first paragraph."""
+    page = _page(f"<{tag}>{label}</{tag}><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>")
+    assert standalone_line_reason(page.segments[0]) == "navigation"
+    assert _decide(page, [True, True, True])[0] == [PARAGRAPH, PARAGRAPH_2]
+
+
+def test_a_contents_heading_and_section_titles_that_look_alike_stay() -> None:
+    """A bare "Contents" heads what is in a product's box; "In this article, we..." is prose."""
+    page = _page(
+        "<h2>Contents</h2><ul><li>One charging dock and two remote controls</li></ul>"
+        "<p>In this article, we test the dock for a month.</p>"
+    )
+    assert [standalone_line_reason(s) for s in page.segments] == [None, None, None]
+
+
 def test_text_kept_twice_keeps_one_copy() -> None:
     """A table of contents repeats the headings as links (the heading stays), a widget
     rendered once per tab repeats itself (the first copy stays); short lines may repeat,
