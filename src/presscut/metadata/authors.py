@@ -23,8 +23,9 @@ from selectolax.lexbor import LexborNode
 from presscut.metadata.dateparse import find_text_date
 from presscut.metadata.evidence import (
     PageEvidence,
+    body_text,
     headline_texts,
-    page_texts,
+    text_after_headline,
     visible_lines,
     visible_text,
 )
@@ -574,27 +575,40 @@ def _page_byline_names(evidence: PageEvidence) -> list[str]:
     """A line of the page that is a byline ("By Jane Doe"), or a label line ("Author")
     followed by a name line: the last resort. Only the text from the headline on is
     read when there is one: above it, menus say "By Topic"."""
-    texts = page_texts(evidence)
-    if evidence.h1s and len(texts) > 1:
-        start = texts[1].find(evidence.h1s[0])
-        texts = [texts[0], texts[1][start:]] if start >= 0 else texts[:1]
-    for text in texts:
-        text = "\n" + text  # every line, the first too, starts after a line break
-        for match in _LABEL_LINE_START.finditer(text):
-            line = match[0].strip()
-            if len(line) > _MAX_BYLINE_LINE:
-                continue
-            if _BYLINE_LABEL.match(line):
-                following = _NEXT_LINE.match(text, match.end())
-                candidate = following[1].strip() if following else ""
-                if line[0].islower() and not candidate[:1].isupper():
-                    continue  # "by" then "handler": a sentence broken by inline code
-            else:
-                byline = _BYLINE_LINE.match(line)
-                candidate = (byline[1] or byline[2]) if byline else ""
-            names = [n for n in split_byline(candidate) if _looks_like_person(n)]
-            if names:
-                return names
+    after = text_after_headline(evidence)
+    if after is not None:
+        names = _byline_line_names(after)
+        if names:
+            return names
+    body = body_text(evidence)
+    if body is None:
+        return []
+    if evidence.h1s and after is not None:
+        start = body.find(evidence.h1s[0])
+        if start < 0:
+            return []
+        body = body[start:]
+    return _byline_line_names(body)
+
+
+def _byline_line_names(text: str) -> list[str]:
+    """The names of the first byline line of `text` (see `_page_byline_names`)."""
+    text = "\n" + text  # every line, the first too, starts after a line break
+    for match in _LABEL_LINE_START.finditer(text):
+        line = match[0].strip()
+        if len(line) > _MAX_BYLINE_LINE:
+            continue
+        if _BYLINE_LABEL.match(line):
+            following = _NEXT_LINE.match(text, match.end())
+            candidate = following[1].strip() if following else ""
+            if line[0].islower() and not candidate[:1].isupper():
+                continue  # "by" then "handler": a sentence broken by inline code
+        else:
+            byline = _BYLINE_LINE.match(line)
+            candidate = (byline[1] or byline[2]) if byline else ""
+        names = [n for n in split_byline(candidate) if _looks_like_person(n)]
+        if names:
+            return names
     return []
 
 
