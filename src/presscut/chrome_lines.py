@@ -115,7 +115,7 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
     ),
     (
         "share",
-        r"share this(?: article| story| post)?|like this|loading"
+        r"share this(?: article| story| post)?|like this|loading|\d[\d,.]*k? likes?"
         r"|(?:share|teilen|partager|compartir|condividi)(?: (?:on|via|auf|sur|en|su)"
         r" (?:facebook|twitter|x|whatsapp|e-?mail|linkedin|pinterest|telegram|reddit))?"
         r"|(?:artikel|beitrag) teilen|partager cet article|compartir (?:este artículo|esta noticia)"
@@ -170,7 +170,7 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
     ),
     (
         "related",
-        r"read more|read the full (?:story|article)|see more|more stories|mehr lesen"
+        r"read more|learn more|read the full (?:story|article)|see more|more stories|mehr lesen"
         r"|weiterlesen|lire la suite|leer más|sigue leyendo|leggi di più|leia mais"
         r"|czytaj dalej|lees meer",
     ),
