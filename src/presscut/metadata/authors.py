@@ -198,7 +198,9 @@ _LABEL_WORDS = (
 _BYLINE_LABEL = re.compile(rf"^{_LABEL_WORDS}$", re.I)
 # Lines starting with the first word of a byline or a label ("By", "Autor:"), found by one
 # scan of the page text; the first-letter test before the case-insensitive words keeps the
-# scan of a long page well under a millisecond.
+# scan of a long page well under a millisecond. The indentation is matched possessively
+# (`*+`): most lines of a body's text are indentation alone, which the engine would otherwise
+# give back a character at a time to retry the letter test (a third of the scan's time).
 _LABEL_WORDS_FIRST = (
     "by written von par por di door przez autor autorin autora autore autoren author authors"
     " auteur verfasst geschrieben escrito scritto veröffentlicht erstellt posted published"
@@ -206,7 +208,7 @@ _LABEL_WORDS_FIRST = (
     " contributor contributors"
 ).split()
 _LABEL_LINE_START = re.compile(
-    r"\n[ \t]*(?=[BbWwVvPpDdAaEeGgSsTtRrCc])(?i:"
+    r"\n[ \t]*+(?=[BbWwVvPpDdAaEeGgSsTtRrCc])(?i:"
     + alternation(_LABEL_WORDS_FIRST)
     + r")(?::|(?=[ \t\n]))[^\n]*"
 )
