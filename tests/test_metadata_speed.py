@@ -1,0 +1,53 @@
+"""The metadata's faster ways of reading a page give what the plain ways gave."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from presscut.metadata import authors, dates
+from presscut.metadata.evidence import gather
+
+_PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no year here 1234 2100",
+        "Posted 12 March 2019, updated 2020-04-01",
+        "19202011",  # "1920", then "2011": the search goes on after the first year
+        "20192020 201920",
+        "1919 2020 1999\n2000",
+        "phone 0201912345 and 2019",
+    ],
+)
+def test_years_are_those_of_the_single_pattern(text: str) -> None:
+    expected = [(m.start(), m[0]) for m in _PLAIN_YEAR.finditer(text)]
+    assert [(m.start(), m[0]) for m in dates._years(text)] == expected
+
+
+def test_byline_line_start_matches_indented_lines_only_at_a_label() -> None:
+    plain = re.compile(authors._LABEL_LINE_START.pattern.replace("*+", "*", 1))
+    text = "\n    \n\t\n  By Jane Doe\n   \n  Bylaws apply\n\tAutor: Hans Meier\n    \n"
+    found = [m.span() for m in authors._LABEL_LINE_START.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert [text[a:b].strip() for a, b in found] == ["By Jane Doe", "Autor: Hans Meier"]
+
+
+def test_body_text_is_built_only_when_the_text_after_the_headline_has_nothing() -> None:
+    page = (
+        "<html><body><header>Menu</header><article><h1>A story</h1>"
+        "<p>Posted 12 March 2019</p><p>By Jane Doe</p><p>Text.</p></article></body></html>"
+    )
+    evidence = gather(LexborHTMLParser(page), "https://example.org/story")
+    assert dates._page_date_lines(evidence)[0] is not None
+    assert authors._page_byline_names(evidence) == ["Jane Doe"]
+    assert evidence._body_text is None
+
+    evidence = gather(LexborHTMLParser("<p>By Jane Doe</p><h1>A story</h1><p>Text.</p>"), None)
+    assert authors._page_byline_names(evidence) == []  # above the headline: not read
+    assert evidence._body_text is not None
