@@ -345,3 +345,37 @@ def test_a_heading_about_signatures_is_kept() -> None:
     article = presscut.extract(_page(section))
     _assert_story_intact(article.text)
     assert "What an invalid signature means" in article.text
+
+
+AFFILIATE_DISCLOSURE = (
+    "We may earn a commission when you buy through links on our site. Our editors choose every"
+    " product independently, and the retailers we link to have no say in what we recommend or"
+    " in how we review it."
+)
+
+
+def test_a_disclosure_beside_the_story_is_cut() -> None:
+    """A publisher's notice in a box named for it is no part of the story."""
+    box = f'<div class="editorial-disclosure"><p>{AFFILIATE_DISCLOSURE}</p></div>'
+    article = presscut.extract(
+        _page("").replace('<article class="article">', '<article class="article">' + box),
+        include_removed=True,
+    )
+    _assert_story_intact(article.text)
+    assert AFFILIATE_DISCLOSURE[:40] not in article.text
+    assert {r.reason for r in article.removed if r.text == AFFILIATE_DISCLOSURE} == {"disclaimer"}
+
+
+def test_offer_terms_on_a_page_with_no_article_element_are_kept() -> None:
+    """Service pages print their offer's terms in disclaimer boxes, as part of what they say."""
+    terms = (
+        "Discount available for new customers only. The offer applies to annual plans bought"
+        " before the end of the month and cannot be combined with other promotions or credits."
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in READERS_REPLIES[:3])
+    html = (
+        "<html><head><title>Plans and pricing - Example Cloud</title></head><body>"
+        f'<div class="pricing-page"><h1>Plans and pricing</h1>{paragraphs}'
+        f'<div class="pricing-disclaimer"><p>{terms}</p></div></div></body></html>'
+    )
+    assert terms in presscut.extract(html).text

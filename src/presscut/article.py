@@ -81,7 +81,7 @@ class RemovedBlock:
 
     `reason` is a short machine-readable token such as ``navigation``,
     ``comments``, ``newsletter``, ``appeal``, ``share``, ``related``,
-    ``cookie_notice``, ``signature``, ``advertisement``, ``hidden``, ``link_list`` or
+    ``cookie_notice``, ``signature``, ``disclaimer``, ``advertisement``, ``hidden``, ``link_list`` or
     ``low_score`` (see docs/output-format.md for the full list).
     """
 
