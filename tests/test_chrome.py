@@ -379,3 +379,21 @@ def test_offer_terms_on_a_page_with_no_article_element_are_kept() -> None:
         f'<div class="pricing-disclaimer"><p>{terms}</p></div></div></body></html>'
     )
     assert terms in presscut.extract(html).text
+
+
+AUTHOR_BIO = (
+    "Maria Lindqvist has covered transport and city politics for the Courier since 2015. Before"
+    " that she reported on local government in Gothenburg, and she still cycles to work every"
+    " day, whatever the weather."
+)
+
+
+def test_an_author_bio_under_the_story_is_cut() -> None:
+    """A writer's bio is prose about the writer, in a box named for it."""
+    box = f'<div class="author-bio"><p>{AUTHOR_BIO}</p></div>'
+    article = presscut.extract(
+        _page("").replace("</article>", box + "</article>"), include_removed=True
+    )
+    _assert_story_intact(article.text)
+    assert AUTHOR_BIO[:40] not in article.text
+    assert {r.reason for r in article.removed if r.text == AUTHOR_BIO} == {"author_bio"}

@@ -119,7 +119,7 @@ def decide(
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
-    for kind in (_COMMENT_SECTIONS, _CONSENT_SECTIONS, _SIGNATURES, _DISCLAIMERS):
+    for kind in (_COMMENT_SECTIONS, _CONSENT_SECTIONS, _SIGNATURES, _DISCLAIMERS, _AUTHOR_BIOS):
         kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
@@ -271,6 +271,11 @@ def _repeated(page: Page, kept: np.ndarray) -> np.ndarray:
 #   body. Dev out-of-fold objective 0.8903 -> 0.8909 (articles 0.9554 ->
 #   0.9559, snippets 0.9223 -> 0.9232; service pages 0.8341 -> 0.8336; without
 #   the article condition 0.8911, but service pages 0.8316).
+# - An author's bio box under a story ("Jane Doe has covered city politics
+#   since 2015..."), in an element named for it (`.author-bio`, `.about-the-author`,
+#   the Simple Author Box plugin's `.saboxplugin-wrap`), only beside a story in an
+#   article element as well (a shop's "bio" is its seller's description). Dev
+#   objective 0.8909 -> 0.8910 (7 articles better, one worse).
 #
 # A heading's id is a slug of its own text ("invalid-signature"), not a name
 # for what it holds, so headings are not read.
@@ -318,6 +323,18 @@ _SIGNATURES = _NamedSection(
 )
 _DISCLAIMERS = _NamedSection(
     0, re.compile(r"disclaimer|disclosure"), None, "disclaimer", 1.0, in_articles_only=True
+)
+_AUTHOR_BIOS = _NamedSection(
+    0,
+    re.compile(
+        _TOKEN_START
+        + r"(?:about-?the-?author|author-?(?:bio|box|info|description|details|card|profile|about)"
+        r"|saboxplugin[a-z-]*|bio(?:graphy)?)" + _TOKEN_END
+    ),
+    None,
+    "author_bio",
+    1.0,
+    in_articles_only=True,
 )
 _OWN_STORY_CHARS = 500
 _OWN_STORY_SHARE = 0.3
