@@ -7,8 +7,9 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from presscut.metadata import authors, dates
+from presscut.metadata import authors, dates, meta, microdata
 from presscut.metadata.evidence import gather
+from presscut.segment import normalize_space
 
 _PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -51,3 +52,31 @@ def test_body_text_is_built_only_when_the_text_after_the_headline_has_nothing() 
     evidence = gather(LexborHTMLParser("<p>By Jane Doe</p><h1>A story</h1><p>Text.</p>"), None)
     assert authors._page_byline_names(evidence) == []  # above the headline: not read
     assert evidence._body_text is not None
+
+
+_SPECIAL = "\t\n\r\f\v\u00a0\u2000\u2005\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\x1c\x85"
+
+
+@pytest.mark.parametrize("char", list(_SPECIAL))
+@pytest.mark.parametrize("template", ["{}", "a{}b", "{}Title", "Title{}", "A {} b"])
+def test_meta_values_are_normalised_as_by_normalize_space(template: str, char: str) -> None:
+    value = template.format(char)
+    assert meta._normalized(value) == normalize_space(value)
+
+
+@pytest.mark.parametrize("value", ["", " ", "Plain title", " lead", "trail ", "a  b", "Ünïcødé €"])
+def test_plain_meta_values_are_kept(value: str) -> None:
+    assert meta._normalized(value) == normalize_space(value)
+
+
+def test_microdata_keeps_the_first_item_of_each_property() -> None:
+    page = (
+        '<div itemscope><span itemprop="name">Site</span><span itemprop="author">Jane Doe</span>'
+        '</div><div itemscope><span itemprop="author">John Roe</span>'
+        '<span itemprop="datePublished">2024-03-05</span></div>'
+    )
+    items = LexborHTMLParser(page).css("[itemprop]")
+    assert microdata.collect_microdata(items) == {
+        "author": ["Jane Doe"],
+        "datepublished": ["2024-03-05"],
+    }

@@ -69,6 +69,8 @@ def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
         props = [
             p for p in (node.attributes.get("itemprop") or "").lower().split() if p in _PROPERTIES
         ]
+        if not props:
+            continue  # (most `itemprop`s name other properties: their item is not looked up)
         owner = _owner(node)
         props = [p for p in props if owners.setdefault(p, owner) == owner]
         if not props:
