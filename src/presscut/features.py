@@ -657,11 +657,14 @@ class ContainerContext:
     same_siblings: np.ndarray  # siblings sharing its tag and class/id names
     on_path: list[int]  # the containers with a segment below them, in document order
     names: list[str]  # their class/id names ("" for the root)
+    all_names: str  # `names` joined by NULs
 
-    def named(self, pattern: re.Pattern[str]) -> list[int]:
+    def named(self, pattern: re.Pattern[str], clues: tuple[str, ...]) -> list[int]:
         """The containers on a segment's path whose names match `pattern`, in document
-        order: one search over all the names, for names no family covers."""
-        if not pattern.search("\x00".join(self.names)):
+        order, for names no family covers. Every name the pattern matches holds one of
+        the words `clues`: the names are scanned for those first (a fast scan), and
+        searched with the pattern only when one is there."""
+        if not any(clue in self.all_names for clue in clues):
             return []
         found = (self.on_path[i] for _, i in _matches_in(self.names, pattern.finditer))
         return list(dict.fromkeys(found))
@@ -720,6 +723,7 @@ def container_context(page: Page) -> ContainerContext:
         same_siblings=np.fromiter(map(counts.__getitem__, signatures), np.float64, n) - 1,
         on_path=on_path,
         names=values,
+        all_names="\x00".join(values),
     )
     page.cache["context"] = context
     return context
