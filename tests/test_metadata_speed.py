@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from presscut.metadata import authors, dates, meta, microdata
+from presscut.metadata import authors, dateparse, dates, meta, microdata
 from presscut.metadata.evidence import gather
 from presscut.segment import normalize_space
 
@@ -80,3 +80,42 @@ def test_microdata_keeps_the_first_item_of_each_property() -> None:
         "author": ["Jane Doe"],
         "datepublished": ["2024-03-05"],
     }
+
+
+# The date patterns as they read plainly, led by their lookbehind (`dateparse` leads them
+# with the first digit so that the engine skips to the digits).
+_PLAIN_DATE_PATTERNS = {
+    "_YEAR": r"(?<!\d)(?:19|20)\d\d(?!\d)",
+    "_NUMERIC": r"(?<![\d./-])(\d{1,2})(\.[ \u00a0\u2009\u202f]?|[/-])(\d{1,2})\2(\d{4})"
+    r"(?![\d/-]|\.\d)",
+    "_YEAR_FIRST": r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])",
+}
+_DATE_TEXTS = [
+    "2024-03-05",
+    "05.03.2024 and 5/3/2024, 5-3-2024, 5. 3. 2024",
+    "v1.05.03.2024 x05/03/2024 -5-3-2024 /2024/03/05 12024-03-05",
+    "Posted 12 March 2019; a.5 March 2019; b5 March 2019; 5th of May 2020",
+    "phone 0201912345, 1919, 2020s, x2019, 19201",
+    "31.12.1999\n1.1.2000",
+]
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_DATE_PATTERNS))
+@pytest.mark.parametrize("text", _DATE_TEXTS)
+def test_date_patterns_led_by_a_digit_match_as_the_plain_ones(name: str, text: str) -> None:
+    plain = re.compile(_PLAIN_DATE_PATTERNS[name])
+    pattern = getattr(dateparse, name)
+    for start in range(len(text)):
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text, start)]
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text, start)] == expected
+
+
+@pytest.mark.parametrize("text", _DATE_TEXTS)
+def test_day_month_year_led_by_a_digit_matches_as_the_plain_one(text: str) -> None:
+    led = dateparse._DAY_MONTH_YEAR.pattern
+    plain = re.compile(led.replace(r"(\d(?<![\w.]\d)\d?)", r"(?<![\w.])(\d{1,2})", 1), re.I)
+    assert plain.pattern != led
+    for start in range(len(text)):
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text, start)]
+        found = dateparse._DAY_MONTH_YEAR.finditer(text, start)
+        assert [(m.span(), m.groups()) for m in found] == expected
