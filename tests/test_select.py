@@ -181,6 +181,7 @@ def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
         ("Inhaltsverzeichnis", "h2"),
         ("Sommaire", "p"),
         ("Spis treści", "h2"),
+        ("Table of Contents [Hide] [Show]", "p"),
     ],
 )
 def test_a_table_of_contents_title_left_without_its_links_is_cut(label: str, tag: str) -> None:
