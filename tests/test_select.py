@@ -237,6 +237,19 @@ def test_a_repeated_block_is_listed_as_repeated() -> None:
     assert [r.reason for r in article.removed if "nine to five" in r.text] == ["repeated"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First published on Tue 14 Mar 2023 06.00 GMT",
+        "Originally published March 9, 2024",
+        "Zuerst veröffentlicht am 9. März 2024",
+    ],
+)
+def test_a_first_published_line_is_a_date_line(line: str) -> None:
+    page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH_2}</p>")
+    assert standalone_line_reason(page.segments[1]) == "dateline"
+
+
 def test_removed_bylines_and_date_lines_say_so() -> None:
     story = "".join(f"<p>{PARAGRAPH} ({n})</p>" for n in range(4))
     html = (

@@ -34,7 +34,8 @@ DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
     "publié publicado publicada pubblicato gepubliceerd opublikowano mis à jour actualizado "
     "aggiornato atualizado bijgewerkt zaktualizowano last modified date datum fecha data "
-    "de del der den am pm gmt utc cet cest est edt pst bst hs h".split()
+    "de del der den am pm gmt utc cet cest est edt pst bst hs h first originally zuerst "
+    "erstmals initialement primera vez".split()
 )
 """Words that may stand around a date on a date line, in any covered language."""
 MAX_DATELINE_OTHER_WORDS = 2
