@@ -402,6 +402,32 @@ TEMPLATES: dict[str, Template] = {
         published="2024-08-27",
         also=("Lines of sugar kelp off the mouth of the estuary.",),
     ),
+    # A product review on WordPress: an affiliate disclosure, Easy Table of Contents, a
+    # "Learn more" button, the Simple Author Box plugin, a OneTrust preference centre;
+    # the post's element is classed "category-reviews", its category, not a name.
+    "review_affiliate": Template(
+        story=".entry-content > p:not(.wp-block-button):not(.ez-toc-title)",
+        chrome=(
+            "reader-supported",
+            "Table of Contents",
+            "Toggle",
+            "Learn more",
+            "has tested bikes and cycling gear",
+            "Privacy Preference Center",
+            "Create profiles for personalised advertising",
+            "Information about your activity on this service",
+            "All rights reserved",
+        ),
+        title="The best e-bike locks of 2024, tested on the street",
+        authors=("Tomasz Wierzbicki",),
+        published="2024-05-14",
+        also=(
+            "How we tested",
+            "The best folding lock",
+            "Pros: the longest grinder time in our test",
+            "Cons: heavy at 2.1 kilograms",
+        ),
+    ),
 }
 
 

@@ -138,3 +138,24 @@ def test_look_alike_siblings_share_parent_tag_and_class_names() -> None:
     context = features.container_context(page)
     boxes = [page.containers[page.segments[i].container].parent for i in range(4)]
     assert context.same_siblings[boxes].tolist() == [1.0, 1.0, 0.0, 0.0]
+
+
+def test_a_wordpress_posts_categories_and_tags_are_not_names() -> None:
+    """`category-reviews` and `tag-social-media` on a WordPress post are its taxonomy: the
+    post is no comment and no share bar. Elsewhere `tag-cloud` names what it is."""
+    page = _page(
+        "<body><article class='post-12 post type-post status-publish hentry category-reviews"
+        " tag-social-media'><p>The lock held for three minutes.</p></article>"
+        "<div class='tag-cloud'><p>Locks Bikes</p></div></body>"
+    )
+    context = features.container_context(page)
+    # Each <p> is its segment's container; the elements named are their parents.
+    post, cloud = (page.containers[page.segments[i].container].parent for i in (0, 1))
+    chrome = (
+        features._FAMILY_BIT["a_comment"]
+        | features._FAMILY_BIT["a_share"]
+        | features._FAMILY_BIT["a_tags"]
+    )
+    assert page.containers[post].attrs == "post-12 post type-post status-publish hentry"
+    assert not context.own[post] & chrome
+    assert context.own[cloud] & features._FAMILY_BIT["a_tags"]

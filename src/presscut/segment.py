@@ -157,6 +157,14 @@ def _collapse_spaces(text: str) -> str:
 
 
 _NAMED_ATTRS = ("id", "class", "role", "itemprop")
+# WordPress classes a post's element by its categories and tags ("category-reviews",
+# "tag-social-media", "category-comment" for an opinion section), next to the classes
+# that say it is a post (`hentry`, `type-post`, `status-publish`): the site's own
+# taxonomy, not a name for what the element is. Read as names, they would make a
+# review a comment and a story about social media a share bar. (Elsewhere
+# "tag-cloud" or "category-list" do name what the element is.)
+_WORDPRESS_POST = re.compile(r"(?<![^ ])(?:hentry|type-post|status-publish)(?![^ ])")
+_TAXONOMY_CLASS = re.compile(r"(?<![^ ])(?:category|tag|post_tag)-[^ ]*")
 
 
 def _attrs_of(node: LexborNode) -> str:
@@ -166,8 +174,12 @@ def _attrs_of(node: LexborNode) -> str:
     get = attrs.get
     if len(attrs) == 1:  # the common case: a lone class or id
         value = get("class") or get("id") or get("role") or get("itemprop")
-        return value.lower() if value else ""
-    return " ".join(filter(None, map(get, _NAMED_ATTRS))).lower()
+        value = value.lower() if value else ""
+    else:
+        value = " ".join(filter(None, map(get, _NAMED_ATTRS))).lower()
+    if ("category-" in value or "tag-" in value) and _WORDPRESS_POST.search(value):
+        value = " ".join(_TAXONOMY_CLASS.sub("", value).split())
+    return value
 
 
 @dataclass(slots=True)
