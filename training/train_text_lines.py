@@ -87,6 +87,7 @@ PENALTIES = (0.0, 0.5, 1.0, 2.0)
 FUSED_PAGES = 1 / 3
 SYNTHETIC_PAGES = 1 / 2
 SYNTHETIC_WEIGHT = 4.0
+PAGE_WEIGHT = 200.0  # a page's lines in all (about the mean number of lines of a sample)
 # How sure the model must be to keep a line that recurs across a site's pages.
 CONFIDENT_PRECISION = 0.97
 BREAK_TREES = 200
@@ -302,17 +303,23 @@ def fit(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, trees: in
 
 
 def line_weights(pages: list[Sample]) -> np.ndarray:
-    """Long lines weigh more (the shingle metric counts words, not lines); synthetic
-    boilerplate weighs `SYNTHETIC_WEIGHT` times more, as it stands for the families
-    the real pages rarely show."""
-    return np.concatenate(
-        [
-            np.sqrt(1.0 + np.array([len(line.split()) for line in p.lines]))
-            * np.where(p.synthetic, SYNTHETIC_WEIGHT, 1.0)
-            * (np.array(p.known, dtype=np.float64) if p.known is not None else 1.0)
-            for p in pages
-        ]
-    )
+    """Each line weighs its share of its page's words, and every page weighs `PAGE_WEIGHT`
+    in all; synthetic boilerplate weighs `SYNTHETIC_WEIGHT` times more on top, as it
+    stands for the families the real pages rarely show.
+
+    The figures to beat are page-averaged shingle F1s, which count words and give every
+    page the same say: weighted by line, one page of thousands of short lines outweighed
+    dozens of stories. On wcxb dev, out of fold, this weighting (against one of sqrt(1 +
+    words) per line) raised whole pages 0.8307 -> 0.8350 and samples 0.8458 -> 0.8477
+    with page thresholds.
+    """
+    weights = []
+    for p in pages:
+        known = np.array(p.known, dtype=np.float64) if p.known is not None else 1.0
+        words = (1.0 + np.array([len(line.split()) for line in p.lines])) * known
+        words *= PAGE_WEIGHT / max(float(words.sum()), 1e-9)
+        weights.append(words * np.where(p.synthetic, SYNTHETIC_WEIGHT, 1.0))
+    return np.concatenate(weights)
 
 
 def decisions(
