@@ -119,7 +119,7 @@ def decide(
     listing = listing_reason(page, kept)
     if listing:
         return kept, listing
-    for kind in (_COMMENT_SECTIONS, _CONSENT_SECTIONS, _SIGNATURES, _DISCLAIMERS, _AUTHOR_BIOS):
+    for kind in _NAMED_SECTIONS:
         kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
@@ -347,9 +347,11 @@ _AUTHOR_BIOS = _NamedSection(
     in_articles_only=True,
     clues=("author", "sabox"),
 )
+_NAMED_SECTIONS = (_COMMENT_SECTIONS, _CONSENT_SECTIONS, _SIGNATURES, _DISCLAIMERS, _AUTHOR_BIOS)
 _OWN_STORY_CHARS = 500
 _OWN_STORY_SHARE = 0.3
 _ARTICLE_FAMILIES = sum(1 << FAMILIES.index(f) for f in ("t_article", "a_articlebody"))
+_IN_ARTICLE_SHARE = 0.5  # of the own story's characters, for `in_articles_only`
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
@@ -390,7 +392,7 @@ def _named_sections(
         return cut
     if kind.in_articles_only:
         in_article = (container_context(page).any[arrays.owner] & _ARTICLE_FAMILIES) != 0
-        if float(arrays.chars[own_story & in_article].sum()) < 0.5 * own:
+        if float(arrays.chars[own_story & in_article].sum()) < _IN_ARTICLE_SHARE * own:
             return cut
     return kept & in_section & (probability < kind.sure)
 
