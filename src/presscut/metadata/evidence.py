@@ -244,18 +244,26 @@ def text_prefix(node: LexborNode, limit: int) -> str:
     return "\n".join(parts)
 
 
+def _beside(node: LexborNode, side: str) -> LexborNode | None:
+    """The node just after (`side="next"`) or before (`"prev"`) `node` in reading order
+    that is not inside it: its sibling on that side, or the nearest ancestor's."""
+    current: LexborNode | None = node
+    while current is not None:
+        sibling = getattr(current, side)
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
+
+
 def text_after(node: LexborNode | None, limit: int) -> str:
     """Up to `limit` characters of the text that follows `node` in reading order."""
     collected: list[str] = []
     size = 0
     while node is not None and size < limit:
-        following = node.next
-        while following is None and node is not None:
-            node = node.parent
-            following = node.next if node is not None else None
-        if following is None:
+        node = _beside(node, "next")
+        if node is None:
             break
-        node = following
         text = text_prefix(node, limit - size)[: limit - size]
         collected.append(text)
         size += len(text)
@@ -275,13 +283,9 @@ def text_before(node: LexborNode | None, limit: int) -> str:
     parts: list[str] = []
     size = 0
     while node is not None and size < limit:
-        previous = node.prev
-        while previous is None and node is not None:
-            node = node.parent
-            previous = node.prev if node is not None else None
-        if previous is None:
+        node = _beside(node, "prev")
+        if node is None:
             break
-        node = previous
         size = _texts_backwards(node, limit, parts, size)
     return "\n".join(reversed(parts))
 
