@@ -397,3 +397,22 @@ def test_an_author_bio_under_the_story_is_cut() -> None:
     _assert_story_intact(article.text)
     assert AUTHOR_BIO[:40] not in article.text
     assert {r.reason for r in article.removed if r.text == AUTHOR_BIO} == {"author_bio"}
+
+
+PREVIEW_TITLE = "Harbour town votes to keep its last ferry running through the winter"
+
+
+def test_a_preview_card_of_another_page_is_cut() -> None:
+    """WordPress's embed of another post is that post's title and first lines."""
+    card = (
+        '<blockquote class="wp-embedded-content"><a href="/2024/ferry-vote/">'
+        f"{PREVIEW_TITLE}</a><p>The council said the crossing would stay open on weekdays,"
+        " whatever the weather, until at least the end of March next year.</p></blockquote>"
+    )
+    article = presscut.extract(
+        _page("").replace("</article>", card + "</article>"), include_removed=True
+    )
+    _assert_story_intact(article.text)
+    assert PREVIEW_TITLE not in article.text
+    assert "crossing would stay open" not in article.text
+    assert {r.reason for r in article.removed if r.text == PREVIEW_TITLE} == {"embed"}
