@@ -219,10 +219,11 @@ _COPYRIGHT_NOTICE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A table of contents' title ("Table of Contents", "On this page", "Inhaltsverzeichnis",
-# with its toggle's "[Hide] [Show]"), left when its links are cut (as repeated text or a link list). A heading too: it
-# heads the article's first paragraph once the links are gone. A bare "Contents" is
-# left alone: a product's "Contents" heads what is in the box. On the dev pages'
-# out-of-fold scores, 25 of the 28 such labels kept are not in the ground truth.
+# with its toggle's "[Hide] [Show]"), left when its links are cut (as repeated text or a
+# link list). A heading too: it heads the article's first paragraph once the links are
+# gone. A bare "Contents" is left alone: a product's "Contents" heads what is in the
+# box. On the dev pages' out-of-fold scores, 25 of the 28 such labels kept are not in
+# the ground truth.
 _TOC_LABEL = re.compile(
     r"^\W*(?:table of contents|article contents|contents of this (?:article|page)"
     r"|in this (?:article|post|guide|page|story)|on this page|jump to(?: a)? section"
