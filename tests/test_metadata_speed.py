@@ -7,7 +7,8 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from presscut.metadata import authors, dateparse, dates, meta, microdata
+from presscut import segment
+from presscut.metadata import authors, dateparse, dates, microdata
 from presscut.metadata.evidence import gather
 from presscut.segment import normalize_space
 
@@ -57,16 +58,20 @@ def test_body_text_is_built_only_when_the_text_after_the_headline_has_nothing() 
 _SPECIAL = "\t\n\r\f\v\u00a0\u2000\u2005\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\x1c\x85"
 
 
+def _plain_normalize_space(text: str) -> str:
+    return segment._SPACES.sub(" ", segment._INVISIBLE.sub("", text)).strip()
+
+
 @pytest.mark.parametrize("char", list(_SPECIAL))
 @pytest.mark.parametrize("template", ["{}", "a{}b", "{}Title", "Title{}", "A {} b"])
-def test_meta_values_are_normalised_as_by_normalize_space(template: str, char: str) -> None:
+def test_normalize_space_fast_path_equals_its_substitutions(template: str, char: str) -> None:
     value = template.format(char)
-    assert meta._normalized(value) == normalize_space(value)
+    assert normalize_space(value) == _plain_normalize_space(value)
 
 
 @pytest.mark.parametrize("value", ["", " ", "Plain title", " lead", "trail ", "a  b", "Ünïcødé €"])
-def test_plain_meta_values_are_kept(value: str) -> None:
-    assert meta._normalized(value) == normalize_space(value)
+def test_plain_values_are_kept(value: str) -> None:
+    assert normalize_space(value) == _plain_normalize_space(value)
 
 
 def test_microdata_keeps_the_first_item_of_each_property() -> None:

@@ -143,15 +143,24 @@ class Page:
     cache: dict[str, object] = field(default_factory=dict)
 
 
+def _single_spaced(text: str) -> bool:
+    """Whether the only whitespace of `text` is single spaces inside it, and nothing in it is
+    invisible: true of most texts a page holds (more than half of its segments, most
+    `<meta>` values). `isprintable()` is false for every whitespace character but the space
+    and for every invisible one, and costs a fraction of a split or a substitution."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def normalize_space(text: str) -> str:
+    """`text` with invisible characters removed and each run of whitespace made one space."""
+    if _single_spaced(text):
+        return text
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def _collapse_spaces(text: str) -> str:
-    """`" ".join(text.split())`, without splitting a text whose only whitespace is single
-    spaces inside it (more than half of a page's segments): `isprintable()` is false for
-    every whitespace character but the space, and costs a fraction of the split."""
-    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+    """`" ".join(text.split())`, without splitting a text that is `_single_spaced`."""
+    if _single_spaced(text):
         return text
     return " ".join(text.split())
 

@@ -92,9 +92,9 @@ _OTHER_PUBLISHED_KEY = re.compile(
     r"^(?!.*(?:modif|updat|expir|end|last)).*(?:publish|pubdate|issued|created)"
 )
 _OTHER_MODIFIED_KEY = re.compile(r"modif|updated")
-# `<meta itemprop=...>` is microdata, read (with its item) by the microdata source.
 # Items that users post, whose `datePublished` Q&A sites and forums stamp anew.
 _POSTED_TYPES = frozenset({"question", "qapage", "discussionforumposting"})
+# `<meta itemprop=...>` is microdata, read (with its item) by the microdata source.
 _MICRODATA_KEYS = frozenset({"datepublished", "datecreated", "datemodified"})
 _MAX_DATE_TEXT = 160
 _CONTEXT_CHARS = 40

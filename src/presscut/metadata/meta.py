@@ -44,21 +44,12 @@ class MetaTags:
         return hrefs[0] if hrefs else None
 
 
-def _normalized(value: str) -> str:
-    """`normalize_space(value)`, without its two substitutions for the usual value that has
-    nothing to normalise (a page has dozens of `<meta>` values): `isprintable()` is false for
-    every whitespace character but the space and for every invisible one it removes."""
-    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
-        return value
-    return normalize_space(value)
-
-
 def collect_meta(metas: Iterable[LexborNode], links: Iterable[LexborNode]) -> MetaTags:
     """Index the page's `<meta content>` and `<link rel href>` elements by key."""
     values: dict[str, list[str]] = {}
     for node in metas:
         attrs = node.attributes
-        content = _normalized(attrs.get("content") or "")
+        content = normalize_space(attrs.get("content") or "")
         if not content:
             continue
         for attribute in _KEY_ATTRIBUTES:
