@@ -561,3 +561,46 @@ def test_section_after_a_capitalised_in_is_no_name() -> None:
         " | 0 COMMENTS</p></div></div><p>Der Sommer ist da.</p></body></html>"
     )
     assert authors(html) == ("Sina Giebel",)
+
+
+def test_microdata_authors_of_teaser_articles_are_not_the_pages() -> None:
+    # One page-wide item (`<body itemscope>`): the byline's author, then the teasers of
+    # other posts, each an `<article>` with its own author.
+    teaser = (
+        '<article><h2>{0}</h2><span itemprop="author" itemscope itemtype="https://schema.org/'
+        'Person"><span itemprop="name">{0} Writer</span></span></article>'
+    )
+    html = (
+        '<html><body itemscope itemtype="https://schema.org/WebPage"><h1>Understanding Design</h1>'
+        '<span class="meta">by <span itemprop="author" itemscope itemtype="https://schema.org/'
+        'Person"><span itemprop="name">Jeffrey Zeldman</span></span></span><p>Text.</p>'
+        + "".join(teaser.format(n) for n in ("Mark", "Liam"))
+        + "</body></html>"
+    )
+    assert authors(html) == ("Jeffrey Zeldman",)
+
+
+def test_name_decoded_twice_is_repaired() -> None:
+    # The CMS decoded the UTF-8 of "ń" as Windows-1252: the page shows "JaroÅ„".
+    damaged = "Jaroń".encode().decode("cp1252")
+    assert split_byline(f"By Dariusz {damaged}") == ["Dariusz Jaroń"]
+
+
+def test_byline_bar_with_only_a_date_and_a_category_names_nobody() -> None:
+    # The category's link leads to a section page whose URL does not say "category"; its
+    # element's class does.
+    html = (
+        '<html><body><h1>Nine food myths</h1><section class="byline"><span class="date">'
+        'March 20, 2023</span> | <span class="byline__category"><a href="/health/wellness">'
+        "Wellness &amp; Prevention</a></span></section><p>Text.</p></body></html>"
+    )
+    assert authors(html) == ()
+
+
+def test_quoted_persons_are_not_the_author() -> None:
+    html = (
+        "<html><body><h1>Payments</h1><blockquote><p>It just works.</p>"
+        '<div class="CustomerQuotes_authorInfo"><span>Gabriel Peal</span><span>OpenAI</span>'
+        "</div></blockquote></body></html>"
+    )
+    assert authors(html) == ()

@@ -365,3 +365,37 @@ def test_json_ld_date_published_before_date_created_but_for_questions(
         "<body><h1>Ten drawing books</h1></body></html>"
     )
     assert metadata(html).published == expected
+
+
+def test_printed_date_earlier_than_a_restamped_structured_one() -> None:
+    # The CMS stamped datePublished with the last save (equal to dateModified); the reader
+    # sees when the post first appeared, under its headline.
+    restamped = (
+        '<html><head><script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "datePublished": "2025-06-24T10:00:00Z", "dateModified": "2025-06-24T10:00:00Z"}'
+        "</script></head><body><header><h1>How to price a class</h1><p>Jane Doe</p>"
+        "<p>August 25, 2024</p></header><p>Text.</p></body></html>"
+    )
+    assert metadata(restamped).published == "2024-08-25"
+    # A later printed date is an update, which the structured date does not give way to.
+    updated = restamped.replace("August 25, 2024", "December 1, 2025")
+    assert metadata(updated).published == "2025-06-24T10:00:00+00:00"
+
+
+def test_date_in_the_headline_is_no_printed_publication_date() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2024-05-03T08:45:44Z">'
+        "</head><body><div><h1>2024.4.4 -&gt; 2024.5.0 issue: stuck on starting</h1>"
+        "<span>Configuration</span></div><p>Text.</p></body></html>"
+    )
+    assert metadata(html).published == "2024-05-03T08:45:44+00:00"
+
+
+def test_a_threads_last_post_is_no_publication_date() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting",'
+        ' "datePublished": "2025-11-28T19:07:05Z"}</script></head><body><div>'
+        "<h1>Would you consider a career in childcare?</h1><p>13 answers</p>"
+        "<p>Last post: 01/12/2025 at 6:49 pm</p></div><p>Question.</p></body></html>"
+    )
+    assert metadata(html).published == "2025-11-28T19:07:05+00:00"

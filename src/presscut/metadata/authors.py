@@ -25,6 +25,7 @@ from presscut.metadata.evidence import (
     PageEvidence,
     body_text,
     headline_texts,
+    repair_text,
     text_after_headline,
     visible_lines,
     visible_text,
@@ -167,19 +168,22 @@ _AUTHOR_LINK_SELECTOR = ", ".join(
         "redaktion/",
     )
 )
-# Elements that are not the article's byline: pictures, sharing, comments, and teasers of
-# other articles ("teaser__author"), or the categories a byline bar also lists.
+# Elements that are not the article's byline: pictures, sharing, comments, teasers of other
+# articles ("teaser__author"), the categories a byline bar also lists, and the person a
+# quotation or a customer's testimonial is by ("Quote_author").
 _NOT_BYLINE = re.compile(
     r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more|authori[sz]"
-    r"|teaser|slider|swiper|carousel|categor|keyword|topic|\btags?\b",
+    r"|teaser|slider|swiper|carousel|categor|keyword|topic|\btags?\b|quote",
     re.I,
 )
 # Links to account pages, which author-link selectors also match ("/authorize", "/profile").
 _NOT_AUTHOR_PAGE = re.compile(r"authori[sz]|account|log-?in|sign-?in|settings|register", re.I)
-# Links to category and tag pages, which byline bars put beside the author ("Lifestyle").
-_TAXONOMY_LINKS = (
+# Links to category and tag pages, which byline bars put beside the author ("Lifestyle"),
+# and elements classed as the category, whose link may lead to a section page of any URL.
+_TAXONOMY = (
     "a[href*='/tag' i], a[href*='categor' i], a[href*='/topic' i], a[href*='subject' i],"
-    " a[href*='/thema' i], a[href*='/rubrik' i], a[rel~='tag'], a[rel~='category']"
+    " a[href*='/thema' i], a[href*='/rubrik' i], a[rel~='tag'], a[rel~='category'],"
+    " [class*='categor' i]"
 )
 _MAX_BYLINE_ELEMENTS = 12
 # A byline element, even an author box with a bio, is short; an element of more text whose
@@ -337,9 +341,10 @@ def split_byline(byline: str) -> list[str]:
 
     A part with a role word ("Staff Writer", "Founder at Example") is a
     name only when it is the byline's only part ("Example Editorial Team");
-    it ends the list. In a bio, the names follow "written by".
+    it ends the list. In a bio, the names follow "written by". A name damaged by a CMS
+    that decoded UTF-8 twice ("JaroÅ\x84") or escaped it twice is repaired, as headlines are.
     """
-    byline = normalize_space(_URL.sub(" ", byline))
+    byline = normalize_space(repair_text(_URL.sub(" ", byline)))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
     byline = _OTHER_CREDIT.sub("", _IN_SECTION.sub("", byline))
@@ -469,7 +474,7 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
         lines = visible_lines(node)
         if sum(len(line.strip()) for line in lines) > _MAX_BYLINE_ELEMENT_CHARS:
             continue
-        taxonomy = {link.text(deep=True).strip() for link in node.css(_TAXONOMY_LINKS)}
+        taxonomy = {item.text(deep=True).strip() for item in node.css(_TAXONOMY)}
         if taxonomy:
             lines = [line for line in lines if line.strip() not in taxonomy]
         names = _names_in_lines(lines)

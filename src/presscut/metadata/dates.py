@@ -25,7 +25,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from presscut.metadata.dateparse import MONTHS, PageDate, find_text_date, parse_structured
-from presscut.metadata.evidence import PageEvidence, headline_texts, page_texts, text_before
+from presscut.metadata.evidence import (
+    PageEvidence,
+    headline_texts,
+    page_texts,
+    text_before,
+    visible_text,
+)
 from presscut.metadata.jsonld import text_value, type_names
 
 _PUBLISHED_META = (
@@ -69,9 +75,11 @@ _MODIFIED_META = (
     "article.updated",
     "parsely-updated",
 )
+# A thread's "Last post" (forum software prints it beside the title) is its latest reply.
 _MODIFIED_WORDS = re.compile(
     r"updat|modif|aktualisiert|geändert|mis à jour|actualiz|aggiorn|atualiz|bijgewerkt"
-    r"|zaktualizowan|edited|revised",
+    r"|zaktualizowan|edited|revised|last (?:post|reply)|letzte[rs]? (?:beitrag|antwort)"
+    r"|dernier message|último mensaje",
     re.I,
 )
 # Labels of the date a user joined the site, not of the page.
@@ -230,14 +238,47 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = 
 
 def _near_headline(evidence: PageEvidence) -> DatePair:
     """Dates in the text around the `<h1>`: most themes print the date beside the headline."""
+    found = _beside_headline(evidence)
+    if found != (None, None):
+        return found
     month_first, us_dashes = _month_first(evidence), _us_dashes(evidence)
-    for text in headline_texts(evidence):
-        found = _dates_in_text(text, month_first, us_dashes)
-        if found != (None, None):
-            return found
     # The date line printed just above the headline, where the text around it has none.
     before = text_before(evidence.headline_node, _BEFORE_HEADLINE_CHARS)
     return _dates_in_text(before, month_first, us_dashes)
+
+
+def _beside_headline(evidence: PageEvidence, headline: str = "") -> DatePair:
+    """Dates in the nearest text around the `<h1>` that holds one, with `headline` (the
+    headline's own text) left out of it."""
+    month_first, us_dashes = _month_first(evidence), _us_dashes(evidence)
+    for text in headline_texts(evidence):
+        if headline:
+            text = text.replace(headline, "\n")
+        found = _dates_in_text(text, month_first, us_dashes)
+        if found != (None, None):
+            return found
+    return None, None
+
+
+def _shown_if_earlier(evidence: PageEvidence, published: PageDate) -> PageDate:
+    """The publication date printed beside the headline when it is earlier than the
+    structured one `published`, else `published`.
+
+    A structured publication date later than the date the reader sees is a re-stamp: CMSs
+    and migrations set `datePublished` to the last save ("datePublished" equal to
+    "dateModified", or an import's day on a blog post from years before), and UTC
+    timestamps fall on the next day of the one printed in local time. A printed date
+    cannot be later news than the page, so an earlier one is the first publication. A
+    date after "Updated" is no publication date, and a date in the headline itself is its
+    topic ("2024.4.4 -> 2024.5.0 issue"), so both are left out.
+    """
+    shown = _beside_headline(evidence)[0]
+    if shown is None or shown.day >= published.day:
+        return published
+    node = evidence.headline_node
+    if node is not None:  # (rarely reached: the headline is only read to check the date)
+        shown = _beside_headline(evidence, visible_text(node))[0]
+    return shown if shown is not None and shown.day < published.day else published
 
 
 def _digit_around(text: str, start: int, end: int) -> bool:
@@ -371,7 +412,9 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
         )
     )
     near: DatePair = (None, None)
-    if published is None:
+    if published is not None:
+        published = _shown_if_earlier(evidence, published)
+    else:
         near = _near_headline(evidence)
         secondary = [
             _earliest(micro.get("datepublished", [])[:1] + micro.get("datecreated", [])[:1], us),

@@ -158,8 +158,10 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
     First the headline's parent, grandparent and great-grandparent while
     their text is short enough to be a page header rather than the whole
     article, then the first few hundred characters that follow the `<h1>`
-    in reading order (for headers built as siblings of the headline).
-    Computed once per page, on demand.
+    in reading order (for headers built as siblings of the headline). The
+    walk stops below `<html>`, whose text is also the `<head>`'s: its
+    `<title>`, and the JSON of its scripts with the dates of other things
+    (a video's "uploadDate"). Computed once per page, on demand.
     """
     if evidence._headline_texts is not None:
         return evidence._headline_texts
@@ -167,7 +169,7 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
     headline = evidence.headline_node
     node = headline
     for _ in range(_HEADER_LEVELS):
-        if node is None or node.parent is None:
+        if node is None or node.parent is None or node.parent.tag == "html":
             break
         node = node.parent
         text = text_prefix(node, _MAX_HEADER_TEXT)

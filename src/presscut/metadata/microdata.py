@@ -46,14 +46,23 @@ def property_value(node: LexborNode) -> str | None:
     return value or None
 
 
-def _owner(node: LexborNode) -> int | None:
-    """The item an `itemprop` belongs to: its nearest ancestor with `itemscope`."""
+def _owner(node: LexborNode) -> tuple[int | None, int | None]:
+    """The item an `itemprop` belongs to: its nearest ancestor with `itemscope`, and the
+    nearest `<article>` on the way to it.
+
+    A page-wide item (`<body itemscope>`) holds teasers of other posts too, each in an
+    `<article>` of its own and each with its `author`: an `<article>` is an item of its own
+    even when its markup does not say so.
+    """
+    article = None
     parent = node.parent
     while parent is not None:
         if "itemscope" in parent.attributes:
-            return parent.mem_id
+            return parent.mem_id, article
+        if article is None and parent.tag == "article":
+            article = parent.mem_id
         parent = parent.parent
-    return None
+    return None, article
 
 
 def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
@@ -64,7 +73,7 @@ def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
     `author`, and only the first one is the page's.
     """
     out: dict[str, list[str]] = {}
-    owners: dict[str, int | None] = {}
+    owners: dict[str, tuple[int | None, int | None]] = {}
     for node in nodes:
         props = [
             p for p in (node.attributes.get("itemprop") or "").lower().split() if p in _PROPERTIES
