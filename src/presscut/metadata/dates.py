@@ -2,7 +2,9 @@
 
 Sources in order of trust: the JSON-LD article, `<meta>` publication keys
 (`article:published_time` and a dozen CMS variants, then any key naming a
-publication date), the JSON-LD WebPage. Without any of them, the weaker
+publication date), the JSON-LD WebPage; only a date printed beside the
+headline that is earlier than theirs overrides them (`_shown_if_earlier`: a
+re-stamped `datePublished`). Without any of them, the weaker
 sources (microdata, `<time datetime>` elements, a full date in the URL path,
 "/2024/03/05/" or "/2024/mar/05/", a generic `<meta name=date>`) are checked
 against the text around the headline, where themes print "Veröffentlicht am
@@ -267,10 +269,10 @@ def _shown_if_earlier(evidence: PageEvidence, published: PageDate) -> PageDate:
     A structured publication date later than the date the reader sees is a re-stamp: CMSs
     and migrations set `datePublished` to the last save ("datePublished" equal to
     "dateModified", or an import's day on a blog post from years before), and UTC
-    timestamps fall on the next day of the one printed in local time. A printed date
-    cannot be later news than the page, so an earlier one is the first publication. A
-    date after "Updated" is no publication date, and a date in the headline itself is its
-    topic ("2024.4.4 -> 2024.5.0 issue"), so both are left out.
+    timestamps fall on the next day of the one printed in local time. A later printed
+    date is an update, which does not replace the publication date. A date after
+    "Updated" is no publication date, and a date in the headline itself is its topic
+    ("2024.4.4 -> 2024.5.0 issue"), so both are left out.
     """
     shown = _beside_headline(evidence)[0]
     if shown is None or shown.day >= published.day:
@@ -393,8 +395,9 @@ def _published_in_jsonld(evidence: PageEvidence, *, webpage: bool) -> PageDate |
 def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     """(published, modified) as ISO 8601 strings, or `None` each.
 
-    The strong sources decide alone, in order: the JSON-LD article,
-    `<meta>` publication keys, the JSON-LD WebPage. Without them, the weaker
+    The strong sources decide, in order: the JSON-LD article, `<meta>`
+    publication keys, the JSON-LD WebPage; a date printed beside the headline
+    overrides them only when it is earlier. Without them, the weaker
     ones (microdata, `<time>`, the URL, a generic `<meta name=date>`) are
     weighed against the date printed beside the headline: the first one on
     that day wins, and the printed date itself when none is (a teaser's
