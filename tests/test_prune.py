@@ -134,6 +134,27 @@ def test_what_is_found_in_stripped_elements_or_the_head_is_not_reported() -> Non
     assert dom.prune(tree, keep_texts=True) == [("hidden", "Hidden promo text")]
 
 
+def test_a_hidden_element_or_a_nav_that_opens_a_panel_is_still_removed() -> None:
+    """Controls of a panel are found in the walk that finds hidden elements and navigation:
+    being a control neither hides an element nor spares one that is hidden."""
+    tree = dom.parse(
+        f"<body><p>{STORY}</p>"
+        "<div aria-controls='answer-1' style='display:none'>Show the answer</div>"
+        "<div id='answer-1' hidden><p>The port authority pays two thirds of it.</p></div>"
+        "<nav aria-controls='menu'><a href='/'>Home</a></nav>"
+        "<div aria-controls='nothing'>Toggle</div></body>"
+    )
+    assert dom.prune(tree, keep_texts=True) == [
+        ("hidden", "Show the answer"),
+        ("navigation", "Home"),
+    ]
+    assert [s.text for s in segment_page(dom.content_root(tree)).segments] == [
+        STORY,
+        "The port authority pays two thirds of it.",
+        "Toggle",
+    ]
+
+
 def test_collapsed_accordion_and_tab_panels_are_kept() -> None:
     """A panel that a button of the page opens (aria-controls) or a tab panel is hidden only
     until the reader clicks: an FAQ's answers, a story's second tab."""

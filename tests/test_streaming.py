@@ -136,3 +136,16 @@ def test_the_parsed_tree_has_the_parts_in_place() -> None:
         tree = dom.parse(source)
         assert tree.css_first('div[id="S:0"]') is None
         assert [p.text() for p in tree.css("p")] == ["One.", "Två.", "Three."]
+
+
+def test_a_part_not_written_as_react_writes_it_is_left_alone() -> None:
+    """Only `id="S:…"` as React writes it marks a streamed part: the same element written
+    otherwise (by hand, or by another tool) is not moved."""
+    html = (
+        "<html><body><p>First.</p><template id='B:0'></template><p>Last.</p>"
+        "<div hidden id='S:0'><p>Other.</p></div></body></html>"
+    )
+    tree = LexborHTMLParser(html)
+    assert place_streamed_parts(tree, html) == 0
+    assert place_streamed_parts(LexborHTMLParser(html), html.encode()) == 0
+    assert place_streamed_parts(LexborHTMLParser(html), html.replace("'S:0'", '"S:0"')) == 1

@@ -14,9 +14,26 @@ stays), and only lines short enough to be labels are tried.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from presscut.segment import Segment
 from presscut.text.byline import byline_authors, dateline_date
+
+
+def _ascii_folding(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """`pattern.match` for a case-insensitive pattern written in lower case, twice as fast on
+    ASCII text: there, ignoring case is matching the lower-cased text case-sensitively, and
+    a case-sensitive regular expression tries a long alternation in half the time."""
+    literal = re.sub(r"\\.|\(\?P", "", pattern.pattern)  # without escapes and named groups
+    if literal != literal.lower():
+        raise ValueError("the pattern must be written in lower case")
+    sensitive = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def match(text: str) -> re.Match[str] | None:
+        return sensitive.match(text.lower()) if text.isascii() else pattern.match(text)
+
+    return match
+
 
 # A caption (or a short line) that only credits the picture or names the
 # source ("Credit: Serious Eats", "(Image credit: Wareable)", "Foto: dpa",
@@ -45,6 +62,7 @@ _CREDIT_LABEL = re.compile(
     rf"|{_PICTURE}\s*(?::|by\b|von\b|par\b|por\b|di\b|via\b))",
     re.IGNORECASE,
 )
+_match_credit_label = _ascii_folding(_CREDIT_LABEL)
 _AGENCY_CREDIT = re.compile(
     r"(?:[|/]\s*|^\W*)(?:getty(?: images)?|shutterstock|istock(?:photo)?|reuters|afp|dpa|ap photo"
     r"|epa|alamy|unsplash|pexels|adobe stock)\W*$",
@@ -54,9 +72,18 @@ _AGENCY_CREDIT = re.compile(
 
 def is_credit_line(text: str) -> bool:
     """Whether `text` is a picture credit or a source line and nothing else."""
-    if len(text.split()) > _CREDIT_MAX_WORDS:
-        return False
-    return bool(_CREDIT_LABEL.match(text) or _AGENCY_CREDIT.search(text))
+    return len(text.split()) <= _CREDIT_MAX_WORDS and _credits(text)
+
+
+def _credits(text: str) -> bool:
+    """`is_credit_line` for a text known to be short enough."""
+    if _match_credit_label(text):
+        return True
+    # An agency credit starts the text or follows a "|" or "/": without either, trying
+    # the start alone finds the same (and costs a fraction of a search).
+    if "|" in text or "/" in text:
+        return _AGENCY_CREDIT.search(text) is not None
+    return _AGENCY_CREDIT.match(text) is not None
 
 
 # The labels that name other stories (rather than "read" or "see" something).
@@ -188,6 +215,7 @@ _WIDGET_LINE = re.compile(
     + r")\W*$",
     re.IGNORECASE,
 )
+_match_widget_line = _ascii_folding(_WIDGET_LINE)
 _WIDGET_MAX_CHARS = 80
 # The lines a social media embed leaves when its script does not run: the
 # embed is a <blockquote> that opens with "View this post on Instagram" and
@@ -241,7 +269,7 @@ _STANDALONE_MAX_CHARS = 400
 
 
 def _widget_line_reason(text: str) -> str | None:
-    if len(text) > _WIDGET_MAX_CHARS or not (widget := _WIDGET_LINE.match(text)):
+    if len(text) > _WIDGET_MAX_CHARS or not (widget := _match_widget_line(text)):
         return None
     return widget.lastgroup
 
@@ -250,33 +278,36 @@ def standalone_line_reason(segment: Segment) -> str | None:
     """`photo_credit`, `embed`, `navigation` (a table of contents' title), `related`,
     `footer` (a copyright notice), `advertisement`, `share`, `byline` or `dateline` when the
     segment is only that."""
-    if len(segment.text) > _STANDALONE_MAX_CHARS:
+    # (Called for every kept segment: the text is split once, for all the word counts.)
+    text, kind = segment.text, segment.type
+    if len(text) > _STANDALONE_MAX_CHARS:
         return None
-    if segment.type == "figure_caption":
+    if kind == "figure_caption":
         # A caption that is only a credit, or an ad slot's or a gallery's label
         # ("Advertisement", "Bild anzeigen"), captions nothing.
-        if is_credit_line(segment.text):
+        if is_credit_line(text):
             return "photo_credit"
-        return _widget_line_reason(segment.text)
-    if len(segment.text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(segment.text):
+        return _widget_line_reason(text)
+    if len(text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(text):
         return "embed"
-    if len(segment.text) <= _TOC_MAX_CHARS and _TOC_LABEL.match(segment.text):
+    if len(text) <= _TOC_MAX_CHARS and _TOC_LABEL.match(text):
         return "navigation"
-    if segment.type not in ("paragraph", "list_item"):
+    if kind not in ("paragraph", "list_item"):
         return None
-    if len(segment.text.split()) <= RELATED_MAX_WORDS and _RELATED_LABEL.match(segment.text):
+    words = text.split()
+    if len(words) <= RELATED_MAX_WORDS and _RELATED_LABEL.match(text):
         return "related"
-    if _COPYRIGHT_NOTICE.match(segment.text):
+    if _COPYRIGHT_NOTICE.match(text):
         return "footer"
-    if _PAYWALL_METER.match(segment.text):
+    if _PAYWALL_METER.match(text):
         return "paywall"
-    if widget := _widget_line_reason(segment.text):
+    if widget := _widget_line_reason(text):
         return widget
-    if segment.type != "paragraph":
+    if kind != "paragraph":
         return None
-    if is_credit_line(segment.text):
+    if len(words) <= _CREDIT_MAX_WORDS and _credits(text):
         return "photo_credit"
-    line = " ".join(segment.text.split())
+    line = " ".join(words)
     if byline_authors(line) is not None:
         return "byline"
     return "dateline" if dateline_date(line) is not None else None

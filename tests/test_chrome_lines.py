@@ -1,0 +1,67 @@
+"""The fast path of the chrome-line patterns finds what the patterns themselves find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from presscut.chrome_lines import (
+    _CREDIT_LABEL,
+    _WIDGET_LINE,
+    _ascii_folding,
+    _match_credit_label,
+    _match_widget_line,
+    is_credit_line,
+)
+
+LINES = [
+    "ADVERTISEMENT",
+    "Advertisement",
+    "Share this:",
+    "SHARE ON FACEBOOK",
+    "Print  Email  Save",
+    "5 MIN READ",
+    "Updated 2 hours ago",
+    "Bild anzeigen Bild schließen",
+    "BILD SCHLIESSEN",
+    "Zum Vergrößern klicken",
+    "Tags: Harbour, Council",
+    "The council voted on Tuesday.",
+    "",
+    "Photo: Jane Doe",
+    "PHOTO CREDIT: JANE DOE",
+    "Crédits photos : Bestimage",
+    "Fot. Tomasz Kowalski",
+    "Source code for the parser",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_ascii_folding_finds_what_the_pattern_finds(line: str) -> None:
+    for pattern, match in (
+        (_WIDGET_LINE, _match_widget_line),
+        (_CREDIT_LABEL, _match_credit_label),
+    ):
+        expected, found = pattern.match(line), match(line)
+        assert (found is None) == (expected is None)
+        if found is not None and expected is not None:
+            assert (found.lastgroup, found.span()) == (expected.lastgroup, expected.span())
+
+
+def test_ascii_folding_refuses_a_pattern_with_capitals() -> None:
+    with pytest.raises(ValueError):
+        _ascii_folding(re.compile(r"(?P<ad>Advertisement)\W*$", re.IGNORECASE))
+
+
+@pytest.mark.parametrize("line", ["Getty Images", "— Reuters", "Jane Doe/AFP", "Jane Doe | dpa"])
+def test_agency_credits(line: str) -> None:
+    """An agency credit is the whole line, or follows a "|" or a "/"."""
+    assert is_credit_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Reuters reported the deal on Monday.", "A Reuters / Ipsos poll of 1,000 adults"]
+)
+def test_lines_naming_an_agency_that_are_not_credits(line: str) -> None:
+    assert not is_credit_line(line)
