@@ -39,6 +39,23 @@ def test_boilerplate_family_is_named(family: str, lang: str) -> None:
         assert family_of(line) == family, line
 
 
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("Unabhängiger Journalismus kostet Geld.", "appeal"),
+        ("Ta strona używa ciasteczek.", "cookie_notice"),
+        ("Ontvang onze nieuwsbrieven elke week.", "newsletter"),
+        ("Podobał się tekst? Skomentuj poniżej.", "comments"),
+        ("Contenuto riservato: per leggere devi essere abbonato.", "paywall"),
+        ("Partilhar esta notícia", "share"),
+        ("Gerelateerd: Gemeente opent nieuw zwembad", "related"),
+        ("Ce contenu est sponsorisé par notre partenaire.", "advertisement"),
+    ],
+)
+def test_family_words_beyond_the_fixtures_languages(line: str, family: str) -> None:
+    assert family_of(line) == family
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_appeal_and_prompts_around_a_story_with_a_lost_break(lang: str) -> None:
     """The issue's typical record: headline, appeal glued to the story, story, prompts."""

@@ -80,3 +80,41 @@ def test_the_html_extractors_second_opinion_uses_the_one_threshold(
     assert at_one != at_page
     assert [reason is None for reason in second_opinion.reasons] == at_one
     assert [reason is None for reason in page.reasons] == at_page
+
+
+def test_lines_naming_a_family_are_kept_on_their_own_score_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At 0.45 the smoothing carries the doubtful paragraph (0.4) into the story's run.
+    monkeypatch.setattr(LineModel, "page_threshold", lambda *_: 0.45)
+    model = load_model()
+    smoothed = smooth_decisions(PROBS, 0.45, model.switch_penalty)
+    carried = smoothed & (PROBS < 0.45)
+    assert carried.tolist() == [False, False, False, True, False, False, False]
+    unnamed = np.zeros(len(PROBS), dtype=bool)
+    assert model.decide(PROBS, CHARS, 3 / 7, named=unnamed).tolist() == smoothed.tolist()
+    # Named (it uses a boilerplate family's words), it is not carried.
+    named = np.ones(len(PROBS), dtype=bool)
+    assert model.decide(PROBS, CHARS, 3 / 7, named=named).tolist() == (smoothed & ~carried).tolist()
+
+
+def test_text_mode_names_the_lines_that_use_a_familys_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = [
+        "The council approved the new tram line on Tuesday by 31 votes to 12, after a debate.",
+        "Sign up for our free newsletter and get the city's news every morning.",
+        "Work on the first section is due to start next spring, once the contracts are signed.",
+        "Menu",
+    ]
+    seen: list[list[bool]] = []
+    decide = LineModel.decide
+
+    def spy(self: LineModel, *args: object, **kwargs: object) -> np.ndarray:
+        seen.append(kwargs["named"].tolist())  # type: ignore[union-attr]
+        return decide(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LineModel, "decide", spy)
+    classify_page(page_text(lines))
+    # The newsletter prompt is named; story lines and a bare menu word ("navigation") are not.
+    assert seen == [[False, True, False, False]]

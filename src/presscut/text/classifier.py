@@ -203,15 +203,28 @@ class LineModel:
         return PAGE_THRESHOLDS[int(np.argmax(gains))]
 
     def decide(
-        self, probs: np.ndarray, chars: np.ndarray, long_share: float, *, per_page: bool = True
+        self,
+        probs: np.ndarray,
+        chars: np.ndarray,
+        long_share: float,
+        *,
+        per_page: bool = True,
+        named: np.ndarray | None = None,
     ) -> np.ndarray:
         """Which lines to keep, from their probabilities, characters and the page's
         share of long lines (`presscut.text.lines`' `page_long_share`); at `threshold`
-        rather than the page's own when not `per_page`."""
+        rather than the page's own when not `per_page`.
+
+        `named` marks the lines that use a boilerplate family's words: the smoothing
+        does not carry those into a kept run, they are kept on their own score only.
+        """
         if not len(probs):
             return np.zeros(0, dtype=bool)
         threshold = self.page_threshold(probs, chars, long_share) if per_page else self.threshold
-        return smooth_decisions(probs, threshold, self.switch_penalty)
+        keep = smooth_decisions(probs, threshold, self.switch_penalty)
+        if named is not None:
+            keep &= ~named | (probs >= threshold)
+        return keep
 
     def settings(self) -> dict[str, float]:
         return {

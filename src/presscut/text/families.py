@@ -27,48 +27,57 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (
         "cookie_notice",
         "cookie cookies consent einwilligung einwilligen datenschutz datenschutzerklärung "
-        "consentement consentimiento consenso gdpr dsgvo rgpd tracking",
+        "consentement consentimiento consenso gdpr dsgvo rgpd tracking ciasteczka ciasteczek rodo "
+        "privacybeleid",
     ),
     (
         "newsletter",
-        "newsletter newsletters inbox bulletin boletín infolettre posteingang postfach "
-        "nieuwsbrief biuletyn",
+        "newsletter newsletters inbox bulletin boletín infolettre posteingang postfach nieuwsbrief "
+        "biuletyn nieuwsbrieven boletines infolettres newslettera",
     ),
     (
         "appeal",
-        "donate donating donation donations donor contribute contribution contributions "
-        "membership spende spenden spenden unterstützen unterstützung fördermitglied soutenez "
-        "soutenir donar dona donación donativo apoyo apoya apoyar apóyanos doação doar apoie donare "
-        "donazione sostieni doneer steun wesprzyj wpłać patreon",
+        "donate donating donation donations donor contribute contribution contributions membership "
+        "spende spenden spenden unterstützen unterstützung fördermitglied soutenez soutenir donar "
+        "dona donación donativo apoyo apoya apoyar apóyanos doação doar apoie donare donazione "
+        "sostieni doneer steun wesprzyj wpłać patreon journalism journalismus journalisme "
+        "periodismo giornalismo jornalismo journalistiek dziennikarstwo donors doneren donatie "
+        "donaties doações contribua apoiar darowizna darowizny wsparcie wesprzeć lidmaatschap "
+        "mitgliedschaft membresía",
     ),
     (
         "comments",
         "comment comments commentaire commentaires comentario comentarios commenti kommentar "
         "kommentare kommentieren komentarz komentarze reactie reacties reply replies antworten "
-        "répondre responder rispondi discussion diskussion",
+        "répondre responder rispondi discussion diskussion commenting commentaar comentários "
+        "comentar commentare komentarzy skomentuj",
     ),
     (
         "paywall",
         "subscribe subscriber subscribers subscription subscriptions paywall premium abonnieren "
         "abonnent abonnenten abonnement abo abonnez abonné abonnés suscríbete suscripción "
         "suscriptor suscriptores assine assinante assinantes assinatura abbonati abbonamento "
-        "registrieren prenumerata zaloguj",
+        "registrieren prenumerata zaloguj abonnements abbonarsi abbonato abbonamenti abonnee "
+        "abonnees prenumeraty prenumeratę subskrypcja subskrypcję suscribirte",
     ),
     (
         "share",
-        "share shares sharing tweet facebook twitter whatsapp linkedin pinterest telegram "
-        "reddit teilen partager partagez compartir comparte condividi compartilhe delen "
-        "udostępnij",
+        "share shares sharing tweet facebook twitter whatsapp linkedin pinterest telegram reddit "
+        "teilen partager partagez compartir comparte condividi compartilhe delen udostępnij "
+        "mastodon bluesky xing compartilhar partilhar condividere",
     ),
     (
         "related",
         "related recommended trending weiterlesen meistgelesen relacionado relacionados "
-        "relacionadas",
+        "relacionadas lesetipp lesetipps recommandés recomendados recomendadas consigliati "
+        "correlati gerelateerd powiązane polecane",
     ),
     (
         "advertisement",
         "advertisement advertisements advertising advert sponsored sponsor anzeige werbung "
-        "publicité publicidad pubblicità publicidade reklama advertentie",
+        "publicité publicidad pubblicità publicidade reklama advertentie advertorial affiliate "
+        "sponsorisé sponsorisée patrocinado patrocinada sponsorizzato gesponsord gesponsert "
+        "werbeanzeige reklamy",
     ),
 )
 _PHRASES: tuple[tuple[str, str], ...] = (
