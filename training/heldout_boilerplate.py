@@ -127,9 +127,7 @@ def main() -> int:
     seen = {family: [("", line) for line in lines] for family, lines in HELDOUT.items()}
     report("first set, in wcxb dev articles", removal(seen, lambda _: rng.sample(articles, 10)))
     fresh = json.loads(FRESH.read_text(encoding="utf-8"))
-    english = {
-        family: [("en", line) for line in by["en"]] for family, by in fresh["lines"].items()
-    }
+    english = {family: [("en", line) for line in by["en"]] for family, by in fresh["lines"].items()}
     report(
         "fresh set, English, in wcxb dev articles",
         removal(english, lambda _: rng.sample(articles, 4)),
