@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 import string
 
+import numpy as np
 import pytest
 
-from presscut.text.split import split_fused, split_lines
+from presscut.text.split import split_fused, split_lines, word_pieces
+from presscut.text.tokens import page_text
 
 
 @pytest.mark.parametrize(
@@ -120,3 +122,12 @@ def test_a_huge_fused_line_is_split_without_losing_text() -> None:
     assert "".join(pieces) == line
     assert all(piece.endswith("ends here.") for piece in pieces[:-1])  # no invented break
     assert len(pieces) >= 19_800
+
+
+def test_word_pieces_count_each_piece_among_the_page_words() -> None:
+    """The counts of the pieces around a cut are those of the page's own words."""
+    page = page_text(["ChoicesPortion size", "Portion portion choices", "ChoicesPortion"])
+    pieces = word_pieces(page, np.array([7, 51]))
+    assert pieces.left_count.tolist() == [1, 1]  # "Choices" as a word: "choices" once
+    assert pieces.right_count.tolist() == [2, 2]  # "Portion": twice
+    assert pieces.whole_count.tolist() == [2, 2]  # "ChoicesPortion" as it stands: twice

@@ -101,3 +101,14 @@ def test_breaks_inserted_in_place_equal_a_fresh_page(lines: list[str], cuts: lis
         "line_first_token",
     ):
         assert np.array_equal(getattr(split, name), getattr(fresh, name)), name
+
+
+def test_lines_without_tokens_keep_their_place() -> None:
+    """Each token's line and each line's first token, with lines that have no word at all."""
+    lines = ["— —", "Two words", "!!", "?", "one", "…"]
+    page = page_text(lines)
+    assert page.token_lines.tolist() == [1, 1, 4]
+    assert page.line_first_token.tolist() == [0, 0, 2, 2, 2, 3]
+    assert page.tokens_per_line().tolist() == [0, 2, 0, 0, 1, 0]
+    flagged = np.array([False, True, True])
+    assert page.per_line_tokens(flagged).tolist() == [0, 1, 0, 0, 1, 0]

@@ -92,7 +92,9 @@ def classify_codes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     flag_table, lower_table = _tables()
     astral = codes >= _TABLE_SIZE
     if not astral.any():
-        return flag_table[codes], lower_table[codes]
+        # `take` with native indices: indexing with the uint32 codes converts them twice.
+        index = codes.astype(np.intp)
+        return flag_table.take(index), lower_table.take(index)
     bmp = np.where(astral, 0, codes)
     flags, lower = flag_table[bmp], lower_table[bmp]
     unique, which = np.unique(codes[astral], return_inverse=True)
@@ -117,20 +119,19 @@ def word_tokens(
     word characters are taken out of the text, each multiplied by the power
     of its position in its word, and summed per word by a cumulative sum.
     """
-    word = (classes & WORD) != 0
-    before = np.zeros_like(word)
-    before[1:] = word[:-1]
-    after = np.zeros_like(word)
-    after[:-1] = word[1:]
-    starts = np.flatnonzero(word > before)
-    ends = np.flatnonzero(word > after) + 1
+    # Word characters as 0/1 between two zeros: the word edges alternate start, end.
+    word = np.zeros(len(classes) + 2, dtype=np.int8)
+    np.not_equal(classes & WORD, 0, out=word[1:-1].view(bool))
+    edges = np.flatnonzero(word[1:] != word[:-1])
+    starts, ends = edges[0::2].copy(), edges[1::2].copy()  # contiguous, for later searches
     if not len(starts):
         return starts, ends, np.zeros(0, dtype=np.uint64)
     lengths = ends - starts
-    letters = lower[word]
+    letters = lower.take(np.flatnonzero(word[1:-1]))
     offsets = np.cumsum(lengths) - lengths  # of each word in `letters`
     position = np.arange(len(letters)) - np.repeat(offsets, lengths)
-    terms = letters * _POWERS[np.minimum(position, _MAX_POSITION)]
+    np.minimum(position, _MAX_POSITION, out=position)
+    terms = letters * _POWERS.take(position)
     total = np.cumsum(terms)
     hashes = total[offsets + lengths - 1] - total[offsets] + terms[offsets]
     return starts, ends, hashes ^ (lengths.astype(np.uint64) * _LENGTH_MIX)
@@ -224,11 +225,17 @@ class PageText:
         return self.starts + self.lengths - 1
 
     def tokens_per_line(self) -> np.ndarray:
-        return np.diff(self.line_first_token, append=len(self.token_starts))
+        # Plain subtraction: `np.diff(..., append=...)` costs several times more on a page.
+        first = self.line_first_token
+        out = np.empty_like(first)
+        out[:-1] = first[1:] - first[:-1]
+        out[-1:] = len(self.token_starts) - first[-1:]
+        return out
 
     def per_line(self, mask: np.ndarray) -> np.ndarray:
         """How many characters of each line are set in a per-character mask."""
-        return np.add.reduceat(mask.astype(np.int32), self.starts)
+        # Summed as int32 straight from the booleans: no int32 copy of the mask.
+        return np.add.reduceat(mask, self.starts, dtype=np.int32)
 
     def count_at(self, offsets: np.ndarray) -> np.ndarray:
         """How many of the given character offsets fall on each line."""
@@ -239,9 +246,10 @@ class PageText:
         """How many times each line holds `char` (best for rare characters)."""
         return self.count_at(np.flatnonzero(self.codes == ord(char)))
 
-    def per_line_tokens(self, values: np.ndarray) -> np.ndarray:
-        """Sum over each line's tokens of a per-token value."""
-        return np.bincount(self.token_lines, weights=values, minlength=len(self.lines))
+    def per_line_tokens(self, mask: np.ndarray) -> np.ndarray:
+        """How many of each line's tokens are set in a per-token mask."""
+        # Counting the few set tokens beats summing a weight over every token of the page.
+        return np.bincount(self.token_lines[mask], minlength=len(self.lines))
 
 
 def page_text(lines: Sequence[str]) -> PageText:
@@ -265,9 +273,20 @@ def with_breaks(page: PageText, at: np.ndarray) -> PageText:
     bounds = [0, *at.tolist(), len(text)]
     joined = "\n".join(text[a:b] for a, b in itertools.pairwise(bounds))
     newline = ord("\n")
-    codes = np.insert(page.codes, at, newline)
-    lower = np.insert(page.lower, at, newline)
-    classes = np.insert(page.classes & ~np.uint16(WORD_START), at, _tables()[0][newline])
+    # What `np.insert` does, with the layout computed once for the three arrays.
+    added = at + np.arange(len(at))
+    kept = np.ones(len(page.codes) + len(at), dtype=bool)
+    kept[added] = False
+
+    def inserted(values: np.ndarray, new: int) -> np.ndarray:
+        out = np.empty(len(kept), dtype=values.dtype)
+        out[kept] = values
+        out[added] = new
+        return out
+
+    codes = inserted(page.codes, newline)
+    lower = inserted(page.lower, newline)
+    classes = inserted(page.classes & ~np.uint16(WORD_START), int(_tables()[0][newline]))
     _set_word_starts(classes)
     starts, ends, hashes = page.token_starts, page.token_ends, page.token_hashes
     holder = np.searchsorted(starts, at, side="right") - 1
@@ -313,8 +332,13 @@ def _page(
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.zeros(len(lines), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    token_lines = np.searchsorted(starts, token_starts, side="right") - 1
-    first = np.searchsorted(token_lines, np.arange(len(lines)))
+    # Each line's first token, then each token's line from the tokens per line: a search
+    # per line is cheaper than one per token.
+    first = np.searchsorted(token_starts, starts)
+    per_line = np.empty_like(first)
+    per_line[:-1] = first[1:] - first[:-1]
+    per_line[-1:] = len(token_starts) - first[-1:]
+    token_lines = np.repeat(np.arange(len(lines)), per_line)
     return PageText(
         lines,
         joined,
