@@ -6,10 +6,12 @@ import numpy as np
 import pytest
 
 import presscut
-from presscut import dom
+from presscut import dom, select
 from presscut.chrome_lines import is_credit_line, standalone_line_reason
 from presscut.segment import segment_page
 from presscut.select import Scores, decide, listing_reason
+from presscut.text import LineDecisions, classify_lines
+from presscut.text.families import family_of
 
 PARAGRAPH = (
     "The council voted on Tuesday to approve the new harbour wall, ending a debate that has run "
@@ -447,3 +449,77 @@ def test_before_the_story_column_only_short_doubted_lines_are_cut() -> None:
     probability = np.array([0.6, 0.6, 0.95, 0.95, 0.95, 0.95, 0.1, 0.1])
     kept, _ = decide(page, Scores(probability, np.zeros(8, dtype=bool)), 0.5)
     assert kept.tolist() == [False, True, True, True, True, True, False, False]
+
+
+APPEAL = (
+    "Our journalism is free to read because readers like you chip in. We have no billionaire "
+    "owner and no paywall, and every contribution, however small, makes the difference."
+)
+# Uses none of the words of the prompt families (its line family is "low_score").
+PLAIN = (
+    "The mayor said the town would invite tenders in the spring, and that the first stones "
+    "would be laid before the summer."
+)
+
+
+def _second_opinion(extra: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], int]:
+    """The texts `decide` keeps when the model doubts `extra` and its words look like a
+    prompt, and how many times text mode's classifier was asked."""
+    page = _page(
+        f"<div><p>{PARAGRAPH}</p><p>{extra}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3}</p></div>"
+    )
+    n = len(page.segments)
+    prompt_words = np.array([s.text == extra for s in page.segments])
+    calls: list[int] = []
+
+    def counted(lines: list[str]) -> LineDecisions:
+        calls.append(len(lines))
+        return classify_lines(lines)
+
+    monkeypatch.setattr(select, "classify_lines", counted)
+    kept, _ = decide(page, Scores(np.full(n, 0.9), np.zeros(n, dtype=bool), prompt_words), 0.5)
+    return [s.text for s, k in zip(page.segments, kept, strict=True) if k], len(calls)
+
+
+def test_a_doubted_appeal_is_cut_by_text_modes_second_opinion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept, calls = _second_opinion(APPEAL, monkeypatch)
+    assert kept == [PARAGRAPH, PARAGRAPH_2, PARAGRAPH_3]
+    assert calls == 1
+
+
+def test_no_second_opinion_when_no_doubted_line_names_a_prompt_family(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kept, calls = _second_opinion(PLAIN, monkeypatch)
+    assert kept == [PARAGRAPH, PLAIN, PARAGRAPH_2, PARAGRAPH_3]
+    assert calls == 0
+
+
+def test_a_lines_family_is_the_same_alone_and_among_the_pages_lines() -> None:
+    # The pre-check of the second opinion reads each doubted line's family alone.
+    lines = [
+        PARAGRAPH,
+        APPEAL,
+        "Sign up to our free newsletter.",
+        "Subscribe to read the full story.",
+        "Follow us on social media",
+        "We use cookies to improve your experience.",
+        "Join the conversation below",
+        PLAIN,
+        "Read more about the vote.",
+    ]
+    assert classify_lines(lines).families == [family_of(line) for line in lines]
+
+
+@pytest.mark.parametrize("label", ["Related stories", "MOST READ", "Leia também", "À lire aussi"])
+def test_links_under_a_related_label_in_any_case_or_script_are_cut(label: str) -> None:
+    # ASCII labels are matched lower-cased, others as they are: both ignore case.
+    page = _page(
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{label}</p>"
+        "<p><a href='/a'>Bus fares to rise by 8 percent</a></p>"
+        "<p><a href='/b'>Mayor defends plan for new ring road</a></p>"
+    )
+    kept, _ = decide(page, Scores(np.full(5, 0.9), np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, False, False, False]

@@ -31,7 +31,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from presscut.chrome_lines import RELATED_HEADING, RELATED_MAX_WORDS, standalone_line_reason
+from presscut.chrome_lines import (
+    RELATED_HEADING,
+    RELATED_MAX_WORDS,
+    _ascii_folding,
+    standalone_line_reason,
+)
 from presscut.features import (
     ANCESTOR_LEVELS,
     FAMILIES,
@@ -163,6 +168,7 @@ def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.n
 
 # A "Related" label or teaser box title (`chrome_lines.RELATED_HEADING`) is short.
 _RELATED_HEADING_MAX_CHARS = 60
+_match_related_heading = _ascii_folding(RELATED_HEADING)
 _TEASER_LINES = 2  # a date and a summary between two teasers' links
 _TEASER_LINE_CHARS = 100
 
@@ -178,7 +184,7 @@ def _links_under_related_labels(page: Page) -> list[int]:
     found: list[int] = []
     for i in np.flatnonzero(labels).tolist():
         segment = segments[i]
-        if segment.type not in ("heading", "paragraph") or not RELATED_HEADING.match(segment.text):
+        if segment.type not in ("heading", "paragraph") or not _match_related_heading(segment.text):
             continue
         run: list[int] = []
         between: list[int] = []  # short lines after the last link, kept if another follows
@@ -491,7 +497,17 @@ def _prompts_by_their_text(
     if not doubtful.any():
         return cut
     segments = page.segments
-    index = [i for i in np.flatnonzero(kept) if segments[i].text.strip()]
+    # The classifier gives a line it removes the line's own family as its reason, and
+    # that family depends on the line alone (`family_of`). When no doubtful line names
+    # one of these families, nothing can be cut, and the classifier is not run: on the
+    # first 300 wcxb dev pages it then runs on 93 pages instead of 113, with the same
+    # output.
+    if not any(
+        family_of(" ".join(segments[i].text.split())) in _SECOND_OPINION_FAMILIES
+        for i in np.flatnonzero(doubtful).tolist()
+    ):
+        return cut
+    index = [i for i in np.flatnonzero(kept).tolist() if segments[i].text.strip()]
     decisions = classify_lines([" ".join(segments[i].text.split()) for i in index])
     for i, reason in zip(index, decisions.reasons, strict=True):
         if doubtful[i] and reason in _SECOND_OPINION_FAMILIES:
@@ -683,7 +699,8 @@ def listing_reason(page: Page, kept: np.ndarray) -> str | None:
     arrays = page_arrays(page)
     chars = arrays.chars[kept]
     density = arrays.link_chars[kept] / np.maximum(chars, 1)
-    headings = np.array([page.segments[i].type == "heading" for i in np.flatnonzero(kept)])
+    segments = page.segments
+    headings = np.array([segments[i].type == "heading" for i in np.flatnonzero(kept).tolist()])
     teasers = int(
         (
             headings
@@ -717,7 +734,7 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
     if listing:
         selection.page_type, selection.reason = "listing", listing
     else:
-        selection.kept = [int(i) for i in np.flatnonzero(kept)]
+        selection.kept = np.flatnonzero(kept).tolist()
         if not selection.kept:
             selection.page_type, selection.reason = "other", "no main content found"
     if explain:
