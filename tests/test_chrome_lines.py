@@ -9,9 +9,9 @@ import pytest
 from presscut.chrome_lines import (
     _CREDIT_LABEL,
     _WIDGET_LINE,
-    _ascii_folding,
     _match_credit_label,
     _match_widget_line,
+    ascii_folding,
     is_credit_line,
 )
 
@@ -51,7 +51,7 @@ def test_ascii_folding_finds_what_the_pattern_finds(line: str) -> None:
 
 def test_ascii_folding_refuses_a_pattern_with_capitals() -> None:
     with pytest.raises(ValueError):
-        _ascii_folding(re.compile(r"(?P<ad>Advertisement)\W*$", re.IGNORECASE))
+        ascii_folding(re.compile(r"(?P<ad>Advertisement)\W*$", re.IGNORECASE))
 
 
 @pytest.mark.parametrize("line", ["Getty Images", "— Reuters", "Jane Doe/AFP", "Jane Doe | dpa"])

@@ -34,7 +34,7 @@ import numpy as np
 from presscut.chrome_lines import (
     RELATED_HEADING,
     RELATED_MAX_WORDS,
-    _ascii_folding,
+    ascii_folding,
     standalone_line_reason,
 )
 from presscut.features import (
@@ -168,7 +168,7 @@ def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.n
 
 # A "Related" label or teaser box title (`chrome_lines.RELATED_HEADING`) is short.
 _RELATED_HEADING_MAX_CHARS = 60
-_match_related_heading = _ascii_folding(RELATED_HEADING)
+_match_related_heading = ascii_folding(RELATED_HEADING)
 _TEASER_LINES = 2  # a date and a summary between two teasers' links
 _TEASER_LINE_CHARS = 100
 
