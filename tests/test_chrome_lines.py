@@ -8,11 +8,18 @@ import pytest
 
 from presscut.chrome_lines import (
     _CREDIT_LABEL,
+    _PAYWALL_METER,
+    _RELATED_LABEL,
+    _TOC_LABEL,
     _WIDGET_LINE,
     _match_credit_label,
+    _match_paywall_meter,
+    _match_related_label,
+    _match_toc_label,
     _match_widget_line,
     ascii_folding,
     is_credit_line,
+    standalone_line_reason,
 )
 
 LINES = [
@@ -34,6 +41,12 @@ LINES = [
     "Crédits photos : Bestimage",
     "Fot. Tomasz Kowalski",
     "Source code for the parser",
+    "Table of Contents [Hide]",
+    "IN THIS ARTICLE",
+    "Read more: Council approves the budget",
+    "READ ALSO: Storm leaves thousands without power",
+    "You have read 3 of your 5 free articles this month.",
+    "Sie haben 4 von 5 kostenlosen Artikeln gelesen",
 ]
 
 
@@ -42,6 +55,9 @@ def test_ascii_folding_finds_what_the_pattern_finds(line: str) -> None:
     for pattern, match in (
         (_WIDGET_LINE, _match_widget_line),
         (_CREDIT_LABEL, _match_credit_label),
+        (_RELATED_LABEL, _match_related_label),
+        (_TOC_LABEL, _match_toc_label),
+        (_PAYWALL_METER, _match_paywall_meter),
     ):
         expected, found = pattern.match(line), match(line)
         assert (found is None) == (expected is None)
@@ -65,3 +81,11 @@ def test_agency_credits(line: str) -> None:
 )
 def test_lines_naming_an_agency_that_are_not_credits(line: str) -> None:
     assert not is_credit_line(line)
+
+
+def test_bylines_and_date_lines_count_only_when_asked() -> None:
+    # Text mode reads them as metadata itself.
+    assert standalone_line_reason("By Jane Doe") == "byline"
+    assert standalone_line_reason("By Jane Doe", metadata=False) is None
+    assert standalone_line_reason("Published: 5 March 2024", metadata=False) is None
+    assert standalone_line_reason("ADVERTISEMENT", metadata=False) == "advertisement"

@@ -640,7 +640,7 @@ def test_lines_widgets_leave_in_the_story_are_cut(line: str, reason: str) -> Non
 )
 def test_story_sentences_that_start_like_widget_lines_stay(line: str) -> None:
     page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
-    assert standalone_line_reason(page.segments[0]) is None
+    assert standalone_line_reason(page.segments[0].text, page.segments[0].type) is None
 
 
 TEASER_BOX_TITLES = (
@@ -674,7 +674,7 @@ def test_links_under_a_teaser_box_title_are_cut(title: str, tag: str) -> None:
 def test_a_buyers_guide_line_that_opens_with_a_box_title_stays() -> None:
     line = "Recommended: the cheaper of the two kettles boils a litre in under three minutes."
     page = segment_page(dom.content_root(dom.parse(f"<html><body><p>{line}</p></body></html>")))
-    assert standalone_line_reason(page.segments[0]) is None
+    assert standalone_line_reason(page.segments[0].text, page.segments[0].type) is None
 
 
 def test_teaser_cards_under_a_box_title_are_cut_with_their_dates_and_summaries() -> None:

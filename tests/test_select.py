@@ -143,7 +143,7 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
 )
 def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None) -> None:
     page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH_2}</p>")
-    assert standalone_line_reason(page.segments[1]) == reason
+    assert standalone_line_reason(page.segments[1].text, page.segments[1].type) == reason
     probability = np.full(3, 0.9)
     kept, _ = decide(page, Scores(probability, np.zeros(3, dtype=bool)), 0.5)
     assert kept.tolist() == [True, reason is None, True]
@@ -159,7 +159,7 @@ def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
         "<blockquote><p>The harbour wall vote is tonight.</p><p>— Port Alder Council "
         f"(@portaldercc) March 5, 2024</p></blockquote><p>{PARAGRAPH_2}</p>"
     )
-    assert [standalone_line_reason(s) for s in page.segments] == [
+    assert [standalone_line_reason(s.text, s.type) for s in page.segments] == [
         None,
         "embed",
         "embed",
@@ -171,7 +171,7 @@ def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
     kept, _ = decide(page, Scores(probability, np.zeros(6, dtype=bool)), 0.5)
     assert kept.tolist() == [True, False, False, True, True, True]
     page = _page(f"<p>{PARAGRAPH}</p><p>A post shared by many readers went viral.</p>")
-    assert standalone_line_reason(page.segments[1]) is None
+    assert standalone_line_reason(page.segments[1].text, page.segments[1].type) is None
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,7 @@ def test_the_labels_a_social_media_embed_leaves_are_cut() -> None:
 def test_a_table_of_contents_title_left_without_its_links_is_cut(label: str, tag: str) -> None:
     """Once the contents' links are cut, their title heads the story's first paragraph."""
     page = _page(f"<{tag}>{label}</{tag}><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>")
-    assert standalone_line_reason(page.segments[0]) == "navigation"
+    assert standalone_line_reason(page.segments[0].text, page.segments[0].type) == "navigation"
     assert _decide(page, [True, True, True])[0] == [PARAGRAPH, PARAGRAPH_2]
 
 
@@ -199,7 +199,7 @@ def test_a_contents_heading_and_section_titles_that_look_alike_stay() -> None:
         "<h2>Contents</h2><ul><li>One charging dock and two remote controls</li></ul>"
         "<p>In this article, we test the dock for a month.</p>"
     )
-    assert [standalone_line_reason(s) for s in page.segments] == [None, None, None]
+    assert [standalone_line_reason(s.text, s.type) for s in page.segments] == [None, None, None]
 
 
 def test_text_kept_twice_keeps_one_copy() -> None:
@@ -249,7 +249,7 @@ def test_a_repeated_block_is_listed_as_repeated() -> None:
 )
 def test_a_first_published_line_is_a_date_line(line: str) -> None:
     page = _page(f"<p>{PARAGRAPH}</p><p>{line}</p><p>{PARAGRAPH_2}</p>")
-    assert standalone_line_reason(page.segments[1]) == "dateline"
+    assert standalone_line_reason(page.segments[1].text, page.segments[1].type) == "dateline"
 
 
 def test_removed_bylines_and_date_lines_say_so() -> None:

@@ -56,6 +56,23 @@ def test_family_words_beyond_the_fixtures_languages(line: str, family: str) -> N
     assert family_of(line) == family
 
 
+def test_widget_and_notice_lines_inside_the_story_are_removed() -> None:
+    """The HTML extractor's standalone-line rules hold for lines of text too: between two
+    story paragraphs, the line model alone keeps these."""
+    paragraphs = ARTICLES["en"]
+    chrome = {
+        "Copyright 2024 The Associated Press. All rights reserved. This material may not be"
+        " published, broadcast, rewritten or redistributed.": "footer",
+        "Tags: Harbour, Ferry, Council": "tags",
+        "Listen to this article 4 min": "tools",
+        "Table of Contents": "navigation",
+    }
+    for line, reason in chrome.items():
+        article = clean_text("\n".join([*paragraphs[:2], line, *paragraphs[2:]]))
+        assert [block.text for block in article.body] == paragraphs
+        assert {block.text: block.reason for block in article.removed} == {line: reason}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_appeal_and_prompts_around_a_story_with_a_lost_break(lang: str) -> None:
     """The issue's typical record: headline, appeal glued to the story, story, prompts."""

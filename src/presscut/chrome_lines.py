@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from presscut.segment import Segment
 from presscut.text.byline import byline_authors, dateline_date
 
 
@@ -267,6 +266,11 @@ _TOC_MAX_CHARS = 40
 # Longer than any line the rules below look at (25 words): story paragraphs skip them.
 _STANDALONE_MAX_CHARS = 400
 
+# (The long alternations below, matched on every kept segment, take the ASCII fast path.)
+_match_related_label = ascii_folding(_RELATED_LABEL)
+_match_toc_label = ascii_folding(_TOC_LABEL)
+_match_paywall_meter = ascii_folding(_PAYWALL_METER)
+
 
 def _widget_line_reason(text: str) -> str | None:
     if len(text) > _WIDGET_MAX_CHARS or not (widget := _match_widget_line(text)):
@@ -274,12 +278,14 @@ def _widget_line_reason(text: str) -> str | None:
     return widget.lastgroup
 
 
-def standalone_line_reason(segment: Segment) -> str | None:
+def standalone_line_reason(
+    text: str, kind: str = "paragraph", *, metadata: bool = True
+) -> str | None:
     """`photo_credit`, `embed`, `navigation` (a table of contents' title), `related`,
     `footer` (a copyright notice), `advertisement`, `share`, `byline` or `dateline` when the
-    segment is only that."""
+    text of a block of type `kind` (a segment's, or a line of text mode's) is only that;
+    bylines and date lines only with `metadata` (text mode reads them itself)."""
     # (Called for every kept segment: the text is split once, for all the word counts.)
-    text, kind = segment.text, segment.type
     if len(text) > _STANDALONE_MAX_CHARS:
         return None
     if kind == "figure_caption":
@@ -290,16 +296,16 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return _widget_line_reason(text)
     if len(text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(text):
         return "embed"
-    if len(text) <= _TOC_MAX_CHARS and _TOC_LABEL.match(text):
+    if len(text) <= _TOC_MAX_CHARS and _match_toc_label(text):
         return "navigation"
     if kind not in ("paragraph", "list_item"):
         return None
     words = text.split()
-    if len(words) <= RELATED_MAX_WORDS and _RELATED_LABEL.match(text):
+    if len(words) <= RELATED_MAX_WORDS and _match_related_label(text):
         return "related"
     if _COPYRIGHT_NOTICE.match(text):
         return "footer"
-    if _PAYWALL_METER.match(text):
+    if _match_paywall_meter(text):
         return "paywall"
     if widget := _widget_line_reason(text):
         return widget
@@ -307,6 +313,8 @@ def standalone_line_reason(segment: Segment) -> str | None:
         return None
     if len(words) <= _CREDIT_MAX_WORDS and _credits(text):
         return "photo_credit"
+    if not metadata:
+        return None
     line = " ".join(words)
     if byline_authors(line) is not None:
         return "byline"

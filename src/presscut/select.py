@@ -158,7 +158,7 @@ def _standalone_lines(page: Page, kept: np.ndarray, why: dict[int, str]) -> np.n
     date lines, or the links under a "Related" label."""
     cut = np.zeros_like(kept)
     for i in np.flatnonzero(kept).tolist():
-        if reason := standalone_line_reason(page.segments[i]):
+        if reason := standalone_line_reason(page.segments[i].text, page.segments[i].type):
             cut[i], why[i] = True, reason
     for i in _links_under_related_labels(page):
         if kept[i]:
@@ -755,7 +755,7 @@ def select_content(page: Page, *, title: str | None = None, explain: bool = Fals
                 reason = "title"
             elif i in why:
                 reason = why[i]
-            elif line_reason := standalone_line_reason(segment):
+            elif line_reason := standalone_line_reason(segment.text, segment.type):
                 reason = line_reason
             elif i in teasers:
                 reason = "related"

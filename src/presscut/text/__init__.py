@@ -21,10 +21,12 @@ Corpus mode (`corpus.py`) adds the per-site template pass on top.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from presscut import chrome_lines  # a module (not its function): it imports text.byline
 from presscut.article import Article, Block, RemovedBlock
 from presscut.errors import InputTooLargeError
 from presscut.metadata import resolve_language
@@ -121,11 +123,15 @@ class LineDecisions:
     evidence: LineEvidence
 
 
-def classify_page(page: PageText, *, per_page: bool = True) -> LineDecisions:
+def classify_page(
+    page: PageText, *, per_page: bool = True, chrome_rules: bool = True
+) -> LineDecisions:
     """Score and decide each line of a page with the shipped model (reasons for removed lines).
 
     `per_page`: at the threshold the page-level model chooses for the page,
-    else at the model's one threshold.
+    else at the model's one threshold. `chrome_rules`: lines that are only a
+    widget's or an ad slot's words are removed whatever the model says (see
+    `_remove_chrome_lines`).
     """
     model = load_model()
     evidence = line_evidence(page)
@@ -137,6 +143,8 @@ def classify_page(page: PageText, *, per_page: bool = True) -> LineDecisions:
         probs, evidence.page.lengths, long_share, per_page=per_page, named=named
     ).tolist()
     _continue_runs(keep, probs, families, evidence.page.lengths)
+    if chrome_rules:
+        _remove_chrome_lines(keep, families, page.lines)
     reasons: list[str | None] = [
         None if kept else family for family, kept in zip(families, keep, strict=True)
     ]
@@ -172,6 +180,21 @@ def _continue_runs(
             keep[i] = False
 
 
+# Lines that are only a widget's, an ad slot's or a paywall's words ("ADVERTISEMENT",
+# "Story continues below advertisement", "Share this:", "Listen to this article", "Comments
+# (12)", "You have read 3 of 5 free articles"), a related-story label with its headline, a
+# table of contents' title, a copyright notice or a photo credit: the HTML extractor's
+# standalone-line rules (`presscut.chrome_lines`), whatever the model says. Between two
+# story paragraphs the model kept many of them. Bylines and date lines are left to the
+# assembly, which reads them as metadata.
+def _remove_chrome_lines(keep: list[bool], families: list[str], lines: Sequence[str]) -> None:
+    """Remove, in place, the kept lines that `standalone_line_reason` names (see above)."""
+    for i, line in enumerate(lines):
+        if keep[i] and (reason := chrome_lines.standalone_line_reason(line, metadata=False)):
+            keep[i] = False
+            families[i] = reason
+
+
 def classify_lines(lines: list[str]) -> LineDecisions:
     """`classify_page` of stripped, non-empty lines that an extractor already kept (the HTML
     extractor's second opinion), at the model's one threshold.
@@ -179,9 +202,10 @@ def classify_lines(lines: list[str]) -> LineDecisions:
     The page-level threshold was fitted on whole and cropped page texts; on
     the text the HTML extractor keeps it cost that extractor's dev objective
     0.0006 (snippet F1 0.9269 -> 0.9258), where the one threshold changes
-    nothing.
+    nothing. The chrome-line rules are the HTML extractor's own, which it
+    applies to its segments itself.
     """
-    return classify_page(page_text(lines), per_page=False)
+    return classify_page(page_text(lines), per_page=False, chrome_rules=False)
 
 
 def _headings(evidence: LineEvidence, kept: np.ndarray) -> np.ndarray:
