@@ -61,10 +61,9 @@ _TITLE_LENGTH_SLACK = 3
 # threshold. On the fresh held-out lines (`training/heldout_boilerplate.py`), placed in
 # the middle of a story, this removed 0.331 -> 0.380 of them (0.419 with the broader word
 # lists of `families.py`); wcxb dev whole pages and article paragraphs kept unchanged.
-# The other reasons name no family, only a line's shape.
+# The other reasons name no family, only a line's shape. (A first line whose words name a
+# boilerplate family, "Photo: ..." or "Share", is no title either.)
 _UNNAMED = frozenset(("low_score", "navigation"))
-# A first line whose words name a boilerplate family ("Photo: ...", "Share") is no title.
-_TITLE_REASONS = ("navigation", "low_score")
 
 
 def split_text(text: str) -> PageText:
@@ -97,7 +96,7 @@ def looks_like_title(line: str, reason: str | None = None) -> bool:
         return False
     if ". " in line or "? " in line or "! " in line:
         return False
-    if (reason or family_of(line)) not in _TITLE_REASONS:
+    if (reason or family_of(line)) not in _UNNAMED:
         return False
     first = words[0].lower().strip("\"'“„«‘(¿¡")
     return first not in CALL_TO_ACTION and (line[0].isupper() or not line[0].isalpha())

@@ -225,12 +225,7 @@ class PageText:
         return self.starts + self.lengths - 1
 
     def tokens_per_line(self) -> np.ndarray:
-        # Plain subtraction: `np.diff(..., append=...)` costs several times more on a page.
-        first = self.line_first_token
-        out = np.empty_like(first)
-        out[:-1] = first[1:] - first[:-1]
-        out[-1:] = len(self.token_starts) - first[-1:]
-        return out
+        return _run_lengths(self.line_first_token, len(self.token_starts))
 
     def per_line(self, mask: np.ndarray) -> np.ndarray:
         """How many characters of each line are set in a per-character mask."""
@@ -250,6 +245,15 @@ class PageText:
         """How many of each line's tokens are set in a per-token mask."""
         # Counting the few set tokens beats summing a weight over every token of the page.
         return np.bincount(self.token_lines[mask], minlength=len(self.lines))
+
+
+def _run_lengths(first: np.ndarray, total: int) -> np.ndarray:
+    """The length of each of consecutive runs of `total` items, from where each run starts:
+    `np.diff(first, append=total)` by plain subtraction, several times cheaper on a page."""
+    out = np.empty_like(first)
+    out[:-1] = first[1:] - first[:-1]
+    out[-1:] = total - first[-1:]
+    return out
 
 
 def page_text(lines: Sequence[str]) -> PageText:
@@ -335,10 +339,7 @@ def _page(
     # Each line's first token, then each token's line from the tokens per line: a search
     # per line is cheaper than one per token.
     first = np.searchsorted(token_starts, starts)
-    per_line = np.empty_like(first)
-    per_line[:-1] = first[1:] - first[:-1]
-    per_line[-1:] = len(token_starts) - first[-1:]
-    token_lines = np.repeat(np.arange(len(lines)), per_line)
+    token_lines = np.repeat(np.arange(len(lines)), _run_lengths(first, len(token_starts)))
     return PageText(
         lines,
         joined,
