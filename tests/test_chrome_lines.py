@@ -47,6 +47,11 @@ LINES = [
     "READ ALSO: Storm leaves thousands without power",
     "You have read 3 of your 5 free articles this month.",
     "Sie haben 4 von 5 kostenlosen Artikeln gelesen",
+    "Loading paragraph…",
+    "(Visited 1,902 times, 364 visits today)",
+    "Related posts:",
+    "Das Thema könnte dich auch interessieren:",
+    "Titelbild: Jane Doe/dpa",
 ]
 
 

@@ -139,6 +139,24 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
         ("Copyright law was at the heart of the case, the judge said.", None),
         ("Share prices fell sharply on Monday", None),
         ("Advertising revenue fell", None),
+        ("Advertising", "advertisement"),
+        ("(Visited 1,902 times, 364 visits today)", "share"),
+        ("1,234 views", "share"),
+        ("Views of the harbour from the new wall", None),
+        ("Loading paragraph...", "tools"),
+        ("Loading the boats took all morning.", None),
+        ("Rate this article", "tools"),
+        ("(No ratings yet) Loading...", "tools"),
+        ("Related posts:", "related"),
+        ("Also check: Bus fares to rise by 8 percent", "related"),
+        ("More on the topic: Bus fares to rise by 8 percent", "related"),
+        ("Das Thema könnte dich auch interessieren:", "related"),
+        ("Titelbild: Jane Doe/dpa", "photo_credit"),
+        ("By Jane Doe • March 12, 2025", "byline"),
+        ("24 Apr 2024 • 3 min read", "dateline"),
+        ("19.03.2019 11:45 | von Inga Buller", "dateline"),
+        ("Harbour | Ferry", None),
+        ("March 2024 | The council voted to approve the wall after a long debate", None),
     ],
 )
 def test_ad_share_and_copyright_lines_in_the_story(line: str, reason: str | None) -> None:
@@ -513,7 +531,16 @@ def test_a_lines_family_is_the_same_alone_and_among_the_pages_lines() -> None:
     assert classify_lines(lines).families == [family_of(line) for line in lines]
 
 
-@pytest.mark.parametrize("label", ["Related stories", "MOST READ", "Leia também", "À lire aussi"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Related stories",
+        "MOST READ",
+        "Leia também",
+        "À lire aussi",
+        "More articles you might enjoy",
+    ],
+)
 def test_links_under_a_related_label_in_any_case_or_script_are_cut(label: str) -> None:
     # ASCII labels are matched lower-cased, others as they are: both ignore case.
     page = _page(
@@ -523,3 +550,21 @@ def test_links_under_a_related_label_in_any_case_or_script_are_cut(label: str) -
     )
     kept, _ = decide(page, Scores(np.full(5, 0.9), np.zeros(5, dtype=bool)), 0.5)
     assert kept.tolist() == [True, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("names", "replies_kept"), [("topic-body comment", True), ("comment", False)]
+)
+def test_replies_named_for_a_forum_post_are_kept(names: str, replies_kept: bool) -> None:
+    """Discourse names every reply of a thread `topic-body ... comment`: on a forum the
+    replies are the content; a blog's comments under its story are not."""
+    replies = "".join(
+        f"<div class='{names}'><p>{text}</p></div>"
+        for text in ("I agree, the wall is long overdue.", "The ferry must keep running.")
+    )
+    page = _page(
+        f"<div class='topic-body'><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3} The vote"
+        f" was unanimous.</p></div>{replies}"
+    )
+    kept, _ = decide(page, Scores(np.full(5, 0.8), np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, True, replies_kept, replies_kept]

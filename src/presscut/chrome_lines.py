@@ -50,7 +50,7 @@ def ascii_folding(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | N
 _CREDIT_MAX_WORDS = 12
 _PICTURE = (
     r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotografie|bild(?:er)?"
-    r"|illustrations?|zdj[eę]cie|kuva)"
+    r"|illustrations?|zdj[eę]cie|kuva|titel(?:bild|foto)|beitragsbild)"
 )
 _CREDIT_LABEL = re.compile(
     r"^\W*(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:)|fot\.\s"
@@ -87,8 +87,10 @@ def _credits(text: str) -> bool:
 
 # The labels that name other stories (rather than "read" or "see" something).
 _OTHER_STORIES = (
-    r"related(?: reading| stories| story| articles| article)?|lesen sie (?:auch|mehr)"
-    r"|(?:mehr )?zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
+    r"related(?: reading| reads| stories| story| articles| article| posts?| content)?"
+    r"|lesen sie (?:auch|mehr)(?: die (?:folgenden )?(?:beiträge|artikel))?"
+    r"|(?:mehr )?zum thema|auch interessant|das (?:thema )?könnte (?:sie|dich) (?:auch )?interessieren"
+    r"|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)"
     r"|(?:à )?lire aussi|sur le même sujet|lee también|lea también"
     r"|(?:también )?te puede interesar|noticias? relacionadas?|leggi anche"
     r"|potrebbe interessarti|leia também|czytaj (?:też|także)|zobacz (?:też|także)|lees ook"
@@ -96,7 +98,9 @@ _OTHER_STORIES = (
 # "Also read: <headline>", "Lesen Sie auch: …": a link to another story set
 # inside this one, whose label says so (with a colon or an arrow after it).
 _RELATED_LABEL = re.compile(
-    r"^\W*(?:also read|read more|read also|more reading|recommended reading|see also|leer más"
+    r"^\W*(?:also read|also check(?: out)?|read more|read also|more reading|recommended reading"
+    r"|more on (?:the|this) (?:topic|story)"
+    r"|see also|leer más"
     r"|ver también|(?:à )?voir aussi|mehr dazu|leia mais|czytaj więcej"
     rf"|{_OTHER_STORIES})\s*[:：>»|-]",
     re.IGNORECASE,
@@ -111,26 +115,29 @@ RELATED_MAX_WORDS = 25
 # stay out of the "Label: …" pattern above ("Recommended: …" opens a line of a
 # buyer's guide).
 _TEASER_BOX_TITLES = (
-    r"you (?:may|might) (?:also )?like|recommended (?:for you|stories|articles)"
+    r"(?:(?:more|other) (?:articles|posts|stories) )?you (?:may|might) (?:also )?(?:like|enjoy)"
+    r"|recommended (?:for you|stories|articles)"
     r"|most (?:read|popular|viewed|shared)(?: stories| articles)?|trending(?: now| stories)?"
     r"|don'?t miss|editor'?s'? picks|more from [\w'’ .&-]{1,40}|more on this (?:story|topic)"
     r"|read next|up next|top stories|in other news|meistgelesen(?:e artikel)?"
     r"|les plus lus|lo más leído|más noticias"
 )
 RELATED_HEADING = re.compile(rf"^\W*(?:{_OTHER_STORIES}|{_TEASER_BOX_TITLES})\W*$", re.IGNORECASE)
-# Whole lines that ad slots, share widgets, the article's tools (players, print and
-# save buttons, gallery counters, reading time), relative dates, tag labels, comment
-# links, paywalls and teaser links leave in the story ("ADVERTISEMENT", "Story
-# continues below advertisement", "Weiterlesen nach der Anzeige", "Share this:",
-# "Like this:", "Loading...", "Follow us on Twitter @…", "Listen to this article",
-# "5 min read", "Image 1 of 12", "Print", "Updated 2 hours ago", "Tags: …",
-# "Comments (12)", "La suite est réservée aux abonnés", "Read more").
+# Whole lines that ad slots, share widgets and counters, the article's tools (players,
+# print and save buttons, gallery counters, reading time, rating stars, the placeholders
+# of parts loaded by script), relative dates, tag labels, comment links, paywalls and
+# teaser links leave in the story ("ADVERTISEMENT", "Story continues below
+# advertisement", "Weiterlesen nach der Anzeige", "Share this:", "Like this:",
+# "Loading...", "Follow us on Twitter @…", "(Visited 1,902 times, 364 visits today)",
+# "Listen to this article", "5 min read", "Image 1 of 12", "Print", "Rate this article",
+# "Loading paragraph...", "Updated 2 hours ago", "Tags: …", "Comments (12)", "La suite
+# est réservée aux abonnés", "Read more").
 # One pattern per reason, tried in this order; all are matched at once, as the named
 # groups of a single regular expression (`_WIDGET_LINE`).
 _WIDGET_LINES: tuple[tuple[str, str], ...] = (
     (
         "advertisement",
-        r"advertisements?|sponsored(?: content)?|paid content|anzeige|werbung"
+        r"advertisements?|advertising|sponsored(?: content)?|paid content|anzeige|werbung"
         r"|publicité|publicidad|pubblicità|publicidade|reklama|advertentie"
         r"|(?:skip|report this) (?:advertisement|ad)"
         r"|(?:advertisement\W+)?(?:continue reading below|scroll to continue(?: with content)?)"
@@ -141,7 +148,8 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
     ),
     (
         "share",
-        r"share this(?: article| story| post)?|like this|loading|\d[\d,.]*k? likes?"
+        r"share this(?: article| story| post)?|like this|loading|\d[\d,.]*k? (?:likes?|views)"
+        r"|visited [\d,.]+ times?(?:\W+[\d,.]+ visits? today)?|(?:views|aufrufe)\W+[\d,.]+k?"
         r"|(?:share|teilen|partager|compartir|condividi)(?: (?:on|via|auf|sur|en|su)"
         r" (?:facebook|twitter|x|whatsapp|e-?mail|linkedin|pinterest|telegram|reddit))?"
         r"|(?:artikel|beitrag) teilen|partager cet article|compartir (?:este artículo|esta noticia)"
@@ -168,7 +176,9 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|fermer|cerrar|play video|watch(?: video| now)?|listen(?: now)?"
         r"|(?:video|audio)\W+\d{1,2}:\d\d|pinned post|key events?|show key events only"
         r"|(?:show|load) (?:more|all)(?: updates| posts)?|see all updates|newest first|oldest first"
-        r"|\d+ new (?:updates?|posts?)|expand|collapse",
+        r"|\d+ new (?:updates?|posts?)|expand|collapse"
+        r"|loading(?: [\w-]+){1,2}(?:\.\.\.|…)|(?:no ratings yet|noch keine bewertungen)(?:\W+loading)?"
+        r"|(?:click to )?rate this (?:post|article|story|recipe|page)",
     ),
     (
         "dateline",
@@ -263,6 +273,13 @@ _TOC_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TOC_MAX_CHARS = 40
+# A story's metadata on one line, its parts set apart by a bullet or a bar ("By Jane Doe •
+# March 12, 2025", "24 Apr 2025 • 3 min read", "19.03.2019 11:45 | von Inga Buller"): the
+# whole line is metadata when each part alone is a byline, a date line or one of the
+# article's tools (the reading time), and one of them is a byline or a date.
+_META_SEPARATOR = re.compile(r"\s*[•|·]\s*")
+_META_MAX_CHARS = 120
+
 # Longer than any line the rules below look at (25 words): story paragraphs skip them.
 _STANDALONE_MAX_CHARS = 400
 
@@ -318,4 +335,25 @@ def standalone_line_reason(
     line = " ".join(words)
     if byline_authors(line) is not None:
         return "byline"
-    return "dateline" if dateline_date(line) is not None else None
+    if dateline_date(line) is not None:
+        return "dateline"
+    return _metadata_parts_reason(line)
+
+
+def _metadata_parts_reason(line: str) -> str | None:
+    """`byline` or `dateline` for a line of metadata parts (see `_META_SEPARATOR`), named
+    by its first byline or date line."""
+    if len(line) > _META_MAX_CHARS or not any(c in line for c in "•|·"):
+        return None
+    parts = [part for part in _META_SEPARATOR.split(line) if part]
+    if len(parts) < 2:
+        return None
+    reasons = []
+    for part in parts:
+        if byline_authors(part) is not None:
+            reasons.append("byline")
+        elif dateline_date(part) is not None:
+            reasons.append("dateline")
+        elif _widget_line_reason(part) != "tools":
+            return None
+    return reasons[0] if reasons else None
