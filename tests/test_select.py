@@ -568,3 +568,25 @@ def test_replies_named_for_a_forum_post_are_kept(names: str, replies_kept: bool)
     )
     kept, _ = decide(page, Scores(np.full(5, 0.8), np.zeros(5, dtype=bool)), 0.5)
     assert kept.tolist() == [True, True, True, replies_kept, replies_kept]
+
+
+@pytest.mark.parametrize(
+    ("names", "teasers_kept"),
+    [("related-posts", False), ("jp-relatedposts", False), ("guide-related-posts-text", True)],
+)
+def test_teasers_in_a_box_named_for_related_posts_are_cut(names: str, teasers_kept: bool) -> None:
+    """A related-posts box's teasers carry excerpts that read like prose; only a whole class
+    name says what the box is (a layout's `...-related-posts-text` column is the story's)."""
+    teasers = (
+        "<p><a href='/a'>Bus fares to rise</a> The transport authority says fares will rise by"
+        " eight percent in the spring.</p><p><a href='/b'>New cycle lanes</a> Work on the"
+        " harbour cycle lanes starts next month and will take a year.</p>"
+    )
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3} The vote was"
+        f" unanimous.</p></article><div class='{names}'>{teasers}</div>"
+    )
+    why: dict[int, str] = {}
+    kept, _ = decide(page, Scores(np.full(5, 0.8), np.zeros(5, dtype=bool)), 0.5, why)
+    assert kept.tolist() == [True, True, True, teasers_kept, teasers_kept]
+    assert why == ({} if teasers_kept else {3: "related", 4: "related"})
