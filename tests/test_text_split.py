@@ -61,6 +61,15 @@ from presscut.text.tokens import page_text
             "Children look forward to it.HANDS-ON lessons start at nine.",
             ["Children look forward to it.", "HANDS-ON lessons start at nine."],
         ),
+        (
+            "Astronauts will fly with astronautsNASA begins a practice run on Monday.",
+            ["Astronauts will fly with astronauts", "NASA begins a practice run on Monday."],
+        ),
+        (
+            "Standard price $25.00$29.99 for members",
+            ["Standard price $25.00", "$29.99 for members"],
+        ),
+        ("return 1;}return 2;", ["return 1;", "}", "return 2;"]),
     ],
 )
 def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
@@ -92,6 +101,57 @@ def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
 )
 def test_legitimate_text_is_not_split(text: str) -> None:
     assert split_fused(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # a word found nowhere else on the page, cut into two words of the page
+            ["Categories", "Web development", "web developmentmobile development", "Mobile apps"],
+            ["web development", "mobile development"],
+        ),
+        (  # an all-capital keyword glued to the next item
+            [
+                "Keywords: SELECT, FROM, WHERE",
+                "SELECTstatement retrieves rows from a table",
+                "A statement can be long.",
+            ],
+            ["SELECT", "statement retrieves rows from a table"],
+        ),
+    ],
+)
+def test_joins_inside_a_word_are_restored(lines: list[str], expected: list[str]) -> None:
+    out = split_lines(lines)
+    assert [line for line in out if line not in lines] == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Compounds and words whose pieces are words of the page.
+        ["Die Landesregierung und die Regierung des Landes beraten heute."],
+        ["Der Bundestag und die Bundesregierung: die Regierung plant, der Bund zahlt."],
+        ["We love the outdoors; outdoor doors are great, out and about."],
+        ["Use the database: data is the base of it."],
+        ["Someone said something; some thing, some one."],
+        # Hashtags, dotted names and code identifiers, even with their pieces on the page.
+        ["Follow #socialmedia news: social media and more media."],
+        ["Visit austintexas.gov to learn about Austin and Texas."],
+        ["Call document.getElementById('app') to get the element by its id."],
+        ["Use addEventListener to add an event listener to the button."],
+        # Acronyms glued to a word, and names.
+        ["The HTMLElement interface represents any HTML element."],
+        ["Plug the USBHub into a USB port; the hub has four ports."],
+        ["The SQLServer and SQL Server instances; the server runs SQL."],
+        ["Download PDFs on macOS or iOS; Mac OS is old."],
+        ["iPhone owners love the phone.", "Apple sold more iPhones this year."],
+        ["McDonald's opened a new restaurant.", "JavaScript developers met at the library."],
+        # Template placeholders.
+        ["Dear {name}, your order {{order_id}} has shipped."],
+    ],
+)
+def test_words_with_pieces_on_the_page_are_not_split(lines: list[str]) -> None:
+    assert split_lines(lines) == lines
 
 
 def test_split_lines_keeps_order_and_other_lines() -> None:

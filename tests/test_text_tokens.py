@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from presscut.text.tokens import (
     page_text,
     substring_hashes,
     with_breaks,
+    word_cuts,
 )
 
 _WORD = re.compile(r"\w+")
@@ -54,6 +56,28 @@ def test_a_piece_of_a_word_hashes_like_the_word_itself() -> None:
     long = "a" * 40
     page = page_text([long + "B"])
     assert substring_hashes(page.lower, np.array([0]), np.array([40]))[0] == hash_words([long])[0]
+
+
+def test_word_cuts_hash_both_pieces_like_words() -> None:
+    """Every allowed cut of each word, its pieces hashed as `substring_hashes` hashes them
+    (up to the longest word cut: 32 characters, each at its own power)."""
+    page = page_text(["callcenters Straße naïvecafé", "x" * 32])
+    starts, ends = page.token_starts, page.token_ends
+    where = np.ones(len(page.codes), dtype=bool)
+    where[3] = False  # not "cal|lcenters"
+    at, left, right = word_cuts(page.lower, starts, ends, 2, where)
+    expected = [p for a, b in zip(starts, ends, strict=True) for p in range(a + 2, b - 1) if p != 3]
+    assert at.tolist() == expected
+    holder = np.searchsorted(starts, at, side="right") - 1
+    assert left.tolist() == substring_hashes(page.lower, starts[holder], at).tolist()
+    assert right.tolist() == substring_hashes(page.lower, at, ends[holder]).tolist()
+    assert right[at.tolist().index(4)] == hash_words(["centers"])[0]
+
+
+def test_word_cuts_refuse_longer_words() -> None:
+    page = page_text(["x" * 33])
+    with pytest.raises(ValueError, match="at most 32"):
+        word_cuts(page.lower, page.token_starts, page.token_ends, 2, np.ones(33, dtype=bool))
 
 
 def test_class_counts_per_line() -> None:

@@ -3,6 +3,7 @@
     python training/train_text_lines.py            # train, print dev figures, write the model
     python training/train_text_lines.py --dry-run  # the same, without writing
     python training/train_text_lines.py --keep-break-scorer  # retrain the line model only
+    python training/train_text_lines.py --breaks-only  # retrain the break scorer only
 
 Data: wcxb `dev` and the trafilatura-eval `dev` third only (the wcxb test
 split, cleanportaleval and readability-testpages are never read here).
@@ -11,9 +12,11 @@ Everything is seeded, so a rerun writes the same file. Two models, in order:
 1. *Break scorer* (`presscut.text.split`): the candidate breaks of wcxb dev
    bodies and page texts whose paragraph breaks were partly removed (as the
    benchmark's fused variant does), labelled by whether each candidate is
-   one of the removed breaks. Its threshold is the one with the best
+   one of the removed breaks; the `lower` candidates get an ensemble of
+   their own (`split.LOWER_ENSEMBLE`, with a fixed threshold,
+   `split.LOWER_THRESHOLD`). The threshold of the others is the one with the best
    out-of-fold break F1 on fused bodies with a precision of at least
-   `BREAK_MIN_PRECISION`.
+   `BREAK_MIN_PRECISION` (the lowest of those within `BREAK_F1_TIE` of it).
 2. *Line classifier* (`presscut.text.classifier`): each page becomes lines
    of its full visible text labelled in/not in the ground-truth body
    (`presscut.bench.text`); a third of the pages get some paragraph breaks
@@ -95,6 +98,9 @@ PAGE_TREES = 300
 PAGE_DEPTH = 4
 PAGE_LEARNING_RATE = 0.05
 BREAK_MIN_PRECISION = 0.98
+# Thresholds whose F1 is this close to the best count as tied; the lowest wins, as recall is
+# what the splitter lacks (on wcxb dev the curve is flat there: 0.9482 at 0.50 and 0.55).
+BREAK_F1_TIE = 0.0002
 BREAK_THRESHOLDS = np.round(np.arange(0.3, 0.91, 0.05), 2)
 FUSE_SHARE = 0.3  # of a body's breaks removed, as in the benchmark's fused variant
 PAGE_FUSE_SHARES = (0.15, 0.3, 0.5)  # of a page text's breaks (half the pages)
@@ -153,11 +159,12 @@ def break_samples(rng: random.Random) -> list[BreakSample]:
     return samples
 
 
-def break_f1(samples: list[BreakSample], probs: np.ndarray, threshold: float) -> tuple[float, ...]:
-    """(precision, recall, F1) of all breaks of the fused bodies, as the benchmark counts them."""
+def break_f1(samples: list[BreakSample], breaks: np.ndarray) -> tuple[float, ...]:
+    """(precision, recall, F1) of all breaks of the fused bodies, as the benchmark counts them,
+    given which candidates (of all samples, in order) are taken as breaks."""
     tp = fp = fn = start = 0
     for sample in samples:
-        chosen = probs[start : start + len(sample.labels)] >= threshold
+        chosen = breaks[start : start + len(sample.labels)]
         start += len(sample.labels)
         if not sample.body:
             continue
@@ -170,27 +177,44 @@ def break_f1(samples: list[BreakSample], probs: np.ndarray, threshold: float) ->
 
 
 def train_break_scorer(rng: random.Random) -> split.BreakScorer:
-    """The break scorer: out-of-fold threshold choice, then a fit on all samples."""
+    """The break scorer: out-of-fold threshold choice, then a fit on all samples.
+
+    Two ensembles, as `split.BreakScorer` applies them: one for the `lower`
+    candidates, one for all others (see `split.LOWER_ENSEMBLE`).
+    """
     samples = break_samples(rng)
     features = np.concatenate([s.features for s in samples])
     labels = np.concatenate([s.labels for s in samples])
     groups = np.concatenate([np.full(len(s.labels), s.source) for s in samples])
-    weights = np.ones(len(labels))
-    print(f"break candidates {len(labels)}  true breaks {int(labels.sum())}")
+    lower = split.scored_by_lower(features)
+    print(
+        f"break candidates {len(labels)}  true breaks {int(labels.sum())}  "
+        f"(lower: {int(lower.sum())}, {int(labels[lower].sum())})"
+    )
     oof = np.zeros(len(labels))
     for train, held in GroupKFold(n_splits=FOLDS).split(features, labels, groups):
-        model = fit(features[train], labels[train], weights[train], BREAK_TREES)
-        oof[held] = export(model, split.FEATURE_NAMES, features[held]).predict_proba(features[held])
-    figures = {float(t): break_f1(samples, oof, float(t)) for t in BREAK_THRESHOLDS}
+        for part in (lower, ~lower):
+            rows, scored = train[part[train]], held[part[held]]
+            model = fit(features[rows], labels[rows], np.ones(len(rows)), BREAK_TREES)
+            oof[scored] = export(model, split.FEATURE_NAMES, features[rows]).predict_proba(
+                features[scored]
+            )
+    figures = {
+        float(t): break_f1(samples, split.decide(oof, lower, float(t))) for t in BREAK_THRESHOLDS
+    }
     for t, (p, r, f) in figures.items():
         print(f"  break threshold {t:.2f}: P {p:.4f} R {r:.4f} F1 {f:.4f} (out of fold)")
     usable = [t for t, (p, _, _) in figures.items() if p >= BREAK_MIN_PRECISION] or [
         max(figures, key=lambda t: figures[t][0])
     ]
-    threshold = max(usable, key=lambda t: figures[t][2])
+    best = max(figures[t][2] for t in usable)
+    threshold = min(t for t in usable if figures[t][2] >= best - BREAK_F1_TIE)
     print(f"break threshold {threshold}")
-    model = fit(features, labels, weights, BREAK_TREES)
-    return split.BreakScorer(export(model, split.FEATURE_NAMES, features), threshold)
+    ensembles = []
+    for part in (~lower, lower):
+        model = fit(features[part], labels[part], np.ones(int(part.sum())), BREAK_TREES)
+        ensembles.append(export(model, split.FEATURE_NAMES, features[part]))
+    return split.BreakScorer(*ensembles, threshold)
 
 
 def extracted_variant(
@@ -428,6 +452,20 @@ def train_page_stage(rows: PageRows, threshold: float) -> Any:
     return fit_page_stage(rows.features, gains)
 
 
+def write_break_scorer(scorer: split.BreakScorer) -> None:
+    """Replace the break ensembles and threshold in the model file, leaving the rest as it is.
+
+    The line model takes 20+ minutes to retrain and its figures move with any
+    change of its inputs; a change of the splitter alone is shipped this way
+    (the other entries are written back as read, so they stay byte-identical).
+    """
+    data = json.loads(MODEL_PATH.read_text())
+    data["ensembles"].update(scorer.to_dicts())
+    data["settings"]["break_threshold"] = scorer.threshold
+    MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+    print(f"wrote the break scorer into {MODEL_NAME}.json ({MODEL_PATH.stat().st_size} bytes)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model file")
@@ -438,10 +476,21 @@ def main(argv: list[str] | None = None) -> int:
         help="split the lines with the shipped break scorer and write it back unchanged "
         "(the new one is still trained, for its figures and the same random draws)",
     )
+    parser.add_argument(
+        "--breaks-only",
+        action="store_true",
+        help="train the break scorer only and replace just its ensembles and threshold in the "
+        "model file (the line and page models stay byte-identical)",
+    )
     args = parser.parse_args(argv)
     started = time.time()
     rng = random.Random(SEED)
     scorer = train_break_scorer(rng)
+    if args.breaks_only:
+        if not args.dry_run:
+            write_break_scorer(scorer)
+        print(f"done in {time.time() - started:.0f}s")
+        return 0
     if args.keep_break_scorer:
         scorer = split.load_scorer()
     print(f"break scorer trained ({time.time() - started:.0f}s)")
@@ -550,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
                 "stage1": model.stage1.to_dict(),
                 "stage2": model.stage2.to_dict(),
                 "page_threshold": model.page_stage.to_dict(),
-                split.ENSEMBLE: scorer.ensemble.to_dict(),
+                **scorer.to_dicts(),
             },
             "settings": {
                 **model.settings(),

@@ -16,7 +16,19 @@ that such a join produces is a *candidate* break:
 - ``close``: a closing bracket or quote directly followed by a capital;
 - ``dash``: a list dash or bullet glued to the word before it ("posts-39,000");
 - ``open``: an opening quote or bracket glued to the word before it;
-- ``currency``: a price glued to a product name ("Gold Hoops$75").
+- ``currency``: a price glued to a product name or another price
+  ("Gold Hoops$75", "$25.00$29.99");
+- ``capitals_lower``: an all-capital word glued to a lower-case one
+  ("PRAGMAmain");
+- ``lower``: a cut between two lower-case letters of a word that occurs
+  nowhere else on the page, into two pieces that are words of the page
+  ("call centersthird-party": "centers" and "third" elsewhere,
+  "centersthird" nowhere);
+- ``code``: a brace glued to a word, or a closing brace to a semicolon
+  (code lines run together: "{quiet", ";}").
+
+``camel`` also takes an all-capital word of three letters or more after a
+lower-case letter ("astronautsNASA", not "macOS").
 
 Most candidates are no break at all: brand names ("iPhone", "YouTube",
 "McDonald's"), "COVID19", "Jean-Pierre", "word(s)". Two layers decide:
@@ -27,10 +39,14 @@ Most candidates are no break at all: brand names ("iPhone", "YouTube",
    "e.g.", "Dr. Smith", "J.R.R."); never inside a number or a version
    ("3.5", "v2.0.1", "10:30"); a sentence end only before a capitalised word,
    a digit, or an all-capital word after a lower-case letter ("ASP.NET",
-   "README.MD" stay); and a camel-case word shaped like a name (one hump,
-   a short lower-case run before it: "ThyssenKrupp", "JavaScript") stays.
+   "README.MD" stay); a camel-case word shaped like a name (one hump,
+   a short lower-case run before it: "ThyssenKrupp", "JavaScript") stays;
+   and no cut between two letters (``camel``, ``capitals_lower``,
+   ``lower``) splits a hashtag, a dotted name or a code identifier
+   ("#socialmedia", "austintexas.gov", "addEventListener").
 2. A *learned scorer* (gradient-boosted trees, trained on fused paragraphs
-   of the wcxb dev pages by `training/train_text_lines.py`) over the
+   of the wcxb dev pages by `training/train_text_lines.py`; the ``lower``
+   candidates have trees of their own, `LOWER_ENSEMBLE`) over the
    candidates that survive: the characters around the join, the two pieces
    of a fused word and how often each occurs on the page as a word of its
    own ("Portion" elsewhere on the page, "ChoicesPortion" nowhere), the
@@ -45,6 +61,7 @@ operations, and a 10 MB line costs linear time.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -71,10 +88,20 @@ from presscut.text.tokens import (
     page_text,
     substring_hashes,
     with_breaks,
+    word_cuts,
 )
 
 MODEL_NAME = "text_lines"
 ENSEMBLE = "breaks"
+# The `lower` candidates have their own ensemble: they are found by the page's vocabulary,
+# not by their characters, and are mostly no break; trained with the others, they pulled
+# the scores of sentence ends on long lines down.
+LOWER_ENSEMBLE = "breaks_lower"
+# Its fixed threshold: on wcxb dev page texts as they are, the `lower` splits it scored
+# below this were compounds whose pieces were words of the page ("Master|class",
+# "Thanks|giving", "academic|ally", "Control|led"); above it, menus run together ("web
+# development|mobile development"). Out of fold on fused bodies it costs about 0.0008 F1.
+LOWER_THRESHOLD = 0.9
 
 KINDS: tuple[str, ...] = (
     "sentence",
@@ -86,6 +113,9 @@ KINDS: tuple[str, ...] = (
     "dash",
     "open",
     "currency",
+    "capitals_lower",
+    "lower",
+    "code",
 )
 _KIND = {name: i for i, name in enumerate(KINDS)}
 # Abbreviations that stand before a capitalised word (a name), lower-cased,
@@ -108,6 +138,17 @@ _NAME_MAX_LETTERS = 13
 _MIN_GLUED_LOWER_RUN = 7
 _NAME_MAX_PREFIX = 2  # a lower-case prefix: "iPhone", "eBay"
 _NAME_MIN_RIGHT_PIECE = 3  # "LinkedIn": "In" is a word of most pages
+_LOWER_MAX_CHARS = 32  # `_lower_joins`
+_LOWER_MIN_PIECE = 3
+_BUCKET_BITS = 16
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: a bijection of the 64-bit hashes
+# Kinds that cut a run of letters: never inside a hashtag ("#socialmedia"), a dotted name
+# ("austintexas.gov", "document.getElementById") or a code identifier (`_protected`).
+_INSIDE_WORD_KINDS = frozenset(_KIND[name] for name in ("camel", "capitals_lower", "lower"))
+_DOTTED = re.compile(r"\w\.\w")
+# A lower-case word with two humps is a code identifier ("addEventListener", "useFriendStatus").
+_IDENTIFIER = re.compile(r"[a-z]\w*[a-z][A-Z]\w*[a-z][A-Z]")
+_OPENING = "\"'“„«‘(["
 _QUOTE = ord('"')
 _TYPOGRAPHIC_QUOTES = np.array([ord(ch) for ch in "“”„«»"], dtype=np.uint32)
 _LIST_NUMBER_AFTER = ')]"”'  # "…(SERPs).4. Create": a list number after a closed bracket
@@ -188,7 +229,29 @@ def _coarse(page: PageText, at: np.ndarray) -> np.ndarray:
     return np.where(inside, _coarse_table()[page.classes[np.where(inside, at, 0)]], _SPACE_C)
 
 
-def find_candidates(page: PageText) -> Candidates:
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """The page's token hashes sorted (to count words by binary search), and which tokens
+    occur once on the page; computed once for the candidates and their pieces."""
+
+    sorted: np.ndarray
+    single: np.ndarray  # bool per token
+
+    @classmethod
+    def of(cls, page: PageText) -> PageWords:
+        hashes = page.token_hashes
+        order = np.argsort(hashes)
+        words = hashes[order]
+        repeated = np.zeros(len(words), dtype=bool)
+        same = words[1:] == words[:-1]
+        repeated[1:] = same
+        repeated[:-1] |= same
+        single = np.empty(len(words), dtype=bool)
+        single[order] = ~repeated
+        return cls(words, single)
+
+
+def find_candidates(page: PageText, words: PageWords | None = None) -> Candidates:
     """Every place where two characters meet as a lost paragraph break would leave them."""
     classes, codes = page.classes, page.codes
     if len(codes) < 3:
@@ -197,9 +260,10 @@ def find_candidates(page: PageText) -> Candidates:
     # Most places are inside a word or next to a space; no join looks like that. The rules
     # below run on the other places p (1 <= p <= n-2) only, with the classes before,
     # at and after each.
-    middle = classes[1:-1]
-    ordinary = ((middle & (ALPHA | UPPER)) == ALPHA) & ((classes[:-2] & WORD) != 0)
-    ordinary |= ((middle | classes[:-2]) & SPACE) != 0
+    upper = (classes & UPPER) != 0
+    lower = (classes & (ALPHA | UPPER)) == ALPHA
+    ordinary = lower[1:-1] & ((classes[:-2] & WORD) != 0)
+    ordinary |= ((classes[1:-1] | classes[:-2]) & SPACE) != 0
     places = np.flatnonzero(~ordinary) + 1
     before, here, after = classes[places - 1], classes[places], classes[places + 1]
     after2 = classes[np.minimum(places + 2, len(classes) - 1)]
@@ -211,7 +275,8 @@ def find_candidates(page: PageText) -> Candidates:
         ((before & TERMINAL) != 0) & ((here & (CLOSER | OPENER | WORD)) != 0),  # sentence
         ((before & PAUSE) != 0)  # pause
         & (((here & (ALPHA | DIGIT)) != 0) | (((here & GLUED_OPEN) != 0) & letter_after)),
-        lower_before & (capitalised | ((here & UPPER) != 0) & space_after),  # camel
+        lower_before  # camel: a capitalised word, or one of three capitals ("astronautsNASA")
+        & (capitalised | ((here & UPPER) != 0) & (space_after | ((after & after2 & UPPER) != 0))),
         ((before & ALPHA) != 0) & ((here & DIGIT) != 0),  # letter_digit
         ((before & DIGIT) != 0) & ((here & UPPER) != 0) & letter_after,  # digit_upper
         ((before & (GLUED_CLOSE | TERMINAL)) == GLUED_CLOSE)  # close
@@ -222,9 +287,15 @@ def find_candidates(page: PageText) -> Candidates:
         ((before & WORD) != 0)  # open: a bracket or quote, then a capital or two letters
         & ((here & GLUED_OPEN) != 0)
         & (((after & UPPER) != 0) | (letter_after & ((after2 & ALPHA) != 0))),
-        lower_before & ((here & PUNCT) != 0) & ((after & DIGIT) != 0),  # currency
+        (lower_before | ((before & DIGIT) != 0))  # currency: after a name or a price
+        & ((here & PUNCT) != 0)
+        & ((after & DIGIT) != 0),
     )
     found = [places[mask] for mask in masks]
+    # Capitals, then two lower-case letters ("PRAGMAmain"): inside a word, so not in `places`.
+    found.append(np.flatnonzero(upper[:-3] & upper[1:-2] & lower[2:-1] & lower[3:]) + 2)
+    found.append(_lower_joins(page, lower, PageWords.of(page) if words is None else words))
+    found.append(_code_joins(page, places[(before & PUNCT) != 0]))
     # Rare shapes found by class, then checked by code point: "projectA budget", "Hoops$75".
     camel, currency = found[_KIND["camel"]], found[_KIND["currency"]]
     single = (classes[np.minimum(camel + 1, len(codes) - 1)] & SPACE) != 0
@@ -247,6 +318,51 @@ def find_candidates(page: PageText) -> Candidates:
     first = np.ones(len(at), dtype=bool)
     first[1:] = at[1:] != at[:-1]
     return Candidates(at[first], kind[first], end[first])
+
+
+def _code_joins(page: PageText, places: np.ndarray) -> np.ndarray:
+    """A brace glued to a word or a brace after a semicolon: code lines run together.
+
+    `places` are those after punctuation (the few where a code point check is due).
+    """
+    before, here = page.codes[places - 1], page.codes[places]
+    brace = (before == ord("{")) | (before == ord("}"))
+    word = (page.classes[places] & WORD) != 0
+    return places[(brace & word) | ((before == ord(";")) & (here == ord("}")))]
+
+
+def _lower_joins(page: PageText, lower: np.ndarray, words: PageWords) -> np.ndarray:
+    """Places between two lower-case letters that cut a word into two words of the page
+    while the word itself occurs nowhere else on it ("centers|third", "Preview|control").
+
+    Only words of at most `_LOWER_MAX_CHARS` characters are cut, each piece at least
+    `_LOWER_MIN_PIECE` long. `lower` flags the page's lower-case letters. This
+    runs on every page, so most pieces are turned away by a bitmap of the
+    page's words (`_bucket`) before the binary search.
+    """
+    starts, ends = page.token_starts, page.token_ends
+    lengths = ends - starts
+    chosen = np.flatnonzero(
+        words.single & (lengths >= 2 * _LOWER_MIN_PIECE) & (lengths <= _LOWER_MAX_CHARS)
+    )
+    between = np.zeros(len(lower), dtype=bool)  # a lower-case letter before and at each place
+    np.logical_and(lower[:-1], lower[1:], out=between[1:])
+    at, left, right = word_cuts(page.lower, starts[chosen], ends[chosen], _LOWER_MIN_PIECE, between)
+    bitmap = np.zeros(1 << _BUCKET_BITS, dtype=bool)
+    bitmap[_bucket(words.sorted)] = True
+    keep = bitmap[_bucket(left)] & bitmap[_bucket(right)]
+    at, pieces = at[keep], np.concatenate([left[keep], right[keep]])
+    if not len(at):
+        return at
+    ordered = words.sorted
+    found = ordered[np.minimum(np.searchsorted(ordered, pieces), len(ordered) - 1)] == pieces
+    return at[found[: len(at)] & found[len(at) :]]
+
+
+def _bucket(hashes: np.ndarray) -> np.ndarray:
+    """The top `_BUCKET_BITS` bits of a multiplicative mix of token hashes (their own top
+    bits barely vary between short words)."""
+    return ((hashes * _MIX) >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
 
 
 def _sentence_breaks(page: PageText, ends: np.ndarray) -> np.ndarray:
@@ -302,7 +418,7 @@ class Pieces:
         return Pieces(*(getattr(self, name)[keep] for name in self.__slots__))
 
 
-def word_pieces(page: PageText, at: np.ndarray) -> Pieces:
+def word_pieces(page: PageText, at: np.ndarray, words: PageWords | None = None) -> Pieces:
     """The `Pieces` around the candidate offsets `at`."""
     starts, ends = page.token_starts, page.token_ends
     n = len(at)
@@ -323,8 +439,8 @@ def word_pieces(page: PageText, at: np.ndarray) -> Pieces:
         np.concatenate([left_end, right_end, right_end]),
     )
     valid = np.concatenate([left_end > left_start, right_end > right_start, through])
-    words = np.sort(page.token_hashes)
-    on_page = np.searchsorted(words, hashes, side="right") - np.searchsorted(words, hashes)
+    ordered = (PageWords.of(page) if words is None else words).sorted
+    on_page = np.searchsorted(ordered, hashes, side="right") - np.searchsorted(ordered, hashes)
     on_page[~valid] = 0
     return Pieces(
         left_start,
@@ -366,14 +482,16 @@ def candidate_features(page: PageText, candidates: Candidates, pieces: Pieces) -
     out[:, 12] = pieces.right_count
     out[:, 13] = pieces.whole_count
 
-    # The text on each side, up to the neighbouring candidate or the line's edge.
+    # The text on each side, up to the neighbouring candidate or the line's edge. Only the
+    # candidates found by their characters count, here and in the densities below: how
+    # many words of a page have pieces that are words too (`lower`) says nothing about
+    # its layout, and on long lines of short words they are many.
     line = np.searchsorted(page.starts, at, side="right") - 1
     line_start, line_end = page.starts[line], page.starts[line] + page.lengths[line]
-    same_line = line[1:] == line[:-1]
-    previous = line_start.copy()
-    previous[1:] = np.where(same_line, at[:-1], line_start[1:])
-    following = line_end.copy()
-    following[:-1] = np.where(same_line, at[1:], line_end[:-1])
+    shaped = candidates.kind != _KIND["lower"]
+    neighbours = np.concatenate(([-1], at[shaped], [len(page.codes)]))
+    previous = np.maximum(neighbours[np.searchsorted(neighbours, at) - 1], line_start)
+    following = np.minimum(neighbours[np.searchsorted(neighbours, at, side="right")], line_end)
     words = _prefix((classes & (SPACE | WORD)) == WORD)  # word characters, a proxy for words
     out[:, 14] = at - previous
     out[:, 15] = (words[at] - words[previous]) / np.maximum(at - previous, 1)
@@ -384,10 +502,10 @@ def candidate_features(page: PageText, candidates: Candidates, pieces: Pieces) -
     out[:, 20] = _ends_sentence_before(page, following)
     out[:, 21] = page.lengths[line]
     # Densities, not counts, so that a 10 MB line looks like any other.
-    out[:, 22] = np.bincount(line, minlength=len(page.lines))[line] / page.lengths[line]
+    out[:, 22] = np.bincount(line[shaped], minlength=len(page.lines))[line] / page.lengths[line]
     quotes = np.flatnonzero(page.codes == _QUOTE)
     out[:, 23] = (np.searchsorted(quotes, at) - np.searchsorted(quotes, line_start)) % 2
-    out[:, 24] = n / len(page.codes)
+    out[:, 24] = np.count_nonzero(shaped) / len(page.codes)
     # “„«»” are typeset, so never glued to a word by their author: a join is likelier.
     out[:, 25] = _typographic_quote(page.codes[at - 1]) | _typographic_quote(
         page.codes[np.minimum(at, len(page.codes) - 1)]
@@ -430,6 +548,7 @@ def allowed(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarra
         & (pieces.right_end - pieces.right_start >= _NAME_MIN_RIGHT_PIECE)
     )
     pause, camel, sentence = _KIND["pause"], _KIND["camel"], _KIND["sentence"]
+    inside, code = _INSIDE_WORD_KINDS, _KIND["code"]
     ok = np.ones(n, dtype=bool)
     rows = zip(
         at.tolist(),
@@ -447,11 +566,21 @@ def allowed(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarra
             ok[i] = False
         elif kind == sentence:
             ok[i] = _sentence_allowed(text, start, end, split, right_end)
+        elif kind in inside and _protected(word):
+            ok[i] = False
         elif kind == camel:
             ok[i] = on_page or not _name_shaped(word, split - start)
         elif kind == pause:
             ok[i] = _pause_allowed(text, start, end, split)
+        elif kind == code:  # not inside a placeholder: "{title}", "{{name}}"
+            ok[i] = text[split - 1] != "{" or "}" not in text[split:stop]
     return ok
+
+
+def _protected(word: str) -> bool:
+    """A hashtag, a dotted name or a code identifier: no cut between two letters splits it."""
+    bare = word.lstrip(_OPENING)
+    return bare[:1] == "#" or bool(_DOTTED.search(word) or _IDENTIFIER.match(bare))
 
 
 def _pause_allowed(text: str, start: int, end: int, split: int) -> bool:
@@ -474,7 +603,7 @@ def _sentence_allowed(text: str, start: int, end: int, split: int, right_end: in
     before = text[start:end]
     following = text[split:right_end].lstrip("\"'“„«‘(")
     if text[end] == ".":
-        bare = before.lstrip("\"'“„«‘([")
+        bare = before.lstrip(_OPENING)
         initial = len(bare) == 1 and bare.isalpha()
         if not bare or "." in bare or initial or bare.lower() in ABBREVIATIONS:
             return False
@@ -507,29 +636,58 @@ def _name_shaped(word: str, split: int) -> bool:
 class BreakScorer:
     """The learned scorer and the probability above which a candidate is a break."""
 
-    ensemble: TreeEnsemble
-    threshold: float
+    ensemble: TreeEnsemble  # all kinds but `lower`
+    lower: TreeEnsemble
+    threshold: float  # of the other kinds (`decide`)
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """The break probability of each candidate (rows of `candidate_features`)."""
+        out = np.empty(len(features))
+        lower = scored_by_lower(features)
+        for rows, ensemble in ((~lower, self.ensemble), (lower, self.lower)):
+            if rows.any():
+                out[rows] = ensemble.predict_proba(features[rows])
+        return out
+
+    def breaks(self, features: np.ndarray) -> np.ndarray:
+        """Which candidates are breaks (each kind against its threshold)."""
+        return decide(self.probabilities(features), scored_by_lower(features), self.threshold)
+
+    def to_dicts(self) -> dict[str, dict[str, object]]:
+        """The ensembles as the model file stores them, by name."""
+        return {ENSEMBLE: self.ensemble.to_dict(), LOWER_ENSEMBLE: self.lower.to_dict()}
+
+
+def decide(probabilities: np.ndarray, lower: np.ndarray, threshold: float) -> np.ndarray:
+    """Breaks: the `lower` candidates from `LOWER_THRESHOLD` up, the others from `threshold`."""
+    return probabilities >= np.where(lower, LOWER_THRESHOLD, threshold)
+
+
+def scored_by_lower(features: np.ndarray) -> np.ndarray:
+    """Which candidates (rows of `candidate_features`) the `lower` ensemble scores."""
+    return features[:, 0] == _KIND["lower"]
 
 
 @cache
 def load_scorer() -> BreakScorer:
     """The shipped scorer (in the text-mode model file), read once per process."""
     data = load_model_file(MODEL_NAME)
-    ensemble = data.ensembles[ENSEMBLE]
-    if ensemble.feature_names != FEATURE_NAMES:
+    ensembles = [data.ensembles[name] for name in (ENSEMBLE, LOWER_ENSEMBLE)]
+    if any(ensemble.feature_names != FEATURE_NAMES for ensemble in ensembles):
         raise RuntimeError(
             f"{MODEL_NAME}.json was trained on other break features; "
             "rerun training/train_text_lines.py"
         )
-    return BreakScorer(ensemble, float(data.settings["break_threshold"]))
+    return BreakScorer(*ensembles, float(data.settings["break_threshold"]))
 
 
 def scored_candidates(page: PageText) -> tuple[Candidates, np.ndarray]:
     """The candidates the hard rules allow, and their features."""
-    candidates = find_candidates(page)
+    words = PageWords.of(page)
+    candidates = find_candidates(page, words)
     if not len(candidates.at):
         return candidates, np.zeros((0, len(FEATURE_NAMES)))
-    pieces = word_pieces(page, candidates.at)
+    pieces = word_pieces(page, candidates.at, words)
     keep = allowed(page, candidates, pieces)
     candidates, pieces = candidates.take(keep), pieces.take(keep)
     return candidates, candidate_features(page, candidates, pieces)
@@ -542,7 +700,7 @@ def split_page(lines: Sequence[str], scorer: BreakScorer | None = None) -> PageT
     if not len(candidates.at):
         return page
     scorer = scorer or load_scorer()
-    breaks = scorer.ensemble.predict_proba(features) >= scorer.threshold
+    breaks = scorer.breaks(features)
     return with_breaks(page, candidates.at[breaks])
 
 

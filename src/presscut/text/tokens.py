@@ -51,6 +51,9 @@ _MAX_POSITION = 31  # characters beyond this position in a word share one power
 _POWERS = np.array(
     [pow(_MULTIPLIER, i, 1 << 64) for i in range(_MAX_POSITION + 1)], dtype=np.uint64
 )
+_INVERSE_POWERS = np.array(
+    [pow(_MULTIPLIER, -i, 1 << 64) for i in range(_MAX_POSITION + 1)], dtype=np.uint64
+)
 _LENGTH_MIX = np.uint64(0x9E3779B97F4A7C15)
 PAIR_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 """Multiplier combining the hashes of two neighbouring words (phrase lookups)."""
@@ -158,6 +161,41 @@ def substring_hashes(lower: np.ndarray, starts: np.ndarray, ends: np.ndarray) ->
         tails = [lower[starts[i] + width : ends[i]].sum(dtype=np.uint64) for i in long.tolist()]
         hashes[long] += np.array(tails, dtype=np.uint64) * _POWERS[_MAX_POSITION]
     return hashes ^ (lengths.astype(np.uint64) * _LENGTH_MIX)
+
+
+def word_cuts(
+    lower: np.ndarray, starts: np.ndarray, ends: np.ndarray, min_piece: int, where: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The places p with `where[p]` set that cut one of the words [starts, ends) into two
+    pieces of at least `min_piece` characters: (place, hash of the piece before, of the
+    piece after).
+
+    The hashes are those `word_tokens` gives words of those spellings, from one
+    cumulative sum over the words' letters: the piece before is a prefix sum,
+    the piece after the rest of the word shifted back to position 0 by an
+    inverse power. So words must have at most `_MAX_POSITION` + 1 characters
+    (no shared power); `substring_hashes` costs a row of that width per piece.
+    """
+    lengths = ends - starts
+    if len(lengths) and lengths.max() > _MAX_POSITION + 1:
+        raise ValueError(f"words must have at most {_MAX_POSITION + 1} characters")
+    first = np.cumsum(lengths) - lengths  # of each word among the letters
+    word_start = np.repeat(starts, lengths)
+    at = np.arange(len(word_start)) + np.repeat(starts - first, lengths)  # each letter's offset
+    position = at - word_start
+    before = np.zeros(len(at) + 1, dtype=np.uint64)  # sum of the terms before each letter
+    np.cumsum(lower[at] * _POWERS[position], out=before[1:])
+    word_end = np.repeat(ends, lengths)
+    cut = np.flatnonzero((position >= min_piece) & (word_end - at >= min_piece) & where[at])
+    at, position, word_first = at[cut], position[cut], cut - position[cut]
+    rest = word_end[cut] - at
+    left = before[cut] - before[word_first]
+    right = (before[cut + rest] - before[cut]) * _INVERSE_POWERS[position]
+    return (
+        at,
+        left ^ (position.astype(np.uint64) * _LENGTH_MIX),
+        right ^ (rest.astype(np.uint64) * _LENGTH_MIX),
+    )
 
 
 def hash_words(words: Iterable[str]) -> np.ndarray:
