@@ -590,3 +590,16 @@ def test_teasers_in_a_box_named_for_related_posts_are_cut(names: str, teasers_ke
     kept, _ = decide(page, Scores(np.full(5, 0.8), np.zeros(5, dtype=bool)), 0.5, why)
     assert kept.tolist() == [True, True, True, teasers_kept, teasers_kept]
     assert why == ({} if teasers_kept else {3: "related", 4: "related"})
+
+
+def test_a_labelled_link_to_another_story_set_as_a_heading_is_cut() -> None:
+    page = _page(
+        f"<p>{PARAGRAPH}</p><h3>READ MORE: <a href='/b'>Bus fares to rise by 8 percent</a></h3>"
+        f"<h3>Read more about the harbour</h3><p>{PARAGRAPH_2}</p>"
+    )
+    assert [standalone_line_reason(s.text, s.type) for s in page.segments] == [
+        None,
+        "related",
+        None,
+        None,
+    ]

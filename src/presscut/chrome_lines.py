@@ -315,11 +315,14 @@ def standalone_line_reason(
         return "embed"
     if len(text) <= _TOC_MAX_CHARS and _match_toc_label(text):
         return "navigation"
-    if kind not in ("paragraph", "list_item"):
+    if kind not in ("paragraph", "list_item", "heading"):
         return None
     words = text.split()
+    # A labelled link to another story is set as a heading too ("READ MORE: <headline>").
     if len(words) <= RELATED_MAX_WORDS and _match_related_label(text):
         return "related"
+    if kind == "heading":
+        return None
     if _COPYRIGHT_NOTICE.match(text):
         return "footer"
     if _match_paywall_meter(text):
