@@ -57,6 +57,18 @@ from presscut.metadata.authors import split_byline
         ("Eingestellt von Unknown", []),
         ("Webmaster", []),
         ("undefined", []),
+        ("Autor/in: Jane Example", ["Jane Example"]),
+        ("Rechtsanwalt Hans Example", ["Hans Example"]),
+        ("Senior Editor Jane Doe", ["Jane Doe"]),
+        ("Example Verlag GmbH, Nürnberg, Germany", ["Example Verlag GmbH"]),
+        ("Copyright Example GmbH & Co. KG - all rights reserved", ["Example GmbH"]),
+        ("example.de, Frankfurt, Germany", ["example.de"]),
+        ("Donnerstag", []),
+        ("Plácido Domingo", ["Plácido Domingo"]),
+        ("publisher", []),
+        ("Autoren", []),
+        ("Benutzername", []),
+        ("No Author", []),
     ],
 )
 def test_split_byline(byline: str, names: list[str]) -> None:
@@ -604,3 +616,55 @@ def test_quoted_persons_are_not_the_author() -> None:
         "</div></blockquote></body></html>"
     )
     assert authors(html) == ()
+
+
+def test_a_desk_credited_beside_a_writer_is_dropped() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author":'
+        ' [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Redaktion"}]}'
+        "</script></head></html>"
+    )
+    assert authors(html) == ("Jane Doe",)
+    alone = '<html><head><meta name="author" content="Redaktion"></head></html>'
+    assert authors(alone) == ("Redaktion",)
+
+
+def test_a_byline_element_saying_there_is_no_author_names_none() -> None:
+    html = (
+        '<html><body><h1>T</h1><div class="byline"><span>No Author</span>'
+        "<span>Last Modified</span></div><p>Text.</p></body></html>"
+    )
+    assert authors(html) == ()
+
+
+def test_a_customers_testimonial_names_no_author() -> None:
+    html = (
+        "<html><body><h1>Financing your car</h1><p>Text.</p><div class='row testimonial-author'>"
+        "<div class='row'>Customer Anna Kaiser</div></div></body></html>"
+    )
+    assert authors(html) == ()
+
+
+def test_the_user_name_field_of_a_login_form_names_no_author() -> None:
+    html = (
+        "<html><body><h1>Horror clown in town</h1><p>Text.</p><div class='login-username'>"
+        "<i class='icon'>face</i><input name='login_username'></div></body></html>"
+    )
+    assert authors(html) == ()
+    sign_up = html.replace("login-username", "form-field-wrap reg-username")
+    assert authors(sign_up) == ()
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        ("Berlin (dpa) - The federal government wants to", ("dpa",)),
+        ("WASHINGTON (AP) — The Senate voted on Tuesday to", ("AP",)),
+        ("25. Januar 2022 (DJV/FWR) Berlin/Ratingen. Die Verbände", ("DJV", "FWR")),
+        # a place in parentheses is no agency
+        ("Rostow (Russland) - Bei einem Brand sind fünf Kinder", ()),
+    ],
+)
+def test_the_agency_of_a_wire_reports_dateline(first_line: str, expected: tuple[str, ...]) -> None:
+    html = f"<html><body><h1>News of the day</h1><p>{first_line} more text.</p></body></html>"
+    assert authors(html) == expected

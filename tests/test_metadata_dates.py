@@ -399,3 +399,65 @@ def test_a_threads_last_post_is_no_publication_date() -> None:
         "<p>Last post: 01/12/2025 at 6:49 pm</p></div><p>Question.</p></body></html>"
     )
     assert metadata(html).published == "2025-11-28T19:07:05+00:00"
+
+
+def test_a_date_in_the_style_rules_beside_the_headline_is_no_date_line() -> None:
+    # page builders print their version's date in a comment of every widget's <style>
+    html = (
+        '<html><head><meta property="article:published_time" content="2023-11-08T18:38:11Z">'
+        "</head><body><header><h1>Voting on the future</h1><style>/*! builder - v3.14.0 -"
+        " 26-06-2023 */ .spacer{height:1px}</style></header><p>Text.</p></body></html>"
+    )
+    assert metadata(html).published == "2023-11-08T18:38:11+00:00"
+
+
+def test_a_printed_date_read_the_other_way_round_is_the_structured_day() -> None:
+    # "11/01/2021" on a German page beside a datePublished of 1 November: month first
+    html = (
+        '<html lang="de"><head><meta property="article:published_time"'
+        ' content="2021-11-01T04:00:14Z"></head><body><header><p>11/01/2021</p>'
+        "<h1>Der Roller im Test</h1></header><p>Text.</p></body></html>"
+    )
+    assert metadata(html).published == "2021-11-01T04:00:14+00:00"
+
+
+def test_a_utc_timestamp_a_day_off_the_permalinks_date_gives_the_local_day() -> None:
+    html = (
+        '<html><head><meta property="article:published_time"'
+        ' content="2018-12-31T23:11:59+00:00"></head><body><h1>Ins neue Jahr</h1>'
+        "<p>Text.</p></body></html>"
+    )
+    assert (
+        metadata(html, "https://blog.example/2019/01/01/ins-neue-jahr/").published == "2019-01-01"
+    )
+    assert metadata(html, "https://blog.example/ins-neue-jahr/").published == (
+        "2018-12-31T23:11:59+00:00"
+    )
+
+
+def test_a_date_in_the_first_paragraphs_sentence_is_not_the_date_line() -> None:
+    sentence = (
+        "In the presence of many guests, the new mountain centre was opened on 18 October 2021"
+        " at the old iron mine, after four years of building work in the tunnels, and it"
+        " trains rescuers from all over the country from now on."
+    )
+    html = f"<html><body><h1>Mountain centre opened</h1><p>{sentence}</p><p>More.</p></body></html>"
+    assert metadata(html, "https://example.org/2021/10/20/centre-opened/").published == (
+        "2021-10-20"
+    )
+
+
+def test_a_date_printed_inside_the_headline_heading_of_a_long_article() -> None:
+    paragraph = "The sales of mineral oil products fell again this year in every region. " * 25
+    # the menu between the site's heading and the headline lists programmes that ended
+    menu = "".join(
+        f"<li><a href='/p-{i}'>Programme {i} (until 31.12.2018)</a></li>" for i in range(20)
+    )
+    html = (
+        '<html><head><meta property="og:title" content="Mineral oil figures for November 2021">'
+        f"</head><body><h1>Federal Office of Examples</h1><ul>{menu}</ul><div><h1><span"
+        ' class="date">'
+        "27.01.2022</span>Mineral oil figures for November 2021</h1>"
+        f"<p>{paragraph}</p></div></body></html>"
+    )
+    assert metadata(html).published == "2022-01-27"

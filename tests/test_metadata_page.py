@@ -390,6 +390,52 @@ def test_logo_alt_text_names_the_site_rather_than_its_domain() -> None:
     assert metadata(partner, url).site_name == "river-haven.example"
 
 
+@pytest.mark.parametrize(
+    ("alt", "expected"),
+    [
+        ("zur River-Haven-Startseite", "River-Haven"),
+        ("Zu Startseite River Haven", "River Haven"),
+        ("River-Haven-Logo", "River-Haven"),
+        # the alt text only spells the declared domain out: the domain stays
+        ("Startseite river-haven . e x a m p l e", "river-haven.example"),
+    ],
+)
+def test_logo_alt_text_without_its_link_words(alt: str, expected: str) -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="river-haven.example"><title>New'
+        ' hotel opens</title></head><body><header><a class="logo" href="/"><img src="/l.png"'
+        f' alt="{alt}"></a></header><h1>New hotel opens</h1><p>Text.</p></body></html>'
+    )
+    assert metadata(html, "https://river-haven.example/a-story").site_name == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="og:site_name" content="river-haven.example/">', "river-haven.example"),
+        ('<meta name="publisher" content="Jane Doe info@river-haven.example">', "Jane Doe"),
+        ("<title>New hotel opens - http://www.river-haven.example</title>", "river-haven.example"),
+        ("<title>New hotel opens | www.river-haven.example</title>", "river-haven.example"),
+        ('<meta property="og:site_name" content="• River Haven">', "River Haven"),
+    ],
+)
+def test_a_site_name_is_no_address(head: str, expected: str) -> None:
+    html = f"<html><head>{head}</head><body><h1>New hotel opens</h1><p>Text.</p></body></html>"
+    assert metadata(html, "https://www.river-haven.example/a-story").site_name == expected
+
+
+def test_a_declared_name_not_naming_the_host_gives_way_to_the_titles() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="{}"><title>New hotel opens -'
+        " River Haven</title></head><body><h1>New hotel opens</h1><p>Text.</p></body></html>"
+    )
+    url = "https://www.riverhaven.example/a-story"
+    assert metadata(html.format("Valley Tourism Committee"), url).site_name == "River Haven"
+    # the title's part is the declared name's initials: the full name is the better
+    abbreviated = html.format("Rural Haven Trust").replace("River Haven", "RHT")
+    assert metadata(abbreviated, "https://rht.example/a").site_name == "Rural Haven Trust"
+
+
 def test_site_title_heading_of_an_archived_copy_is_the_site_name() -> None:
     archive = "https://web.archive.org/web/20160218174457/http://moving-letters.example/"
     html = (
@@ -598,3 +644,31 @@ def test_markdown_front_matter_has_every_metadata_field() -> None:
     lines = dict(line.split(": ", 1) for line in front.strip().splitlines())
     for key, value in ALL_FIELDS.items():
         assert json.loads(lines[key]) == value
+
+
+def test_a_lower_case_brand_with_a_symbol_is_cut_from_the_title() -> None:
+    html = (
+        "<html><head><title>Magic Cleaning | example ♥ Magazin</title></head><body></body></html>"
+    )
+    assert metadata(html, "https://www.example.de/magazin/magic-cleaning/").title == (
+        "Magic Cleaning"
+    )
+
+
+def test_a_date_line_printed_after_the_headline_in_the_h1_is_cut() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Fans return to the stadiums of the'
+        ' region"></head><body><h1>Fans return to the stadiums of the region 02.02.2022 •'
+        " Club news, Press, General</h1><p>Text.</p></body></html>"
+    )
+    assert metadata(html).title == "Fans return to the stadiums of the region"
+
+
+def test_the_blog_archive_words_of_a_classic_theme_are_cut_from_the_title() -> None:
+    html = (
+        "<html><head><title>Four Years Remaining » Blog Archive » Interning of small integers"
+        "</title></head><body><p>Text.</p></body></html>"
+    )
+    assert metadata(html, "https://fouryears.example/2019/10/21/interning/").title == (
+        "Interning of small integers"
+    )

@@ -3,8 +3,9 @@
 Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 `@id` reference), microdata, `<meta name=author>` and friends, `rel=author`
 links and byline elements, byline lines in the text, a name signed in bold
-under the article's last paragraph and, when nothing names even an
-organisation, a name printed over the date line under the headline. They are written for readers
+under the article's last paragraph, the agency of a wire report's dateline
+("Berlin (dpa) - ...") and, when nothing names even an organisation, a name
+printed over the date line under the headline. They are written for readers
 ("By Jane Doe and John Roe, Staff Writers | Updated 5 March"), so each is
 split into names on commas, "and" and its equivalents in the supported
 languages, and every part that is not a name (a role, a date, a URL, an
@@ -46,7 +47,8 @@ _PREFIX = re.compile(
     r"|(?:publié|écrit|rédigé)\s+par|(?:un\s+)?(?:artículo|texto|reportaje)\s+de"
     r"|(?:publicado|escrito)\s+por|(?:un\s+)?articolo\s+di|(?:pubblicato|scritto)\s+da"
     r"|(?:opublikowane|napisane)\s+przez|von|par|por|di|door|przez|written|posted)\b"
-    r"|(?:autor(?:in|a|e|zy)?|authors?|contributors?|auteur|autore|redakcja|texte?|texto|testo|tekst"
+    r"|(?:autor(?:in(?:nen)?|a|e|en|zy|/in|\*in|\(in\))?|authors?|contributors?|auteur|autore"
+    r"|redakcja|texte?|texto|testo|tekst"
     r"|redaktion|interview|entretien|entrevista|kolumne|kolumnist(?:in)?|chronique)"
     r"(?:\s+(?:und|&|and|et|y|e|i)\s+[\w-]+)?\s*[:\-–])"  # "Text und Fotos:"
     r"\s*[:\-–]?\s*",
@@ -55,9 +57,28 @@ _PREFIX = re.compile(
 # Bylines also credit people who did not write the piece: those parts are dropped.
 _NOT_AUTHOR = re.compile(
     r"^(?:(?:medically|expert|clinically)\s+)?reviewed|^fact[- ]?check|^updated|^edited|^illustrat"
-    r"|^photo|^video|^translat|^übersetz|^bearbeitet|^mit material|^aktualisiert|^mis à jour",
+    r"|^photo|^video|^translat|^übersetz|^bearbeitet|^mit material|^aktualisiert|^mis à jour"
+    r"|^all rights|^alle rechte|^tous droits|^todos los derechos|^no author|^kein autor",
     re.I,
 )
+# A copyright notice written into the author field ("Copyright Example GmbH & Co. KG - all
+# rights reserved"): the owner is named after it.
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:\d{4}\s*)?", re.I)
+# A company's legal form ends its name; what follows is its address or the rest of the form
+# ("Example Verlag GmbH, Nürnberg, Germany", "Example GmbH & Co. KG").
+_LEGAL_FORM = re.compile(
+    r"\s(?:GmbH|AG|KG|e\.\s?V|SE|Ltd|Inc|LLC|S\.A|SAS|B\.V|N\.V|S\.p\.A|S\.r\.l|sp\.\s?z\s?o\.o)\.?$",
+    re.I,
+)
+# The country ending an address written after an organisation ("Example.de, Frankfurt,
+# Germany"): it and the town before it are no authors.
+_COUNTRIES = frozenset(
+    """
+    germany deutschland austria österreich switzerland schweiz suisse svizzera france italy
+    italia spain españa poland polska netherlands nederland belgium belgique luxembourg usa uk
+    """.split()
+)
+_MIN_ADDRESS_PARTS = 3
 _SPLIT = re.compile(
     r"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s)\s*",
     re.I,
@@ -78,7 +99,9 @@ _ROLE_WORDS = frozenset(
     correspondente redacteur verslaggever dziennikarz dziennikarka redaktor korespondent
     chefredakteur chefredakteurin reporterin volontär volontärin moderator moderatorin
     fotograf fotografin korrespondentin correspondante redattrice autora escritor escritora
-    columnista colaborador colaboradora redactie publicist publicysta
+    columnista colaborador colaboradora redactie publicist publicysta autoren autorinnen
+    auteurs autores autori herausgeber herausgeberin gründer gründerin rechtsanwalt
+    rechtsanwältin
     """.split()
 )
 # Words of page furniture that byline-like elements also contain ("Sign in", "Follow").
@@ -88,8 +111,22 @@ _UI_WORDS = frozenset(
     share follow subscribe menu home search contact people more view all posts articles read email
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
-    updated published posted post reputation via sponsored connect joined
+    updated modified published posted post reputation via sponsored connect joined
     unknown anonymous anonym unbekannt webmaster undefined null userprofile profil benutzerprofil
+    """.split()
+)
+# Words that are no name on their own, though a name may hold them ("Plácido Domingo"): a
+# weekday printed beside the date, labels ("Stand:", "Rezept von", "Benutzername"), a
+# placeholder ("Unbenannt", "publisher").
+_NOT_ALONE = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+    freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
+    miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato
+    domenica segunda terça quarta quinta sexta maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag poniedziałek wtorek środa czwartek piątek sobota niedziela
+    stand vom mehr rezept recipe newsletter username benutzername unbenannt untitled publisher
+    publikationen publications
     """.split()
 )
 _PARTICLES = frozenset(
@@ -170,10 +207,12 @@ _AUTHOR_LINK_SELECTOR = ", ".join(
 )
 # Elements that are not the article's byline: pictures, sharing, comments, teasers of other
 # articles ("teaser__author"), the categories a byline bar also lists, and the person a
-# quotation or a customer's testimonial is by ("Quote_author").
+# quotation or a customer's testimonial is by ("Quote_author", "testimonial-author"), and the
+# user name field of a login or sign-up form ("login-username", "pp-form-field-wrap").
 _NOT_BYLINE = re.compile(
     r"comment|avatar|image|img|photo|social|share|follow|related|widget|list|more|authori[sz]"
-    r"|teaser|slider|swiper|carousel|categor|keyword|topic|\btags?\b|quote",
+    r"|teaser|slider|swiper|carousel|categor|keyword|topic|\btags?\b|quote|testimonial|log-?in"
+    r"|(?:^|[\s_-])form(?:[\s_-]|$)",
     re.I,
 )
 # Links to account pages, which author-link selectors also match ("/authorize", "/profile").
@@ -309,6 +348,25 @@ def _without_trailing_role(part: str) -> str:
     return part
 
 
+def _without_leading_role(part: str) -> str:
+    """ "Rechtsanwalt Dennis Tölle" → "Dennis Tölle": a role written before a full name, as
+    a title. A collective's word stays ("Redaktion Example Schweiz" is the desk's name)."""
+    words = part.split()
+    folded = [w.casefold().strip(".,") for w in words]
+    start = 0
+    while start < len(words) and folded[start] in _ROLE_WORDS and folded[start] not in _COLLECTIVE:
+        start += 1
+    rest = words[start:]
+    if (
+        start
+        and len(rest) >= _MIN_NAME_BEFORE_ROLE
+        and all(w[:1].isupper() for w in rest)
+        and not any(w in _ROLE_WORDS for w in folded[start:])
+    ):
+        return " ".join(rest)
+    return part
+
+
 def _clean_part(part: str) -> str | None:
     """One split-off piece of a byline as a name, or `None` if it is not one."""
     part = part.strip(" \t-–—:·•,.[]\"'“”«»")
@@ -317,13 +375,15 @@ def _clean_part(part: str) -> str | None:
     if _NOT_AUTHOR.search(part):
         return None
     part = _without_trailing_role(_LEADING_CONJUNCTION.sub("", _PREFIX.sub("", part)))
-    part = part.strip(" -–—:,.")
+    part = _without_leading_role(part).strip(" -–—:,.")
     if not part or len(part) > _MAX_NAME_CHARS or _NOT_NAME.search(part):
         return None
     if _DIGITS_IN_PHRASE.search(part) or _CREDENTIAL.match(part):
         return None
     words = _words(part)
     if len(words) > _MAX_NAME_WORDS or not any(ch.isalpha() for ch in part):
+        return None
+    if len(words) == 1 and words[0] in _NOT_ALONE:
         return None
     if all(w in _ROLE_WORDS or w in _UI_WORDS for w in words) and words[-1] not in _COLLECTIVE:
         # "Staff Writer", "Share", "Unknown"; but "Staff", "Redaktion", "Marketing Team" are
@@ -347,6 +407,7 @@ def split_byline(byline: str) -> list[str]:
     byline = normalize_space(repair_text(_URL.sub(" ", byline)))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
+    byline = _COPYRIGHT.sub("", byline)
     byline = _OTHER_CREDIT.sub("", _IN_SECTION.sub("", byline))
     credit = _WRITTEN_BY.search(byline)
     if credit:
@@ -361,6 +422,10 @@ def split_byline(byline: str) -> list[str]:
         name = _clean_part(part)
         if name and not (names and _CAPITALS.match(name)):
             names.append(name)
+            if _LEGAL_FORM.search(name):
+                break
+    if len(names) >= _MIN_ADDRESS_PARTS and names[-1].casefold() in _COUNTRIES:
+        names = names[:-2]
     if len(names) > 1:
         names = [n for n in names if not _is_role(n)]
     return names
@@ -619,6 +684,28 @@ def _byline_line_names(text: str) -> list[str]:
     return []
 
 
+# The agency credited in the dateline that opens a report ("Berlin (dpa) - ...",
+# "WASHINGTON (AP) — ...", "25. Januar 2022 (DJV/FWR) Berlin"): the byline of wire copy. An
+# agency's short name is in capitals or in lower case; a capitalised word in parentheses is a
+# place ("Rostow (Russland) -").
+_DATELINE_AGENCY = re.compile(
+    r"(?m)^[ \t]*(?:[^\n()]{0,40}?[ \t])?\(([a-z][a-z/-]{1,9}|[A-Z][A-Z/-]{1,9})\)"
+    r"[ \t]*(?:[-–—:][ \t]|[A-Z])"
+)
+_MAX_DATELINE_TEXT = 600
+
+
+def _dateline_agency_names(evidence: PageEvidence) -> list[str]:
+    """The agencies in the dateline of the article's first lines (`_DATELINE_AGENCY`): the
+    last resort, for wire copy that has no other byline."""
+    after = text_after_headline(evidence)
+    if not after:
+        return []
+    match = _DATELINE_AGENCY.search(after[:_MAX_DATELINE_TEXT])
+    # "DJV/FWR": two agencies, each a short name in capitals (no credential after a name)
+    return [part for part in match[1].split("/") if part] if match else []
+
+
 def _signature_names(evidence: PageEvidence) -> list[str]:
     """A writer's name signed in bold at the end of the article: the last resort, since
     nothing but its place and its emphasis shows it is a credit (news sites and magazines
@@ -712,6 +799,15 @@ def _is_handle(name: str) -> bool:
     return " " not in name and bool(_HANDLE.search(name))
 
 
+def _without_desks(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`names` without a desk credited beside a writer ("Jane Doe, Redaktion"): the
+    writer is the byline, the desk only stands for the publication."""
+    if len(names) < 2:
+        return names
+    writers = tuple(n for n in names if not all(w in _COLLECTIVE for w in _word_parts(n)))
+    return writers or names
+
+
 def find_authors(
     evidence: PageEvidence, site_names: tuple[str | None, ...] = ()
 ) -> tuple[str, ...]:
@@ -735,7 +831,7 @@ def find_authors(
     if typed and not (isinstance(publisher, dict) and type_names(publisher) & _ORGANIZATION_TYPES):
         # A `Person` named like the site, on a site that no organisation publishes, is
         # the author of a personal site ("Jane Doe" on Jane Doe's blog).
-        return _with_co_authors(evidence, _unique(people), site_keys)
+        return _with_co_authors(evidence, _without_desks(_unique(people)), site_keys)
     # (whether the source is machine-readable, the source)
     sources: tuple[tuple[bool, Callable[[], list[str]]], ...] = (
         (True, lambda: people),
@@ -748,16 +844,20 @@ def find_authors(
         (False, lambda: _header_names(evidence)),
         (False, lambda: _page_byline_names(evidence)),
         (False, lambda: _signature_names(evidence)),
+        (False, lambda: _dateline_agency_names(evidence)),
     )
     fallback: tuple[str, ...] = _unique(organisations)
     for machine_readable, source in sources:
         names = _unique(source())
         if not names:
             continue
-        persons = tuple(
-            n
-            for n in names
-            if _key(n) not in site_keys and not (machine_readable and _names_the_host(n, host_keys))
+        persons = _without_desks(
+            tuple(
+                n
+                for n in names
+                if _key(n) not in site_keys
+                and not (machine_readable and _names_the_host(n, host_keys))
+            )
         )
         if persons and machine_readable and all(_is_handle(n) for n in persons):
             # An account name filled in by the CMS ("jdoe", "KatieS"): the byline the reader

@@ -15,9 +15,10 @@ resort (after the headline first, since site headers above it print today's
 date). A date after "Updated" and its equivalents is a modification.
 Ambiguous numeric dates (03/05/2024) are month-first on English pages when
 slashed, and also when dashed (03-05-2024) on pages declaring a US locale,
-unless another source gives the other reading. A modified date earlier than
-the published one is dropped; a page that states only when it was updated
-gives that date as its publication date too.
+unless another source gives the other reading. A UTC timestamp a day off the
+full date in the URL gives way to it (the permalink has the local day). A
+modified date earlier than the published one is dropped; a page that states
+only when it was updated gives that date as its publication date too.
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ _MAX_DATE_ELEMENTS = 40
 # a third of the time of "(?:19|20)\d\d", which the engine tries at every "1" and "2".
 _YEARS = (re.compile(r"19\d\d"), re.compile(r"20\d\d"))
 _MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
+# A date on a line (a text node) longer than this is in a sentence of the article's first
+# paragraph, which the text around the headline reaches: "was opened on 18 October 2021".
+_MAX_PROSE_FREE_LINE = 200
 _MONTH_FIRST_LOCALES = ("en-us", "en-ca", "en-ph")
 _MAX_DATE_LINES = 200
 _BEFORE_HEADLINE_CHARS = 200
@@ -151,6 +155,18 @@ def _in_page_time_zone(chosen: PageDate | None, evidence: PageEvidence) -> PageD
     if local is None or local.offset in (None, "+00:00"):
         return chosen
     return local if local.instant() == chosen.instant() else chosen
+
+
+def _on_url_day(chosen: PageDate | None, url: str | None) -> PageDate | None:
+    """The full date in the URL, when `chosen` is a UTC timestamp of the day before or after.
+
+    CMSs build permalinks ("/2019/01/01/") from the local date, the day the
+    readers saw; a UTC timestamp falls on another day near midnight.
+    """
+    if chosen is None or chosen.offset != "+00:00":
+        return chosen
+    local = _url_date(url)
+    return local if local is not None and abs((local.day - chosen.day).days) == 1 else chosen
 
 
 def _first_valid(values: Iterable[str | None], us_dashes: bool) -> PageDate | None:
@@ -216,8 +232,9 @@ DatePair = tuple[PageDate | None, PageDate | None]
 def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = "") -> DatePair:
     """(published, modified) written in a short text: a date after "Updated" is a
     modification, one after "Member since" or "Joined:" (a user profile's, beside a forum
-    post or an author's bio) none. `before` is the text that precedes `text` on the page,
-    where that label may stand on a line of its own."""
+    post or an author's bio) none, nor one in a line as long as a paragraph (the event a
+    sentence tells of). `before` is the text that precedes `text` on the page, where that
+    label may stand on a line of its own."""
     published: PageDate | None = None
     modified: PageDate | None = None
     start = 0
@@ -228,14 +245,21 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = 
         position, value = found
         context = text[max(start, position - _CONTEXT_CHARS) : position]
         label = (before + text[:position])[-_CONTEXT_CHARS:]
-        if _MEMBER_WORDS.search(label):
-            pass  # when someone joined the site: no date of the page
+        if _MEMBER_WORDS.search(label) or _in_prose(text, position):
+            pass  # when someone joined the site, or a date in a sentence: no date of the page
         elif _MODIFIED_WORDS.search(context):
             modified = modified or value
         else:
             published = published or value
         start = position + 1
     return published, modified
+
+
+def _in_prose(text: str, position: int) -> bool:
+    """Whether the line of `text` holding `position` is longer than `_MAX_PROSE_FREE_LINE`."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return (len(text) if end < 0 else end) - start > _MAX_PROSE_FREE_LINE
 
 
 def _near_headline(evidence: PageEvidence) -> DatePair:
@@ -272,10 +296,16 @@ def _shown_if_earlier(evidence: PageEvidence, published: PageDate) -> PageDate:
     timestamps fall on the next day of the one printed in local time. A later printed
     date is an update, which does not replace the publication date. A date after
     "Updated" is no publication date, and a date in the headline itself is its topic
-    ("2024.4.4 -> 2024.5.0 issue"), so both are left out.
+    ("2024.4.4 -> 2024.5.0 issue"), so both are left out. A printed numeric date whose
+    other reading is the structured day ("11/01/2021" beside a `datePublished` of 1
+    November) is that day, written month first.
     """
     shown = _beside_headline(evidence)[0]
-    if shown is None or shown.day >= published.day:
+    if (
+        shown is None
+        or shown.day >= published.day
+        or _day_and_month_swapped(shown.day) == published.day
+    ):
         return published
     node = evidence.headline_node
     if node is not None:  # (rarely reached: the headline is only read to check the date)
@@ -442,7 +472,7 @@ def find_dates(evidence: PageEvidence) -> tuple[str | None, str | None]:
     modified = modified or near[1]
     # A page that states only when it was last updated: that is the date of the
     # version being read, and the best publication date it gives.
-    published = _in_page_time_zone(published or modified, evidence)
+    published = _on_url_day(_in_page_time_zone(published or modified, evidence), evidence.url)
     modified = _not_before(modified, published)
     return (
         published.iso() if published else None,

@@ -56,6 +56,9 @@ _MAX_PAGE_TEXT = 20000
 _LOGO_CLASSES = re.compile(r"logo|site-?title|site-?name|blog-?title|brand|masthead")
 _MAX_HEADING_CHARS = 400
 _MAX_HEADLINE_CANDIDATES = 30
+# A title this long (in letters and digits) ending a heading's text is that heading's
+# headline, behind a date or a kicker; a shorter one may end any heading by chance.
+_MIN_PREFIXED_TITLE = 15
 # An archived copy names the page it archives: "https://web.archive.org/web/2008.../http://...".
 _ARCHIVED_URL = re.compile(r"^https?://web\.archive\.org/web/[^/]*/(.+)$", re.I)
 _NOT_TEXT = "style, script, noscript, template"
@@ -145,11 +148,19 @@ def locate_headline(evidence: PageEvidence, title: str | None) -> None:
     current = evidence.headline_node
     if not key or (current is not None and simplified(visible_text(current)) == key):
         return
+    # the heading showing the title exactly, else the first one that shows it after a date
+    # or a kicker printed inside it ("<h1><span class=date>27.01.2022</span>Headline</h1>")
+    showing = None
     for node in evidence.headings:
-        if simplified(visible_text(node)) == key:
-            evidence.headline_node = node
-            evidence._headline_texts = evidence._text_after_headline = None
-            return
+        text = simplified(visible_text(node))
+        if text == key:
+            showing = node
+            break
+        if showing is None and len(key) >= _MIN_PREFIXED_TITLE and text.endswith(key):
+            showing = node
+    if showing is not None:
+        evidence.headline_node = showing
+        evidence._headline_texts = evidence._text_after_headline = None
 
 
 def headline_texts(evidence: PageEvidence) -> list[str]:
@@ -161,7 +172,9 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
     in reading order (for headers built as siblings of the headline). The
     walk stops below `<html>`, whose text is also the `<head>`'s: its
     `<title>`, and the JSON of its scripts with the dates of other things
-    (a video's "uploadDate"). Computed once per page, on demand.
+    (a video's "uploadDate"). When even the parent is too long, the headline's own
+    text comes first: the date a theme prints inside the heading is then in no other
+    text. Computed once per page, on demand.
     """
     if evidence._headline_texts is not None:
         return evidence._headline_texts
@@ -176,6 +189,8 @@ def headline_texts(evidence: PageEvidence) -> list[str]:
         if len(text) > _MAX_HEADER_TEXT:
             break
         texts.append(text)
+    if not texts and headline is not None:
+        texts.append(text_prefix(headline, _MAX_HEADER_TEXT))
     texts.append(text_after(headline, _AFTER_HEADLINE_CHARS))
     evidence._headline_texts = texts
     return texts
@@ -228,7 +243,9 @@ def text_prefix(node: LexborNode, limit: int) -> str:
     The header around a headline is often a sibling or a child of the whole
     article: lexbor would build all of its text to keep a few hundred
     characters. A walk in Python stops early but costs more per node, so it is
-    taken for short limits only (`_MAX_WALKED_TEXT`).
+    taken for short limits only (`_MAX_WALKED_TEXT`). The walk leaves out the rules of a
+    `<style>` and the code of a `<script>` that page builders put beside the headline:
+    their comments carry dates ("/*! elementor - v3.14.0 - 26-06-2023 */").
     """
     if node.tag == "-text":
         return node.text_content or ""
@@ -236,8 +253,21 @@ def text_prefix(node: LexborNode, limit: int) -> str:
         return node.text(deep=True, separator="\n")
     parts: list[str] = []
     size = -1  # the length of the parts joined by "\n"
+    # the `mem_id` of an element whose text is no text, just met: its text, if any, is the
+    # next node of the walk
+    hidden = None
     for child in node.traverse(include_text=True):
-        if child.tag == "-text":
+        tag = child.tag
+        if tag in _NOT_TEXT_TAGS:
+            hidden = child.mem_id
+            continue
+        if hidden is not None:
+            inside, hidden = hidden, None
+            if tag == "-text":
+                parent = child.parent
+                if parent is not None and parent.mem_id == inside:
+                    continue
+        if tag == "-text":
             text = child.text_content or ""
             parts.append(text)
             size += len(text) + 1

@@ -9,7 +9,8 @@ the part naming the host, else the shortest part, is the name. When the
 declared name does not name the host at all (an edition, "U.S.") and the
 publisher does, the publisher's name is the site's, unless both are forms of
 one name ("The Example Times" and "Example Times" on example-times.co.in,
-where the declared form stays). A declared name that is only the domain
+where the declared form stays); else a part of `<title>` that names the
+domain is, unless it is only the declared name's initials. A declared name that is only the domain
 ("www.example.de", a CMS default) gives way to the alt text of the site's
 logo picture when that names the host. Without a declaration, a publisher
 that does not name the host is the site's owner ("Jane Doe") when a part of
@@ -28,6 +29,11 @@ from presscut.metadata.title import agrees, is_site_part, site_from_title, site_
 from presscut.segment import normalize_space
 
 _MAX_NAME = 100
+# Bullets and separators a theme's `<title>` leaves around the name ("• Example").
+_AROUND_NAME = " \t•·|»«›‹"
+# An e-mail address written after the name ("Jane Doe info@example.de").
+_EMAIL = re.compile(r"\s*\S+@[\w-]+\.[\w.-]+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PLACEHOLDER = re.compile(r"\{\{|\{\$|\}\}|%%|\[\[")
 _TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|·•:]\s+|:\s+")
 _WEBSITE = frozenset({"website"})
@@ -43,14 +49,29 @@ _LOGO_IMAGES = (
     " a[class*='logo' i] img[alt], [id*='logo' i] img[alt]"
 )
 _MAX_LOGO_IMAGES = 5
-# "Example logo for printing", "Logo: Example": the word "logo" and what follows it.
-_LOGO_WORD = re.compile(r"^logo\b\W*|\s*\blogo\b.*$", re.I)
+# "Example logo for printing", "Logo: Example", "Example-Logo": the word "logo" and what
+# follows it.
+_LOGO_WORD = re.compile(r"^logo\b\W*|[\s-]*\blogo\b.*$", re.I)
+# The link of a logo goes to the front page, and its alt text often says so ("zur
+# Example-Startseite", "Go to homepage Example"): those words, and the preposition before them.
+_FRONT_PAGE = re.compile(
+    r"[\s-]*\b(?:startseite|homepage|home\s?page|page\s+d'accueil|strona\s+główna)\b[\s:-]*", re.I
+)
+_TO_PAGE = re.compile(
+    r"^(?:zur(?:ück\s+zur)?|zu|to|go\s+to|back\s+to|retour\s+à\s+la|vers\s+la)\s+", re.I
+)
 
 
 def _name(value: str | None) -> str | None:
+    """`value` as a site's name: without "www.", an e-mail address, a final slash or the
+    bullet of a theme's title ("• Example"); `None` for a URL, a placeholder, a text too
+    long to be a name or one without a letter or a digit ("...")."""
     if not value or len(value) > _MAX_NAME or "://" in value or _PLACEHOLDER.search(value):
         return None
-    return value.removeprefix("www.")
+    if "@" in value:
+        value = _EMAIL.sub("", value)
+    value = value.strip(_AROUND_NAME).rstrip("/").removeprefix("www.")
+    return value if _LETTER_OR_DIGIT.search(value) else None
 
 
 def _without_tagline(name: str, keys: list[str]) -> str:
@@ -71,14 +92,23 @@ def _same_name(a: str, b: str) -> bool:
     return bool(key_a and key_b) and (key_a in key_b or key_b in key_a)
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is the initials of `name`'s words ("EKD" for "Evangelische Kirche in
+    Deutschland"): the same name in short, where the declared long form is the better."""
+    letters = simplified(short)
+    initials = iter(word[0].casefold() for word in name.split())
+    # the letters in the initials' order: each `in` goes on where the last one stopped
+    return len(letters) <= len(name.split()) and all(letter in initials for letter in letters)
+
+
 def publisher_name(evidence: PageEvidence) -> str | None:
     """The publishing organisation, as the page states it (JSON-LD, then `<meta>`)."""
     found = _name(text_value(evidence.article_value("publisher", "sourceOrganization")))
     if found:
         return found
     for value in evidence.meta.all("publisher", "dc.publisher", "dcterms.publisher"):
-        if _name(value):
-            return value
+        if found := _name(value):
+            return found
     return None
 
 
@@ -87,7 +117,8 @@ def site_name(evidence: PageEvidence) -> str | None:
     or the web application name; without its tagline. A value that is the page's whole
     `<title>` (templates filling every field with it) names the page, not the site. A
     publisher that does not name the host, on a page whose `<title>` has a part that does,
-    is not taken for the site (`None`: the fallback reads that part)."""
+    is not taken for the site (`None`: the fallback reads that part), nor is a declared name
+    that does not (the part is)."""
     keys = site_keys(evidence, None)
     page_title = simplified(evidence.title_tag)
 
@@ -102,7 +133,9 @@ def site_name(evidence: PageEvidence) -> str | None:
     publisher = usable(publisher_name(evidence))
     names = [name for value in declared if (name := usable(value))]
     if names and _DOMAIN.match(names[0]):
-        names[0] = logo_name(evidence, keys) or names[0]
+        logo = logo_name(evidence, keys)
+        if logo and simplified(logo) != simplified(names[0]):  # not "example . d e"
+            names[0] = logo
     if names:
         name = _without_tagline(names[0], keys)
         names_host = is_site_part(name, keys, affix=True)
@@ -114,6 +147,16 @@ def site_name(evidence: PageEvidence) -> str | None:
             and not _same_name(name, publisher)
         ):
             return publisher
+        if keys and not names_host:
+            # A parent organisation or an old name declared for every page of the site;
+            # `<title>` carries the name the site shows ("Biathlon Example" on
+            # biathlon-example.it, declared "Example Committee"). The part must name the
+            # domain itself (`keys[0]`): on a subdomain ("blog.example.org") the declared
+            # name is the more precise one.
+            for part in _title_parts(evidence):
+                shown = _name(part) if is_site_part(part, keys[:1]) else None
+                if shown and not _abbreviates(shown, name):
+                    return shown
         return name
     if (
         publisher
@@ -145,6 +188,8 @@ def logo_name(evidence: PageEvidence, keys: list[str]) -> str | None:
         return None
     for node in evidence.tree.css(_LOGO_IMAGES)[:_MAX_LOGO_IMAGES]:
         alt = _LOGO_WORD.sub("", normalize_space(node.attributes.get("alt") or ""))
+        if _FRONT_PAGE.search(alt):
+            alt = _TO_PAGE.sub("", _FRONT_PAGE.sub(" ", alt).strip())
         name = _without_tagline(alt, keys) if alt else ""
         if len(name.split()) <= _MAX_LOGO_WORDS and is_site_part(name, keys, affix=True):
             return name
@@ -155,18 +200,19 @@ def fallback_site_name(evidence: PageEvidence, title: str | None) -> str | None:
     """For a page that declares no site name: a part of `<title>` naming the host
     ("Example Courier: Headline" on example-courier.com), the site-title `<h1>` of the
     theme, the part of `<title>` beside the headline, the alt text of the logo picture,
-    else the host name ("example.com"), which is how readers name such a site."""
+    else the host name ("example.com"), which is how readers name such a site. Each is
+    cleaned as a declared name is (`_name`): a part of `<title>` may be the site's URL."""
     keys = site_keys(evidence, None)
     if keys:
         headline = simplified(title)
         for part in _title_parts(evidence):
-            if is_site_part(part, keys, affix=True) and not agrees(simplified(part), headline):
-                return part
+            named = is_site_part(part, keys, affix=True)
+            if named and not agrees(simplified(part), headline) and (name := _name(part)):
+                return name
     logos = [text for text in evidence.logo_texts if len(text.split()) <= _MAX_LOGO_WORDS]
-    if logos:
-        return logos[0]
     return (
-        site_from_title(evidence, title)
+        _name(logos[0] if logos else None)
+        or _name(site_from_title(evidence, title))
         or logo_name(evidence, keys)
         or evidence.host.removeprefix("www.")
         or None

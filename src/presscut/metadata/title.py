@@ -9,7 +9,8 @@ kicker ("Crisis talks: Leaders meet again"), `<title>` and `og:title` add
 1. an `<h1>` that JSON-LD or `og:title` confirms wins (it is what the
    reader sees);
 2. an `<h1>` that ends with another source's title is that title behind a
-   kicker or a rubric, and the other source's title is the headline;
+   kicker or a rubric, and one that starts with it and goes on with a date is
+   that title and a date line: the other source's title is the headline;
 3. an `<h1>` that `<title>` confirms, or found inside `<title>` or
    `og:title` (reworded or truncated affixes around it), wins next;
 4. the page's first `<h2>`, when it shows another source's title exactly
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from presscut.metadata.dateparse import find_text_date
 from presscut.metadata.evidence import PageEvidence, headline_text, repair_text, simplified
 from presscut.metadata.jsonld import text_value
 
@@ -72,6 +74,9 @@ _MIN_SHARED_WORDS = 0.3
 _RUBRIC = re.compile(r"\s+(?P<separator>[|/])\s+(?P<rubric>(?:(?!\s[|/]\s)[^|])+)$")
 _MAX_RUBRIC_WORDS = 5
 _MIN_HEADLINE_WORDS = 3
+# WordPress's classic themes title a post "Site » Blog Archive » Headline": the words name
+# the page's place on the site, like the site's name.
+_BLOG_ARCHIVE = re.compile(r"^\s*blog[ -]?archiv(?:e|es)?\s*$", re.I)
 
 
 def _host_labels(evidence: PageEvidence) -> list[str]:
@@ -115,7 +120,8 @@ def title_parts(title: str) -> list[str]:
 
 
 def strip_site_name(title: str, keys: list[str]) -> str:
-    """`title` without leading or trailing parts that name the site ("Headline | Site").
+    """`title` without leading or trailing parts that name the site ("Headline | Site"), or
+    its blog's archive ("Blog Archive » Headline").
 
     A part that holds the site's name among other words goes when it reads like a name
     ("Raspberry Pi Forums", "The Example Times": a few capitalised words) or is no longer
@@ -128,12 +134,16 @@ def strip_site_name(title: str, keys: list[str]) -> str:
     separators = _SEPARATOR.findall(title)
 
     def names_site(i: int, rest: list[str]) -> bool:
-        if is_site_part(parts[i], keys):
+        if is_site_part(parts[i], keys) or _BLOG_ARCHIVE.match(parts[i]):
             return True
         if not is_site_part(parts[i], keys, affix=True):
             return False
-        words = parts[i].split()
-        name_like = len(words) <= _MAX_SITE_NAME_WORDS and all(w[:1].isupper() for w in words)
+        # a brand may be written in lower case ("example ♥ Magazin" on example.de), and a
+        # symbol is no word
+        words = [w for w in parts[i].split() if any(ch.isalnum() for ch in w)]
+        name_like = len(words) <= _MAX_SITE_NAME_WORDS and all(
+            w[:1].isupper() or simplified(w) in keys for w in words
+        )
         return name_like or len(words) <= len(" ".join(rest).split())
 
     start, end = 0, len(parts)
@@ -271,6 +281,10 @@ def _voted_title(evidence: PageEvidence, site_name: str | None) -> str | None:
                 and (len(key) - len(other_key) >= _MIN_KICKER or marked == other_key != key)
             ):
                 return other
+            if len(other_key) >= _MIN_CONTAINED and key != other_key and key.startswith(other_key):
+                dated = find_text_date(h1)
+                if dated is not None and simplified(h1[: dated[0]]).startswith(other_key):
+                    return other  # "Headline 02.02.2022 • Rubric, Category": a date line
     for h1, key in zip(h1s, h1_keys, strict=True):
         if any(agrees(key, other) for other in other_keys):
             return h1
