@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from presscut import dom, features
@@ -56,14 +58,17 @@ def test_a_scanner_refuses_keywords_it_cannot_prefilter() -> None:
 
 
 def _plain_attr_bits(value: str) -> int:
-    """One value's family bits, each regex run over it alone (what `_cache_attr_bits` batches)."""
+    """One value's family bits as `_ATTR_FAMILIES` defines them, read alone (what
+    `_cache_attr_bits` batches): substrings by the plain regex, whole tokens and token
+    prefixes from the value split on anything but ASCII letters and digits."""
     bits = 0
     for match in _ATTR_SUBSTRING_SCANNER.regex.finditer(value.replace("-", "").replace("_", "")):
         bits |= features._ATTR_SUBSTRING_BITS[match.group()]
-    for match in features._ATTR_WORD_RE.finditer(value):
-        bits |= features._ATTR_WORD_BITS[match.group()]
-    for match in features._ATTR_PREFIX_RE.finditer(value):
-        bits |= features._ATTR_PREFIX_BITS[match.group()]
+    for token in re.split(r"[^a-z0-9]+", value):
+        bits |= features._ATTR_WORD_BITS.get(token, 0)
+        for prefix, prefix_bits in features._ATTR_PREFIX_BITS.items():
+            if token.startswith(prefix):
+                bits |= prefix_bits
     return bits
 
 
@@ -75,6 +80,8 @@ _CLASS_VALUES = [
     "ad",
     "ads ad-slot x-ad adsense",
     "navbar navigation nav",
+    "navigationbar x-navigation",
+    "adverts advert adv adv2",
     "post posts post-1 posts2 postbody",
     "advertisement advert-box",
     "imgwrap img-responsive 123img",

@@ -21,9 +21,8 @@ rest of the extraction):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import attrgetter, itemgetter
@@ -236,12 +235,38 @@ _ATTR_SUBSTRING_BITS = _keyword_table(_family_words(0), _FAMILY_BIT)
 _ATTR_SUBSTRING_SCANNER = _TrieScanner(sorted(_ATTR_SUBSTRING_BITS))
 _ATTR_WORD_BITS = _keyword_table(_family_words(1), _FAMILY_BIT, nested=False)
 _ATTR_PREFIX_BITS = _keyword_table(_family_words(2), _FAMILY_BIT, nested=False)
-# Whole tokens and token prefixes, found with the same trie regexes behind a
-# token boundary (cheaper than splitting and looking up every token).
-_ATTR_WORD_RE = re.compile(
-    r"(?<![a-z0-9])(?:" + _trie_regex(sorted(_ATTR_WORD_BITS)) + r")(?![a-z0-9])"
+
+
+def _token_table() -> dict[str, int]:
+    """Whole-token and token-prefix keywords -> family bits, for `_ATTR_TOKEN_RE`.
+
+    That regex tries the whole tokens first and takes the first that
+    matches, so a whole token carries the bits of the prefixes it starts
+    with too ("navigation" is also "nav..."): the bits of a value are
+    those the two kinds of match would give separately.
+    """
+    if set(_ATTR_WORD_BITS) & set(_ATTR_PREFIX_BITS):
+        raise ValueError("a keyword is both a whole token and a token prefix")
+    table = dict(_ATTR_PREFIX_BITS)
+    for word, bits in _ATTR_WORD_BITS.items():
+        for prefix, prefix_bits in _ATTR_PREFIX_BITS.items():
+            if word.startswith(prefix):
+                bits |= prefix_bits
+        table[word] = bits
+    return table
+
+
+_ATTR_TOKEN_BITS = _token_table()
+# Whole tokens and token prefixes, found with one trie regex behind a token
+# boundary (cheaper than splitting and looking up every token, and one scan
+# instead of one per kind).
+_ATTR_TOKEN_RE = re.compile(
+    r"(?<![a-z0-9])(?:(?:"
+    + _trie_regex(sorted(_ATTR_WORD_BITS))
+    + r")(?![a-z0-9])|"
+    + _trie_regex(sorted(_ATTR_PREFIX_BITS))
+    + ")"
 )
-_ATTR_PREFIX_RE = re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(sorted(_ATTR_PREFIX_BITS)) + ")")
 
 
 # Class names repeat within a page and across pages of a site, so the bits of
@@ -269,10 +294,8 @@ def _cache_attr_bits(values: list[str]) -> None:
     stripped = [value.replace("-", "").replace("_", "") for value in new]
     for match, index in _matches_in(stripped, _ATTR_SUBSTRING_SCANNER.finditer):
         bits[index] |= _ATTR_SUBSTRING_BITS[match.group()]
-    for match, index in _matches_in(new, _ATTR_WORD_RE.finditer):
-        bits[index] |= _ATTR_WORD_BITS[match.group()]
-    for match, index in _matches_in(new, _ATTR_PREFIX_RE.finditer):
-        bits[index] |= _ATTR_PREFIX_BITS[match.group()]
+    for match, index in _matches_in(new, _ATTR_TOKEN_RE.finditer):
+        bits[index] |= _ATTR_TOKEN_BITS[match.group()]
     cache.update(zip(new, bits, strict=True))
 
 
@@ -284,11 +307,15 @@ def attribute_families(values: list[str]) -> list[int]:
 
 def _matches_in(
     values: list[str], finditer: Callable[[str], Iterable[re.Match[str]]]
-) -> Iterator[tuple[re.Match[str], int]]:
-    """The matches of `finditer` in `values` joined by NULs, with the index of the value of each."""
-    starts = list(accumulate([len(value) + 1 for value in values[:-1]], initial=0))
-    for match in finditer("\x00".join(values)):
-        yield match, bisect_right(starts, match.start()) - 1
+) -> list[tuple[re.Match[str], int]]:
+    """The matches of `finditer` in `values` joined by NULs, with the index of the value of each
+    (looked up for all the matches at once: a bisect per match costs more)."""
+    matches = list(finditer("\x00".join(values)))
+    if not matches:
+        return []
+    ends = list(accumulate([len(value) + 1 for value in values]))
+    rows = np.searchsorted(ends, [match.start() for match in matches], side="right")
+    return list(zip(matches, rows.tolist(), strict=True))
 
 
 # --- Words and phrases -------------------------------------------------------
