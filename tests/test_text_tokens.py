@@ -136,3 +136,16 @@ def test_lines_without_tokens_keep_their_place() -> None:
     assert page.tokens_per_line().tolist() == [0, 2, 0, 0, 1, 0]
     flagged = np.array([False, True, True])
     assert page.per_line_tokens(flagged).tolist() == [0, 1, 0, 0, 1, 0]
+
+
+def test_breaks_inside_one_word_and_before_a_space_mark_word_starts() -> None:
+    """Two cuts through one word and one before a space: the new lines' first characters
+    (not the space) are word starts, and the word's three pieces are tokens of their own."""
+    lines = ["onetwothree four", "end. next"]
+    page = page_text(lines)
+    split = with_breaks(page, np.array([3, 6, 21], dtype=np.int64))
+    assert list(split.lines) == ["one", "two", "three four", "end.", " next"]
+    fresh = page_text(split.lines)
+    assert np.array_equal(split.classes, fresh.classes)
+    assert _tokens(split) == ["one", "two", "three", "four", "end", "next"]
+    assert np.array_equal(split.token_hashes, fresh.token_hashes)

@@ -455,7 +455,8 @@ def word_pieces(page: PageText, at: np.ndarray, words: PageWords | None = None) 
 
 def _prefix(mask: np.ndarray) -> np.ndarray:
     """Prefix sums of a mask: the count over [a, b) is prefix[b] - prefix[a]."""
-    out = np.zeros(len(mask) + 1, dtype=np.int64)
+    # int32 where it holds every count (all texts `clean_text` takes): cheaper to sum into.
+    out = np.zeros(len(mask) + 1, dtype=np.int32 if len(mask) < 1 << 31 else np.int64)
     np.cumsum(mask, out=out[1:])
     return out
 

@@ -328,8 +328,11 @@ def with_breaks(page: PageText, at: np.ndarray) -> PageText:
 
     codes = inserted(page.codes, newline)
     lower = inserted(page.lower, newline)
-    classes = inserted(page.classes & ~np.uint16(WORD_START), int(_tables()[0][newline]))
-    _set_word_starts(classes)
+    # Word starts stay where they were; only the character after each new newline (a space)
+    # may become one: `_set_word_starts` on the few places instead of the whole page.
+    classes = inserted(page.classes, int(_tables()[0][newline]))
+    after = added + 1
+    classes[after[(classes[after] & SPACE) == 0]] |= np.uint16(WORD_START)
     starts, ends, hashes = page.token_starts, page.token_ends, page.token_hashes
     holder = np.searchsorted(starts, at, side="right") - 1
     inside = np.zeros(len(at), dtype=bool)
@@ -340,8 +343,10 @@ def with_breaks(page: PageText, at: np.ndarray) -> PageText:
         cut = np.zeros(len(starts), dtype=bool)
         cut[holder[inside]] = True
         pieces = np.repeat(cut, np.bincount(holder[inside], minlength=len(starts)) + 1)
-        starts = np.sort(np.concatenate([starts, at[inside]]))
-        ends = np.sort(np.concatenate([ends, at[inside]]))
+        # A cut inside token h starts a token after h's start and ends one before h's end:
+        # inserted there, both arrays stay sorted without a sort.
+        starts = np.insert(starts, holder[inside] + 1, at[inside])
+        ends = np.insert(ends, holder[inside], at[inside])
         new_hashes = np.empty(len(starts), dtype=np.uint64)
         new_hashes[~pieces] = hashes[~cut]
         new_hashes[pieces] = substring_hashes(page.lower, starts[pieces], ends[pieces])
