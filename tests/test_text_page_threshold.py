@@ -12,6 +12,7 @@ from presscut.text.classifier import (
     LineModel,
     load_model,
     page_threshold_features,
+    quantiles,
     smooth_decisions,
 )
 from presscut.text.tokens import page_text
@@ -42,6 +43,14 @@ def test_one_row_per_threshold_with_what_it_keeps() -> None:
     # The page's own figures are the same on every row.
     assert np.all(_column(rows, "long_line_share") == 3 / 7)
     assert np.all(_column(rows, "char_share_above_half") == pytest.approx(750 / total))
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 10, 11, 41, 240])
+def test_quantiles_are_numpys_to_the_last_bit(size: int) -> None:
+    rng = np.random.default_rng(size)
+    q = np.array((0.1, 0.25, 0.5, 0.75, 0.9))
+    for values in (rng.uniform(size=size), rng.integers(0, 4, size=size) / 4.0):
+        assert quantiles(values, q).tobytes() == np.quantile(values, q).tobytes()
 
 
 def test_a_threshold_above_every_line_keeps_nothing() -> None:

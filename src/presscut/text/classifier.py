@@ -73,7 +73,27 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "kept_line_share",
     "kept_mean_prob",
 )
-_PAGE_QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+_PAGE_QUANTILES = np.array((0.1, 0.25, 0.5, 0.75, 0.9))
+
+
+def quantiles(values: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """`np.quantile(values, q)` (its default, linear method) of a non-empty array without NaNs,
+    to the last bit: the same interpolation between the same two sorted values.
+
+    A page's scores are a few hundred numbers, where `np.quantile`'s generality
+    (axes, methods, NaN checks, a partition at every index it needs) cost more
+    than this page model's other features together.
+    """
+    ordered = np.sort(values)
+    virtual = (len(values) - 1) * q
+    below = np.floor(virtual)
+    gamma = virtual - below
+    low = below.astype(np.intp)
+    a = ordered[low]
+    b = ordered[np.minimum(low + 1, len(values) - 1)]
+    difference = b - a
+    # `np.quantile` interpolates from the nearer end (numpy's `_lerp`).
+    return np.where(gamma >= 0.5, b - difference * (1 - gamma), a + difference * gamma)
 
 
 def context_features(logits: np.ndarray) -> np.ndarray:
@@ -121,7 +141,7 @@ def page_threshold_features(probs: np.ndarray, chars: np.ndarray, long_share: fl
     out = np.empty((len(PAGE_THRESHOLDS), len(PAGE_FEATURE_NAMES)))
     out[:, 0] = np.log1p(n)
     out[:, 1] = np.log1p(total)
-    out[:, 2:7] = np.quantile(probs, _PAGE_QUANTILES)
+    out[:, 2:7] = quantiles(probs, _PAGE_QUANTILES)
     out[:, 7] = probs.mean()
     out[:, 8] = float(probs @ chars) / total
     out[:, 9] = above.mean()
@@ -160,10 +180,14 @@ def smooth_decisions(probs: np.ndarray, threshold: float, switch_penalty: float)
         return np.zeros(0, dtype=bool)
     p = np.clip(probs, 1e-6, 1 - 1e-6)
     votes = (np.log(p) - np.log(threshold)) - (np.log1p(-p) - np.log1p(-threshold))
-    penalty = switch_penalty
+    penalty, floor = switch_penalty, -switch_penalty
     difference = votes.tolist()
+    # The clip written out: `min(max(...))` calls cost more than the rest of the loop.
+    carried = difference[0]
     for i in range(1, n):
-        difference[i] += min(max(difference[i - 1], -penalty), penalty)
+        carried = difference[i] = difference[i] + (
+            penalty if carried > penalty else floor if carried < floor else carried
+        )
     margin = np.array(difference)
     forced = np.where(margin > penalty, 1, np.where(margin < -penalty, -1, 0))
     forced[-1] = 1 if margin[-1] > 0 else -1
