@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -10,8 +11,9 @@ from hypothesis import strategies as st
 
 from presscut import Article, InputTooLargeError, clean_text
 from presscut.bench.metrics import tokens
-from presscut.text import DEFAULT_MAX_CHARS
+from presscut.text import DEFAULT_MAX_CHARS, split_text
 from presscut.text.families import family_of
+from presscut.text.split import split_page
 from text_fixtures import APPEAL_PARAGRAPHS, ARTICLES, BOILERPLATE
 
 LANGUAGES = tuple(ARTICLES)
@@ -260,3 +262,17 @@ def test_any_text_is_only_sorted_never_lost_or_invented(lines: list[str]) -> Non
     out = [block.text for block in article.body] + [block.text for block in article.removed]
     assert all(piece.strip() for piece in out)
     assert Counter("".join(tokens(text))) == Counter("".join(tokens("\n".join(out))))
+
+
+_SPACE_CHARS = " \t\u00a0\u2003\u202f\u3000"
+# The definition: a run of two spaces or more, or of one space that is not a plain one, is one
+# plain space.
+_SPACE_RUN = re.compile(f"[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*| [{_SPACE_CHARS}]+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab." + _SPACE_CHARS + "\u200b\n", max_size=30))
+def test_split_text_squashes_space_runs_as_defined(text: str) -> None:
+    flat = _SPACE_RUN.sub(" ", text.replace("\u200b", ""))
+    expected = split_page([line.strip() for line in flat.split("\n") if line.strip()])
+    assert list(split_text(text).lines) == list(expected.lines)

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presscut.text.tokens import (
+    _LENGTH_MIX,
+    _MULTIPLIER,
     DIGIT,
     UPPER,
     WORD_START,
@@ -47,6 +49,22 @@ def test_token_hashes_ignore_case_and_tell_words_apart() -> None:
     hashes = page.token_hashes.tolist()
     assert hashes[0] == hashes[1] == hashes[2] == hash_words(["police"])[0]
     assert len(set(hashes[2:])) == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="aBç_9ß", min_size=1, max_size=40), min_size=1, max_size=6))
+def test_token_hashes_are_the_polynomial_of_each_word(words: list[str]) -> None:
+    # The definition: each lower-cased code point times the multiplier to the power of its
+    # position in the word (the last power for every position beyond it), mixed with the length.
+    page = page_text([" ".join(words)])
+    expected = []
+    for word in words:
+        total = sum(
+            ord(ch.lower() if len(ch.lower()) == 1 else ch) * pow(_MULTIPLIER, min(i, 31), 1 << 64)
+            for i, ch in enumerate(word)
+        )
+        expected.append((total % (1 << 64)) ^ (len(word) * int(_LENGTH_MIX) % (1 << 64)))
+    assert page.token_hashes.tolist() == expected
 
 
 def test_a_piece_of_a_word_hashes_like_the_word_itself() -> None:

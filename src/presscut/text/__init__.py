@@ -46,8 +46,12 @@ DEFAULT_MAX_CHARS = 20 * 1024 * 1024
 # What `presscut.segment.normalize_space` removes and squashes, newlines aside.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00]")
 _SPACES = "\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000"
-# Runs of spaces to squash, single plain spaces aside (they are most of them, and stay).
-_INLINE_SPACE = re.compile(f"[{_SPACES}][ {_SPACES}]*| [ {_SPACES}]+")
+# Runs of spaces to squash into one plain space: a run with another space character in it,
+# or of two plain spaces or more (single plain spaces are most of them, and stay). In two
+# passes, each led by what the engine can skip to: a run from its first other space on
+# (what plain spaces it leaves before that are a run of plain spaces), then plain runs.
+_OTHER_SPACE_RUN = re.compile(f"[{_SPACES}][ {_SPACES}]*")
+_PLAIN_SPACE_RUN = re.compile("  +")
 LANGUAGE_SAMPLE_CHARS = 600
 """Language detection reads this many characters from the middle of the body."""
 _TITLE_MAX_CHARS = 200
@@ -75,7 +79,9 @@ def split_text(text: str) -> PageText:
     flat = "\n".join(text.splitlines())
     if _INVISIBLE.search(flat):
         flat = _INVISIBLE.sub("", flat)
-    flat = _INLINE_SPACE.sub(" ", flat)
+    flat = _OTHER_SPACE_RUN.sub(" ", flat)
+    if "  " in flat:
+        flat = _PLAIN_SPACE_RUN.sub(" ", flat)
     return split_page([line for line in (raw.strip() for raw in flat.split("\n")) if line])
 
 
