@@ -243,7 +243,7 @@ def line_evidence(page: PageText) -> LineEvidence:
     """
     lines = page.lines
     n = len(lines)
-    out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
+    out = np.zeros((len(FEATURE_NAMES), n), dtype=np.float64).T
     flags = page_vocabulary().flags(page.token_hashes)
     family_bits = families.line_family_bits(page, flags)
     if n == 0:
