@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from presscut.text.tokens import (
     _LENGTH_MIX,
     _MULTIPLIER,
+    _SHARED,
     DIGIT,
     UPPER,
     WORD_START,
@@ -110,6 +111,16 @@ def test_vocabulary_flags_words_by_hash() -> None:
     vocabulary = Vocabulary({"subscribe": 1, "newsletter": 2, "you": 4})
     page = page_text(["Subscribe to our NEWSLETTER, you"])
     assert vocabulary.flags(page.token_hashes).tolist() == [1, 0, 0, 2, 4]
+
+
+def test_vocabulary_slots_shared_by_two_words_find_each() -> None:
+    # 6,000 words in 65,536 slots: a few hundred slots hold two or more of them.
+    words = [f"w{i}x" for i in range(12_000)]
+    vocabulary = Vocabulary({word: i + 1 for i, word in enumerate(words[::2])})
+    assert (vocabulary._slots == _SHARED).sum() > 100
+    flags = vocabulary.flags(hash_words(words)).tolist()
+    assert flags == [i // 2 + 1 if i % 2 == 0 else 0 for i in range(len(words))]
+    assert Vocabulary({}).flags(hash_words(words[:3])).tolist() == [0, 0, 0]
 
 
 @settings(max_examples=150, deadline=None)

@@ -181,6 +181,24 @@ def _main_run(chars: np.ndarray) -> tuple[int, int]:
     return first, last
 
 
+def _grouped(hashes: np.ndarray) -> np.ndarray:
+    """An order of `hashes` that puts equal ones together, each group in its first order.
+
+    Two stable passes over 16-bit pieces of the hashes' low 32 bits (numpy sorts
+    16-bit keys by counting), about a third of a stable sort of the 64-bit
+    hashes; only when two different hashes share their low 32 bits (about one
+    page in a million) does it take that sort.
+    """
+    order = np.argsort(hashes.astype(np.uint16), kind="stable")
+    order = order[np.argsort((hashes[order] >> np.uint64(16)).astype(np.uint16), kind="stable")]
+    ordered = hashes[order]
+    low = ordered.astype(np.uint32)
+    same = low[1:] == low[:-1]
+    if np.any(ordered[1:][same] != ordered[:-1][same]):
+        return np.argsort(hashes, kind="stable")
+    return order
+
+
 def _topic_overlap(page: PageText, long_lines: np.ndarray) -> np.ndarray:
     """Share of each line's distinct content words that occur in the page's long lines.
 
@@ -191,8 +209,8 @@ def _topic_overlap(page: PageText, long_lines: np.ndarray) -> np.ndarray:
     content = np.flatnonzero(page.token_ends - page.token_starts >= _CONTENT_WORD_CHARS)
     if not len(content):
         return np.full(n, -1.0)
-    # A stable sort by hash keeps each word's occurrences in line order.
-    order = content[np.argsort(page.token_hashes[content], kind="stable")]
+    # Each word's occurrences together, in line order.
+    order = content[_grouped(page.token_hashes[content])]
     hashes, lines = page.token_hashes[order], page.token_lines[order]
     new_word = np.empty(len(order), dtype=bool)
     new_word[0] = True

@@ -10,7 +10,7 @@ points:
 - word tokens (runs of `\\w` characters, as `re` defines them) are found
   from the flags, and each gets a 64-bit hash of its lower-cased spelling,
   also computed with array arithmetic. Words are then looked up in a
-  `Vocabulary` (sorted hashes, one `np.searchsorted` for the page) instead
+  `Vocabulary` (a table of hash slots, one gather for the page) instead
   of one dict lookup per word, and compared between lines (topic overlap)
   as integers.
 
@@ -57,6 +57,19 @@ _INVERSE_POWERS = np.array(
 _LENGTH_MIX = np.uint64(0x9E3779B97F4A7C15)
 PAIR_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 """Multiplier combining the hashes of two neighbouring words (phrase lookups)."""
+
+
+# The vocabulary's slots: a hash times an odd constant, top bits (Fibonacci hashing), so
+# that every bit of the hash moves the slot (short words differ in low bits only).
+_SLOT_BITS = 16
+_SLOT_SHIFT = np.uint64(64 - _SLOT_BITS)
+_SLOT_SPREAD = np.uint64(0xD6E8FEB86659FD93)
+_EMPTY, _SHARED = -1, -2
+
+
+def _slot(hashes: np.ndarray) -> np.ndarray:
+    """The vocabulary slot of each hash."""
+    return ((hashes * _SLOT_SPREAD) >> _SLOT_SHIFT).astype(np.intp)
 
 
 def _flags(ch: str) -> int:
@@ -218,8 +231,11 @@ def hash_words(words: Iterable[str]) -> np.ndarray:
 class Vocabulary:
     """Words with integer flags, looked up by token hash for a whole page at once.
 
-    Most words of a page are in no vocabulary; a bitmap of the hashes' top
-    16 bits turns them away before the binary search.
+    A table of `_SLOT_BITS`-bit slots, one per (spread) hash, gives each word
+    of the page the one vocabulary entry it can be (most slots are empty: most
+    words of a page are in no vocabulary), so a lookup is a gather and a
+    comparison; only the few slots two entries share fall back to a binary
+    search of the sorted hashes.
     """
 
     def __init__(self, flags_of: Mapping[str, int]) -> None:
@@ -231,17 +247,22 @@ class Vocabulary:
         order = sorted(merged)
         self._hashes = np.array(order, dtype=np.uint64)
         self._flags = np.array([merged[h] for h in order], dtype=np.int64)
-        self._buckets = np.zeros(1 << 16, dtype=bool)
-        self._buckets[(self._hashes >> np.uint64(48)).astype(np.intp)] = True
+        self._slots = np.full(1 << _SLOT_BITS, _EMPTY, dtype=np.int32)
+        for index, slot in enumerate(_slot(self._hashes).tolist()):
+            self._slots[slot] = index if self._slots[slot] == _EMPTY else _SHARED
 
     def flags(self, hashes: np.ndarray) -> np.ndarray:
         """The flags of each hashed token (0 for a word not in the vocabulary)."""
         out = np.zeros(len(hashes), dtype=np.int64)
         if not len(hashes) or not len(self._hashes):
             return out
-        maybe = np.flatnonzero(self._buckets[(hashes >> np.uint64(48)).astype(np.intp)])
-        wanted = hashes[maybe]
-        at = np.minimum(np.searchsorted(self._hashes, wanted), len(self._hashes) - 1)
+        entry = self._slots[_slot(hashes)]
+        maybe = np.flatnonzero(entry != _EMPTY)
+        wanted, at = hashes[maybe], entry[maybe]
+        shared = np.flatnonzero(at == _SHARED)
+        if len(shared):
+            found = np.searchsorted(self._hashes, wanted[shared])
+            at[shared] = np.minimum(found, len(self._hashes) - 1)
         out[maybe] = np.where(self._hashes[at] == wanted, self._flags[at], 0)
         return out
 
