@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from presscut import dom, features
@@ -166,3 +167,27 @@ def test_a_wordpress_posts_categories_and_tags_are_not_names() -> None:
     assert page.containers[post].attrs == "post-12 post type-post status-publish hentry"
     assert not context.own[post] & chrome
     assert context.own[cloud] & features._FAMILY_BIT["a_tags"]
+
+
+def test_bit_columns_are_the_bits_shifted_out_one_by_one() -> None:
+    values = np.array([[0, 1, 5], [2**42 + 3, 2**62 + 2**40, 2**63 - 1]], dtype=np.int64)
+    expected = (values[:, :, None] >> np.arange(43)) & 1
+    columns = features._bit_columns(values, 43)
+    assert columns.shape == (2, 3, 43)
+    assert np.array_equal(columns, expected)
+    # Not contiguous (a column of a larger array): the same bits.
+    assert np.array_equal(features._bit_columns(values[:, 1], 43), expected[:, 1])
+
+
+def test_keyword_candidates_past_the_basic_plane_are_those_of_its_last_character() -> None:
+    """The scanner looks up min(code point, U+FFFF): an emoji or a rare CJK character is no
+    keyword character, whichever way the lookup is written."""
+    scanner = _KEYWORD_SCANNER
+    text = "🙂share 𠀋» \uffff©\U0010ffffcookie"
+    codepoints = np.array([ord(c) for c in text])
+    ids = scanner.ids[np.minimum(codepoints, 0xFFFF)]
+    maybe = scanner.singles[ids]
+    trigrams = (ids[:-2] * scanner.size + ids[1:-1]) * scanner.size + ids[2:]
+    maybe[:-3] |= scanner.heads[trigrams[:-1]] & scanner.seconds[trigrams[1:]]
+    assert scanner.candidates(text) == np.flatnonzero(maybe).tolist()
+    assert [m.group() for m in scanner.finditer(text)] == ["share", "»", "©", "cookie"]

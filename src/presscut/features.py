@@ -117,7 +117,6 @@ for _family, _tags in _TAG_FAMILIES.items():
 _N_FAMILIES = len(FAMILIES)
 _COMMENT_BITS = _FAMILY_BIT["a_comment"]
 _ARTICLE_BITS = _FAMILY_BIT["t_article"] | _FAMILY_BIT["a_articlebody"]
-_FAMILY_SHIFTS = np.arange(_N_FAMILIES, dtype=np.int64)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -178,7 +177,8 @@ class _TrieScanner:
 
     def candidates(self, text: str) -> list[int]:
         """Positions of `text` where a keyword may start (a superset of where one does)."""
-        ids = self.ids[np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+        # (mode="clip" looks up min(code point, U+FFFF) without an array for the minimum)
+        ids = self.ids.take(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), mode="clip")
         maybe = self.singles[ids]
         if len(ids) >= 4:
             trigrams = (ids[:-2] * self.size + ids[1:-1]) * self.size + ids[2:]
@@ -437,7 +437,6 @@ _KEYWORD_BITS = _keyword_table(
     _KEYWORD_FAMILIES, {family: 1 << i for i, family in enumerate(KEYWORD_FAMILIES)}
 )
 _KEYWORD_SCANNER = _TrieScanner(sorted(_KEYWORD_BITS))
-_KEYWORD_SHIFTS = np.arange(len(KEYWORD_FAMILIES), dtype=np.int64)
 
 
 _WORD_SPLIT = re.compile(r"[^\w]+")
@@ -607,7 +606,7 @@ def _text_stats(joined: str, lengths: np.ndarray) -> _TextStats:
     cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    classes = _CHAR_CLASSES[np.minimum(cps, 0xFFFF)]
+    classes = _CHAR_CLASSES.take(cps, mode="clip")  # (at min(code point, U+FFFF))
     # Rows 0-7: bit k of each character's class (as 0 or 1 << k, cheaper than
     # unpacking); then word starts, token starts, lower-case word starts, line breaks.
     flags = np.empty((12, len(cps)), dtype=np.uint8)
@@ -637,7 +636,7 @@ def _text_stats(joined: str, lengths: np.ndarray) -> _TextStats:
         words=counts[8],
         lower_starts=counts[10],
         line_breaks=line_breaks,
-        ends_sentence=_SENTENCE_END[np.minimum(cps[starts + lengths - 1], 0xFFFF)],
+        ends_sentence=_SENTENCE_END.take(cps[starts + lengths - 1], mode="clip"),
         tokens=counts[9],
         starts=starts,
     )
@@ -661,6 +660,16 @@ def _word_class_counts(
     return function.astype(np.float64), second.astype(np.float64), first_plural.astype(np.float64)
 
 
+def _bit_columns(bits: np.ndarray, count: int) -> np.ndarray:
+    """Bits 0 to `count - 1` of each of the non-negative int64 `bits`, as 0s and 1s (uint8)
+    in a new last axis: unpacking the bytes costs less than shifting every value by every
+    bit number and masking (two int64 arrays of the output's size)."""
+    little = np.ascontiguousarray(bits, dtype="<i8")
+    return np.unpackbits(
+        little.view(np.uint8).reshape(*bits.shape, 8), axis=-1, count=count, bitorder="little"
+    )
+
+
 def _keyword_hits(lowered: str, starts: np.ndarray) -> np.ndarray:
     """Which chrome vocabulary families occur in each segment (one scan of the page)."""
     bits = np.zeros(len(starts), dtype=np.int64)
@@ -671,7 +680,7 @@ def _keyword_hits(lowered: str, starts: np.ndarray) -> np.ndarray:
     if positions:
         rows = np.searchsorted(starts, positions, side="right") - 1
         np.bitwise_or.at(bits, rows, masks)
-    return (bits[:, None] >> _KEYWORD_SHIFTS) & 1
+    return _bit_columns(bits, len(KEYWORD_FAMILIES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -959,12 +968,12 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     owner = arrays.owner
     owner_near = context.near[owner]
     scopes = np.column_stack([context.own[owner], owner_near, context.any[owner]])
-    X[:, _FAMILY_AT:_ONE_HOT_AT] = ((scopes[:, :, None] >> _FAMILY_SHIFTS) & 1).reshape(n, -1)
+    X[:, _FAMILY_AT:_ONE_HOT_AT] = _bit_columns(scopes, _N_FAMILIES).reshape(n, -1)
 
     # One-hot block type and owner tag.
     X[:, _ONE_HOT_AT:_REPETITION_AT] = 0
     rows = np.arange(n)
-    X[rows, [_TYPE_COLUMN[s.type] for s in segments]] = 1
+    X[rows, list(map(_TYPE_COLUMN.__getitem__, map(attrgetter("type"), segments)))] = 1
     owner_column = _OWNER_COLUMN.get
     X[rows, [owner_column(containers[s.container].tag, _OTHER_OWNER_COLUMN) for s in segments]] = 1
 
@@ -973,7 +982,7 @@ def segment_features(page: Page, title: str | None = None) -> np.ndarray:
     text_counts = Counter(texts)
     repetition_block = X[:, _REPETITION_AT:_PAGE_AT]
     repetition_block[:, 0] = np.log1p(
-        np.array([text_counts[t] - 1 for t in texts], dtype=np.float64)
+        np.fromiter(map(text_counts.__getitem__, texts), np.float64, n) - 1
     )
     repetition_block[:, 1:] = np.log1p(context.same_siblings[arrays.ancestors[:3]]).T
 
