@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from presscut import segment
-from presscut.metadata import authors, dateparse, dates, microdata
+from presscut.metadata import Metadata, authors, dateparse, dates, microdata
 from presscut.metadata.evidence import gather
 from presscut.segment import normalize_space
 
@@ -124,3 +125,15 @@ def test_day_month_year_led_by_a_digit_matches_as_the_plain_one(text: str) -> No
         expected = [(m.span(), m.groups()) for m in plain.finditer(text, start)]
         found = dateparse._DAY_MONTH_YEAR.finditer(text, start)
         assert [(m.span(), m.groups()) for m in found] == expected
+
+
+def test_metadata_fields_are_those_of_asdict() -> None:
+    metadata = Metadata(
+        canonical_url="https://example.com/a",
+        title="A title",
+        authors=("Jane Doe", "John Roe"),
+        published="2024-05-01",
+        tags=("Locks", "Bikes"),
+    )
+    assert metadata.fields() == dataclasses.asdict(metadata)
+    assert list(metadata.fields()) == [f.name for f in dataclasses.fields(Metadata)]

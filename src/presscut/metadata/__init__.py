@@ -9,7 +9,8 @@ source once (`evidence.py`); one module per field then weighs the sources:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -42,8 +43,15 @@ class Metadata:
     image: str | None = None
 
     def fields(self) -> dict[str, Any]:
-        """The fields as keyword arguments for `Article`."""
-        return asdict(self)
+        """The fields as keyword arguments for `Article`.
+
+        Every value is a string, `None` or a tuple of strings, none of which can change: a
+        shallow copy is enough (`dataclasses.asdict` copies deeply, at 20 times the cost).
+        """
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
+
+
+_FIELD_NAMES = tuple(field.name for field in dataclass_fields(Metadata))
 
 
 def extract_metadata(
