@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from presscut import segment
 from presscut.metadata import Metadata, authors, dateparse, dates, microdata
-from presscut.metadata.evidence import gather
+from presscut.metadata.evidence import gather, simplified
 from presscut.segment import normalize_space
 
 _PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -137,3 +137,27 @@ def test_metadata_fields_are_those_of_asdict() -> None:
     )
     assert metadata.fields() == dataclasses.asdict(metadata)
     assert list(metadata.fields()) == [f.name for f in dataclasses.fields(Metadata)]
+
+
+def test_meta_tags_are_read_from_the_attributes_gather_read() -> None:
+    """`<meta itemprop content>` is listed twice by the query (as `[itemprop]` and as
+    `meta[content]`), so its value is there twice, as when each element was read again."""
+    page = (
+        '<html><head><meta property="og:title" content=" A  title "><meta name="Author"'
+        ' content="Jane Doe"><meta itemprop="datePublished" content="2024-03-05">'
+        '<meta name="empty" content=""><link rel="Canonical alternate" href=" /a ">'
+        '<link rel="icon" href=""></head><body><p>Text.</p></body></html>'
+    )
+    meta = gather(LexborHTMLParser(page), "https://example.com/a").meta
+    assert meta.values == {
+        "og:title": ["A title"],
+        "author": ["Jane Doe"],
+        "datepublished": ["2024-03-05", "2024-03-05"],
+    }
+    assert meta.links == {"canonical": ["/a"], "alternate": ["/a"]}
+
+
+@pytest.mark.parametrize("text", [None, "", "The Example Times", "Ünïcødé – Title 2024!"])
+def test_cached_simplified_texts_are_those_of_the_plain_function(text: str | None) -> None:
+    assert simplified(text) == simplified.__wrapped__(text)
+    assert simplified(text) == simplified.__wrapped__(text)  # (from the cache)

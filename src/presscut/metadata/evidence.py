@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -442,8 +443,13 @@ def _not_headline_words(node: LexborNode) -> bool:
     return "hidden" in attrs or bool(_LABEL_CLASS.search(attrs.get("class") or ""))
 
 
+@lru_cache(maxsize=4096)
 def simplified(text: str | None) -> str:
-    """Lower-cased letters and digits only: what "the same title" is compared on."""
+    """Lower-cased letters and digits only: what "the same title" is compared on.
+
+    The fields compare the same few titles, headings and names many times over (30 calls
+    a page, 5 distinct texts): each is simplified once (cached, and bounded).
+    """
     return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
@@ -483,7 +489,9 @@ def gather(
     An element is listed once per selector of `_SOURCES` it matches (a
     `<meta itemprop content>` twice), as a query of `_SOURCES` alone would list it.
     """
-    titles, h1_nodes, metas, links, scripts, items = [], [], [], [], [], []
+    titles, h1_nodes, scripts, items = [], [], [], []
+    metas: list[dict[str, str | None]] = []  # attributes
+    links: list[dict[str, str | None]] = []
     signatures: list[LexborNode] = []
     times: list[LexborNode] = []
     headings: list[LexborNode] = []
@@ -502,9 +510,9 @@ def gather(
             if tag == "h1":
                 headings.append(node)
         if tag == "meta":
-            metas.append(node)
+            metas.append(attrs)  # (read once: `collect_meta` needs the attributes only)
         elif tag == "link":
-            links.append(node)
+            links.append(attrs)
         elif tag == "script":
             scripts.append(node)
         elif tag == "title":

@@ -1,7 +1,7 @@
 """`<meta>` and `<link>` tags: OpenGraph, Twitter cards, Dublin Core, `<meta name>`.
 
-Every tag is read once (the elements come from the single CSS query of
-`evidence.gather`) into a map from lower-cased key (`property`, `name`, `itemprop`
+Every tag is read once (the attributes of the elements the single CSS query of
+`evidence.gather` finds) into a map from lower-cased key (`property`, `name`, `itemprop`
 or `http-equiv`) to its values in document order. The field modules then ask
 for keys by priority; a repeated key (two `og:title`s) keeps every value so
 that the caller takes the first valid one instead of failing.
@@ -9,10 +9,8 @@ that the caller takes the first valid one instead of failing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-
-from selectolax.lexbor import LexborNode
 
 from presscut.segment import normalize_space
 
@@ -44,11 +42,13 @@ class MetaTags:
         return hrefs[0] if hrefs else None
 
 
-def collect_meta(metas: Iterable[LexborNode], links: Iterable[LexborNode]) -> MetaTags:
-    """Index the page's `<meta content>` and `<link rel href>` elements by key."""
+def collect_meta(
+    metas: Iterable[Mapping[str, str | None]], links: Iterable[Mapping[str, str | None]]
+) -> MetaTags:
+    """Index the page's `<meta content>` and `<link rel href>` elements, given by their
+    attributes, by key."""
     values: dict[str, list[str]] = {}
-    for node in metas:
-        attrs = node.attributes
+    for attrs in metas:
         content = normalize_space(attrs.get("content") or "")
         if not content:
             continue
@@ -58,8 +58,7 @@ def collect_meta(metas: Iterable[LexborNode], links: Iterable[LexborNode]) -> Me
                 for part in key.lower().split():
                     values.setdefault(part, []).append(content)
     hrefs: dict[str, list[str]] = {}
-    for node in links:
-        attrs = node.attributes
+    for attrs in links:
         href = (attrs.get("href") or "").strip()
         if href:
             for rel in (attrs.get("rel") or "").lower().split():
