@@ -100,7 +100,7 @@ def context_features(logits: np.ndarray) -> np.ndarray:
     """Stage-2 features of each line from the stage-1 logits of the page."""
     n = len(logits)
     probs = 1.0 / (1.0 + np.exp(-logits))
-    out = np.empty((len(CONTEXT_FEATURE_NAMES), n)).T
+    out = np.empty((len(CONTEXT_FEATURE_NAMES), n)).T  # column-major, as `line_evidence`'s
     out[:, 0] = logits
     out[0, 1] = out[-1, 2] = -10.0  # the page edge counts as boilerplate
     out[1:, 1] = logits[:-1]

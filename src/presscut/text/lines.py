@@ -261,6 +261,8 @@ def line_evidence(page: PageText) -> LineEvidence:
     """
     lines = page.lines
     n = len(lines)
+    # Column-major: each feature is written as one contiguous column, and the tree
+    # ensembles read the matrix feature by feature.
     out = np.zeros((len(FEATURE_NAMES), n), dtype=np.float64).T
     flags = page_vocabulary().flags(page.token_hashes)
     family_bits = families.line_family_bits(page, flags)
