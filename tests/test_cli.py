@@ -219,6 +219,7 @@ def test_pdf_file_exits_2(capsys, tmp_path):
         ["extract", "page.html", "--format", "yaml"],
         ["extract", "page.html", "--timeout", "0"],
         ["extract", "page.html", "--timeout", "soon"],
+        ["extract", "page.html", "--timeout", "inf"],
         ["unknown-command"],
     ],
 )
@@ -244,6 +245,20 @@ def test_url_source_is_fetched_and_the_final_url_kept(capsys, http_server):
     data = json.loads(out)
     assert data["url"] == http_server.url("/news/ferry")
     assert data["text"] == extract(STORY).text
+
+
+def test_url_source_passes_the_content_language_header_on(capsys, http_server):
+    # Without a lang attribute, the header is the page's only declaration of its language.
+    http_server.routes["/ferry"] = (
+        200,
+        {"Content-Type": "text/html; charset=utf-8", "Content-Language": "en-GB"},
+        STORY.replace(" lang='en'", "").encode("utf-8"),
+    )
+
+    status, out, _ = run_cli(capsys, "extract", http_server.url("/ferry"), "--format", "json")
+
+    assert status == EXIT_OK
+    assert json.loads(out)["language"] == "en-GB"
 
 
 FRENCH_STORY = (

@@ -31,6 +31,13 @@ def test_follows_redirects_and_reports_the_final_url(http_server):
     assert page.status == 200
     assert page.content == PAGE
     assert page.content_type == "text/html; charset=utf-8"
+    assert page.content_language is None
+
+
+def test_reports_the_content_language_header(http_server):
+    http_server.routes["/story"] = (200, {**HTML, "Content-Language": "de-AT"}, PAGE)
+
+    assert fetch(http_server.url("/story")).content_language == "de-AT"
 
 
 def test_sends_browser_like_headers_naming_presscut(http_server):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from presscut.cli import main
+from presscut.text import DEFAULT_MAX_CHARS
 from text_fixtures import ARTICLES
 
 PAGE = "\n".join(
@@ -72,10 +75,52 @@ def test_missing_file_and_usage_errors_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["clean", str(tmp_path / "nope.txt")]) == 2
+    missing = f"presscut: cannot read {tmp_path / 'nope.txt'}: No such file or directory\n"
+    assert capsys.readouterr().err == missing
     assert main(["clean"]) == 2
     assert main(["clean", "--jsonl", str(tmp_path / "in.jsonl")]) == 2  # no -o
     assert main(["clean", "--jsonl", str(tmp_path / "nope.jsonl"), "-o", "x.jsonl"]) == 2
     assert "presscut:" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_file_is_not_read_to_the_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", "/dev/zero"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    # Four bytes a character at most: more bytes always decode to too many characters.
+    assert captured.err == f"presscut: /dev/zero is larger than {4 * DEFAULT_MAX_CHARS} bytes\n"
+
+
+def test_console_script_prints_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("presscut")
+    if not script.exists():
+        pytest.skip("the presscut console script is not installed next to this interpreter")
+    source = tmp_path / "seite.txt"
+    source.write_text("\n".join(ARTICLES["de"]), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+
+    result = subprocess.run(
+        [str(script), "clean", str(source)], capture_output=True, env=env, check=False
+    )
+
+    assert not "".join(ARTICLES["de"]).isascii()
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode("utf-8").split("\n\n") == [
+        *ARTICLES["de"][:-1],
+        ARTICLES["de"][-1] + "\n",
+    ]
+
+
+@pytest.mark.parametrize("size", ["0", "-5", "many"])
+def test_record_size_limit_must_be_positive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], size: str
+) -> None:
+    args = ["clean", "--jsonl", "in.jsonl", "-o", str(tmp_path / "o.jsonl")]
+    with pytest.raises(SystemExit) as exc:
+        main([*args, "--max-record-bytes", size])
+    assert exc.value.code == 2
+    assert "must be a positive number of bytes" in capsys.readouterr().err
 
 
 def test_corpus_mode_writes_output_and_errors(

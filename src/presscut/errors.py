@@ -25,4 +25,5 @@ class InputTooLargeError(ExtractionError):
 
 
 class FetchError(PresscutError):
-    """A URL could not be fetched (network error, HTTP error status, body too large)."""
+    """A URL could not be fetched: a network error, a timeout, too many redirects, an HTTP
+    error status or a body too large. Not an `ExtractionError`: the page itself was never read."""

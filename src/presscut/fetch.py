@@ -6,9 +6,10 @@ of those (connect and read timeouts plus a deadline for the whole download,
 a redirect limit, a cap on the decompressed body size) and turns every
 failure into a `FetchError`, or a `NotHTMLError` for a content type that is
 clearly not a web page, so that callers have exactly two exceptions to
-handle. It returns the raw bytes and the Content-Type header: decoding is
-left to `extract()`, which gives the header's charset precedence over the
-page's own declaration.
+handle. It returns the raw bytes with the Content-Type and Content-Language
+headers: decoding is left to `extract()`, which gives the header's charset
+precedence over the page's own declaration and weighs the header's language
+with the page's.
 """
 
 from __future__ import annotations
@@ -50,12 +51,14 @@ _MAYBE_HTML = ("text/", "application/xhtml+xml", "application/xml", "application
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
-    """A downloaded page: `url` is the final URL, after redirects."""
+    """A downloaded page: `url` is the final URL, after redirects; `content_type` and
+    `content_language` are the response's headers, for `extract()`."""
 
     url: str
     content: bytes
     content_type: str | None
     status: int
+    content_language: str | None = None
 
 
 def _check_content_type(content_type: str | None, url: str) -> None:
@@ -122,13 +125,14 @@ def fetch(
             content_type = response.headers.get("Content-Type")
             _check_content_type(content_type, final_url)
             content = _read_body(response, max_bytes=max_bytes, deadline=deadline)
+            content_language = response.headers.get("Content-Language")
     except httpx.TooManyRedirects as exc:
         raise FetchError(f"{url}: more than {max_redirects} redirects") from exc
     except httpx.TimeoutException as exc:
         raise FetchError(f"{url}: timed out after {timeout:g} s") from exc
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
         raise FetchError(f"{url}: {exc}") from exc
-    return FetchedPage(final_url, content, content_type, response.status_code)
+    return FetchedPage(final_url, content, content_type, response.status_code, content_language)
 
 
 __all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "USER_AGENT", "FetchedPage", "fetch"]

@@ -5,23 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import BinaryIO
 
 from presscut.article import Article
-from presscut.cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK
-from presscut.errors import ExtractionError, FetchError, InputTooLargeError
+from presscut.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_NO_ARTICLE,
+    EXIT_OK,
+    FORMAT_HELP,
+    FORMATS,
+    positive,
+    read_at_most,
+    write_article,
+)
+from presscut.errors import ExtractionError, FetchError
 from presscut.extract import DEFAULT_MAX_BYTES, extract
 from presscut.fetch import DEFAULT_TIMEOUT, USER_AGENT, fetch
-
-
-def _positive_seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
-    return seconds
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,20 +39,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "markdown", "json"),
+        choices=FORMATS,
         default="text",
-        help="text: plain paragraphs; markdown: Markdown with YAML front matter; "
-        "json: the full Article (docs/output-format.md). Default: text",
+        help=FORMAT_HELP,
     )
     parser.add_argument(
         "--timeout",
-        type=_positive_seconds,
+        type=positive(float, "seconds"),
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"network timeout for URL sources (default: {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
-        "--user-agent", default=USER_AGENT, help="User-Agent header for URL sources"
+        "--user-agent",
+        default=USER_AGENT,
+        metavar="UA",
+        help="User-Agent header for URL sources (default: a browser's, naming presscut)",
     )
     parser.set_defaults(func=run)
 
@@ -67,29 +67,18 @@ def _load(args: argparse.Namespace) -> Article:
     """Read the source and extract; raises `OSError`, `FetchError` or `ExtractionError`."""
     if _is_url(args.source):
         page = fetch(args.source, timeout=args.timeout, user_agent=args.user_agent)
-        return extract(page.content, url=args.url or page.url, content_type=page.content_type)
+        return extract(
+            page.content,
+            url=args.url or page.url,
+            content_type=page.content_type,
+            content_language=page.content_language,
+        )
     if args.source == "-":
-        data = _read_at_most(sys.stdin.buffer, "standard input")
+        data = read_at_most(sys.stdin.buffer, "standard input", DEFAULT_MAX_BYTES)
     else:
         with Path(args.source).open("rb") as file:
-            data = _read_at_most(file, args.source)
+            data = read_at_most(file, args.source, DEFAULT_MAX_BYTES)
     return extract(data, url=args.url)
-
-
-def _read_at_most(stream: BinaryIO, name: str) -> bytes:
-    """Read a file or a pipe, but never more than `extract()` accepts (think /dev/zero)."""
-    data = stream.read(DEFAULT_MAX_BYTES + 1)
-    if len(data) > DEFAULT_MAX_BYTES:
-        raise InputTooLargeError(f"{name} is larger than {DEFAULT_MAX_BYTES} bytes")
-    return data
-
-
-def _render(article: Article, output_format: str) -> str:
-    if output_format == "json":
-        return article.to_json(indent=2) + "\n"
-    if output_format == "markdown":
-        return article.markdown(front_matter=True)
-    return article.text + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,7 +96,5 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_ARTICLE
-    # UTF-8 whatever the locale: article text is rarely ASCII.
-    sys.stdout.buffer.write(_render(article, args.format).encode("utf-8"))
-    sys.stdout.flush()
+    write_article(article, args.format)
     return EXIT_OK
