@@ -3,8 +3,10 @@
 The public surface is small and stable:
 
 - `extract(html, url=None, **options) -> Article` for HTML pages;
+- `clean_text(text, url=None, title=None) -> Article` for already-extracted text;
 - `Article`, `Block`, `RemovedBlock`: the result and its parts;
-- the exceptions under `PresscutError`.
+- the exceptions under `PresscutError`;
+- the `presscut` command line (`presscut.cli`).
 
 Everything else in the package is internal and free to change.
 """

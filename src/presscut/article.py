@@ -22,16 +22,6 @@ BlockType = Literal[
 ]
 PageType = Literal["article", "listing", "other"]
 
-BLOCK_TYPES: tuple[str, ...] = (
-    "paragraph",
-    "heading",
-    "list_item",
-    "quote",
-    "preformatted",
-    "table",
-    "figure_caption",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -104,8 +94,9 @@ class Article:
     Metadata fields are ``None`` (or empty) when the page does not state them;
     presscut never guesses a value from nothing. Dates are ISO 8601 strings,
     with the page's UTC offset when the page gives one. `page_type` is
-    ``listing`` for index/front/section pages, which get no body; `reason` then
-    says why the body is empty.
+    ``listing`` for index/front/section pages and ``other`` for pages with no
+    article text (an empty shell, nothing visible); both get no body, and
+    `reason` says why. An `Article` is truthy when it has a body.
     """
 
     url: str | None = None
@@ -154,6 +145,7 @@ class Article:
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:
+        """`to_dict()` as JSON text; non-ASCII characters are written as they are, not escaped."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod

@@ -63,6 +63,9 @@ Source = Literal["bom", "http", "meta", "utf-8", "detected", "fallback"]
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """The page's text, the Python codec that decoded it, and which evidence chose it
+    (`extract()` hands the bytes straight to the parser when they were strict UTF-8)."""
+
     text: str
     encoding: str
     source: Source
@@ -89,6 +92,8 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 
 
 def sniff_meta_charset(data: bytes) -> str | None:
+    """The charset label of the first `<meta charset>` or `<meta http-equiv>` declaration
+    in the first 16 KiB of the page, as written (it may name no known codec)."""
     match = _META_CHARSET.search(data, 0, _META_SCAN_BYTES)
     return match.group(1).decode("ascii", "replace") if match else None
 

@@ -22,12 +22,12 @@ SUBCOMMANDS = {
 }
 USAGE = (
     "usage: python -m presscut.bench {" + ",".join(SUBCOMMANDS) + "} [options]\n"
-    "  quality   extraction quality against the shared datasets\n"
-    "  speed     speed and peak memory on one core\n"
-    "  metadata  metadata extraction quality\n"
-    "  text      text benchmark\n"
+    "  quality     extraction quality against the shared datasets\n"
+    "  speed       speed and peak memory on one core\n"
+    "  metadata    metadata accuracy against trafilatura, htmldate and newspaper4k\n"
+    "  text        text mode (clean_text) against line-filter baselines\n"
     "  robustness  every dataset page, whole and broken, through extract (crash hunt)\n"
-    "  all       quality + speed + the issue's targets (PASS/FAIL)\n"
+    "  all         quality, speed, the issue's targets (PASS/FAIL), metadata and text\n"
     "Run a subcommand with --help for its options."
 )
 

@@ -16,7 +16,6 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,8 @@ class DatasetsMissing(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class LabelledPage:
+    """One row of a dataset's `labels.jsonl`, its `split`, and where its HTML is."""
+
     dataset: str
     id: str
     url: str | None
@@ -47,6 +48,7 @@ class LabelledPage:
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def html(self) -> bytes:
+        """The page's bytes as saved (read on demand: a dataset does not fit in memory twice)."""
         with gzip.open(self.path, "rb") as fh:
             return fh.read()
 
@@ -68,6 +70,7 @@ def datasets_dir() -> Path | None:
 
 
 def require_datasets_dir() -> Path:
+    """`datasets_dir()`, or `DatasetsMissing` saying where the datasets were looked for."""
     found = datasets_dir()
     if found is None:
         raise DatasetsMissing(
@@ -77,6 +80,7 @@ def require_datasets_dir() -> Path:
 
 
 def host_split(url: str | None, dev_share: float = 1 / 3) -> str:
+    """`dev` or `test` for a page, from a hash of its host: fixed forever, one side per site."""
     host = (urlsplit(url or "").hostname or "").removeprefix("www.")
     digest = int(hashlib.sha1(host.encode()).hexdigest()[:8], 16)
     return "dev" if digest / 0xFFFFFFFF < dev_share else "test"
@@ -130,8 +134,3 @@ def load(
         for p in _load(dataset)
         if (split is None or p.split == split) and (page_type is None or p.page_type == page_type)
     ]
-
-
-def iter_pages(dataset: str, split: str | None = None) -> Iterator[tuple[LabelledPage, bytes]]:
-    for page in load(dataset, split):
-        yield page, page.html()

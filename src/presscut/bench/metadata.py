@@ -409,33 +409,38 @@ def _percent(value: float | None) -> str:
 
 def report(title: str, tallies: dict[str, dict[str, Tally]], n_pages: int) -> str:
     """A Markdown table: accuracy (labelled pages) and false-value rate per tool and field."""
+    return "\n".join(
+        [
+            f"### {title} ({n_pages} pages)",
+            "",
+            *_field_table(tallies, "labelled", lambda t: t.labelled, Tally.accuracy),
+            "",
+            "False value when the label is null:",
+            "",
+            *_field_table(tallies, "null labels", lambda t: t.unlabelled, Tally.false_rate),
+        ]
+    )
+
+
+def _field_table(
+    tallies: dict[str, dict[str, Tally]],
+    counted: str,
+    count: Callable[[Tally], int],
+    rate: Callable[[Tally], float | None],
+) -> list[str]:
+    """The rows of one table: a field per row (those with pages to count), a tool per column."""
     tools = list(tallies)
     lines = [
-        f"### {title} ({n_pages} pages)",
-        "",
-        "| field | labelled | " + " | ".join(tools) + " |",
+        f"| field | {counted} | " + " | ".join(tools) + " |",
         "|---|---:|" + "---:|" * len(tools),
     ]
     for name in FIELDS:
-        labelled = max((t[name].labelled for t in tallies.values() if name in t), default=0)
-        if not labelled:
+        pages = max((count(t[name]) for t in tallies.values() if name in t), default=0)
+        if not pages:
             continue
-        cells = [
-            _percent(tallies[t][name].accuracy()) if name in tallies[t] else "-" for t in tools
-        ]
-        lines.append(f"| {name} | {labelled} | " + " | ".join(cells) + " |")
-    lines += ["", "False value when the label is null:", ""]
-    lines += ["| field | null labels | " + " | ".join(tools) + " |"]
-    lines += ["|---|---:|" + "---:|" * len(tools)]
-    for name in FIELDS:
-        unlabelled = max((t[name].unlabelled for t in tallies.values() if name in t), default=0)
-        if not unlabelled:
-            continue
-        cells = [
-            _percent(tallies[t][name].false_rate()) if name in tallies[t] else "-" for t in tools
-        ]
-        lines.append(f"| {name} | {unlabelled} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        cells = [_percent(rate(tallies[t][name])) if name in tallies[t] else "-" for t in tools]
+        lines.append(f"| {name} | {pages} | " + " | ".join(cells) + " |")
+    return lines
 
 
 # --- speed ------------------------------------------------------------------------------------
@@ -484,8 +489,6 @@ def _py3langid() -> Callable[[str], str]:
 
 
 def _pycld2() -> Callable[[str], str]:
-    import re
-
     import pycld2
 
     control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # pycld2 rejects these
@@ -585,10 +588,10 @@ def main(argv: Sequence[str]) -> int:
     )
     parser.add_argument("--core", type=int, default=None, help="pin to this CPU core")
     args = parser.parse_args(argv)
-    if datasets.datasets_dir() is None:
-        print(
-            "shared datasets not found: set $PRESSCUT_DATASETS or place them at ../shared/datasets"
-        )
+    try:
+        datasets.require_datasets_dir()
+    except datasets.DatasetsMissing as exc:
+        print(exc)
         return 2
     core = args.core if args.core is not None else max(os.sched_getaffinity(0))
     with offline_on_one_core(core):
