@@ -24,8 +24,10 @@ from hypothesis import strategies as st
 from presscut import (
     Article,
     ExtractionError,
+    FetchError,
     InputTooLargeError,
     NotHTMLError,
+    PresscutError,
     extract,
 )
 from presscut.extract import DEFAULT_MAX_BYTES
@@ -47,6 +49,17 @@ def segments(article: Article) -> list[tuple[str, str]]:
 def visible_text(data: bytes | str, **options: object) -> str:
     article = extract(data, include_removed=True, **options)  # type: ignore[arg-type]
     return "\n\n".join(text for _, text in segments(article))
+
+
+def test_errors_form_the_documented_hierarchy():
+    # A batch job catches ExtractionError (or ValueError) per page; a failed download is not
+    # a bad page; one PresscutError catches everything presscut raises on purpose.
+    for error in (ExtractionError, NotHTMLError, InputTooLargeError, FetchError):
+        assert issubclass(error, PresscutError)
+    assert issubclass(NotHTMLError, ExtractionError)
+    assert issubclass(InputTooLargeError, ExtractionError)
+    assert issubclass(ExtractionError, ValueError)
+    assert not issubclass(FetchError, ExtractionError)
 
 
 # --- Empty and non-HTML input ------------------------------------------------
