@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -672,3 +673,11 @@ def test_the_blog_archive_words_of_a_classic_theme_are_cut_from_the_title() -> N
     assert metadata(html, "https://fouryears.example/2019/10/21/interning/").title == (
         "Interning of small integers"
     )
+
+
+def test_metadata_fields_are_articles_fields_with_the_same_types_and_defaults() -> None:
+    """`Metadata` is declared apart from `Article` (metadata/ must not import the article
+    model's rendering); this keeps the two declarations from drifting apart."""
+    article = {f.name: (f.type, f.default) for f in fields(presscut.Article)}
+    for field in fields(Metadata):
+        assert article.get(field.name) == (field.type, field.default), field.name

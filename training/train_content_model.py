@@ -143,11 +143,6 @@ def _convert(model: CatBoostClassifier, names: tuple[str, ...]) -> TreeEnsemble:
     )
 
 
-def split_by_page(values: np.ndarray, pages: list[PageData]) -> list[np.ndarray]:
-    bounds = np.cumsum([0] + [len(p.texts) for p in pages])
-    return [values[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
-
-
 def evaluate(pages: list[PageData], probs: list[np.ndarray], threshold: float) -> dict:
     """Word-bag F1 on pages with a ground-truth body, snippet F1 on snippet-only pages."""
     f1s, scores, by_type, snippets = [], [], {}, SnippetCounts()

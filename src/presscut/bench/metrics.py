@@ -137,16 +137,17 @@ class SnippetCounts:
 _WS = re.compile(r"\s+")
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Text as snippets are matched: whitespace runs as one space, lower case."""
     return _WS.sub(" ", text).strip().lower()
 
 
 def snippet_counts(
     predicted: str | None, with_: Sequence[str], without: Sequence[str]
 ) -> SnippetCounts:
-    text = _squash(predicted or "")
-    found_with = sum(1 for s in with_ if _squash(s) in text)
-    found_without = sum(1 for s in without if _squash(s) in text)
+    text = squash(predicted or "")
+    found_with = sum(1 for s in with_ if squash(s) in text)
+    found_without = sum(1 for s in without if squash(s) in text)
     return SnippetCounts(
         tp=found_with,
         fn=len(with_) - found_with,

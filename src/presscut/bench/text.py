@@ -41,6 +41,7 @@ from presscut.bench.metrics import (
     harmonic,
     shingle_score,
     shingles,
+    squash,
     summarize,
     tokens,
 )
@@ -94,20 +95,16 @@ def label_lines(lines: Sequence[str], truth: str) -> list[bool]:
     return labels
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
 def label_snippets(
     lines: Sequence[str], with_: Sequence[str], without: Sequence[str]
 ) -> list[bool | None]:
     """Labels from snippets (trafilatura-eval): True for a line holding a `with` snippet,
     False for one holding a `without` snippet, None (unknown) for the others."""
-    wanted = [_squash(s) for s in with_ if s.strip()]
-    unwanted = [_squash(s) for s in without if s.strip()]
+    wanted = [squash(s) for s in with_ if s.strip()]
+    unwanted = [squash(s) for s in without if s.strip()]
     labels: list[bool | None] = []
     for line in lines:
-        squashed = _squash(line)
+        squashed = squash(line)
         if any(s in squashed for s in wanted):
             labels.append(True)
         elif any(s in squashed for s in unwanted):
