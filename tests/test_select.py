@@ -344,6 +344,22 @@ def test_an_article_with_a_few_related_links_is_not_a_listing() -> None:
     assert listing_reason(page, np.ones(len(page.segments), dtype=bool)) is None
 
 
+@pytest.mark.parametrize(
+    ("price", "listing"),
+    [("$24.99", False), ("19,90 €", False), ("EUR 5", False), ("Free shipping", True)],
+)
+def test_a_grid_of_products_with_their_prices_is_not_a_listing(price: str, listing: bool) -> None:
+    """A shop's category page: each linked name comes with its price."""
+    products = "".join(
+        f"<div class='product-tile'><h3><a href='/p/{i}'>Harbour ferry model kit number {i}</a>"
+        f"</h3><p>{price}</p></div>"
+        for i in range(8)
+    )
+    page = _page(products)
+    reason = listing_reason(page, np.ones(len(page.segments), dtype=bool))
+    assert (reason is not None) == listing
+
+
 def test_extract_gives_a_section_front_no_body() -> None:
     html = f"<html><body><main><h1>Local news</h1>{_teasers(12, 'Standfirst of the story.')}</main></body></html>"
     article = presscut.extract(html, include_removed=True)
@@ -385,6 +401,36 @@ def test_a_box_named_only_in_a_data_attribute_is_a_chrome_box() -> None:
         f"in to keep our journalism free.</p></div><p>{PARAGRAPH_2}</p></article>"
     )
     assert decide(page, unsure, 0.5)[0].tolist() == [True, True, True]
+
+
+def _cards(names: str, n: int) -> str:
+    return "".join(
+        f"<div class='{names}'><h3>Offer number {i}</h3><p>We repair the harbour's ferries and "
+        f"fishing boats, number {i}, with our own engineers, in the yard or at sea.</p>"
+        "<p>Learn more</p></div>"
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "n", "paragraphs_kept"),
+    [
+        ("promo-card", 3, True),  # a grid of offers: the page's content
+        ("promo-card", 1, False),  # one promo box: chrome
+        ("support-us", 3, False),  # an appeal is never a card, however many copies
+    ],
+)
+def test_paragraphs_in_a_grid_of_named_cards_are_not_chrome_boxes(
+    names: str, n: int, paragraphs_kept: bool
+) -> None:
+    page = _page(f"<main><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{_cards(names, n)}</main>")
+    texts = [s.text for s in page.segments]
+    probability = np.array([0.95 if t.startswith("The ") else 0.7 for t in texts])
+    kept, _ = decide(page, Scores(probability, np.zeros(len(texts), dtype=bool)), 0.5)
+    paragraphs = [k for t, k in zip(texts, kept, strict=True) if t.startswith("We repair")]
+    assert paragraphs == [paragraphs_kept] * n
+    # The cards' short lines are still cut from a named box.
+    assert not any(k for t, k in zip(texts, kept, strict=True) if t == "Learn more")
 
 
 def test_article_wrapped_in_a_premium_box_is_not_cut() -> None:
