@@ -97,6 +97,11 @@ def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
         "The vote was 3:2 at 10:30, as John 3:16 says.",
         "The server runs at https://Example.org:8080/Status and Re:Publica.",
         "He moved from ASP.NET to the README.MD file.",
+        # A method call: a word glued to a bracket starts no paragraph.
+        "Then add name = models.CharField(max_length=128) to the model.",
+        # JSON left in the text, plain and escaped.
+        '{"rType":"refinement","rText":"Color","rUID":"p_n_feature","rValueText":"Blue"}',
+        '{\\"names\\":[\\"Anna\\",\\"Berta\\",\\"Clara\\"]}',
     ],
 )
 def test_legitimate_text_is_not_split(text: str) -> None:
@@ -182,6 +187,20 @@ def test_a_huge_fused_line_is_split_without_losing_text() -> None:
     assert "".join(pieces) == line
     assert all(piece.endswith("ends here.") for piece in pieces[:-1])  # no invented break
     assert len(pieces) >= 19_800
+
+
+def test_a_story_fused_into_one_line_is_split_as_a_short_one() -> None:
+    """Every break of a 44,000-character story lost (sentences glued to the next paragraph,
+    headings glued to the next paragraph): all are found, as on a line of two paragraphs.
+    Scored by the line's length, the breaks of such a line were a third missed."""
+    rng = random.Random(7)
+    paragraphs = []
+    for _ in range(150):
+        words = " ".join(_word(rng) for _ in range(rng.randint(20, 60)))
+        paragraphs.append(words.capitalize() + ".")
+        paragraphs.append(f"{_word(rng).capitalize()} {_word(rng)} {_word(rng)}")  # a heading
+    assert split_fused("".join(paragraphs)) == paragraphs
+    assert split_fused("".join(paragraphs[:2])) == paragraphs[:2]
 
 
 def test_word_pieces_count_each_piece_among_the_page_words() -> None:

@@ -11,12 +11,14 @@ Everything is seeded, so a rerun writes the same file. Two models, in order:
 
 1. *Break scorer* (`presscut.text.split`): the candidate breaks of wcxb dev
    bodies and page texts whose paragraph breaks were partly removed (as the
-   benchmark's fused variant does), labelled by whether each candidate is
-   one of the removed breaks; the `lower` candidates get an ensemble of
-   their own (`split.LOWER_ENSEMBLE`, with a fixed threshold,
+   benchmark's fused variant does), and of the bodies with every break
+   removed (one long line each, `LONG_SHARE`), labelled by whether each
+   candidate is one of the removed breaks; the `lower` candidates get an
+   ensemble of their own (`split.LOWER_ENSEMBLE`, with a fixed threshold,
    `split.LOWER_THRESHOLD`). The threshold of the others is the one with the best
-   out-of-fold break F1 on fused bodies with a precision of at least
-   `BREAK_MIN_PRECISION` (the lowest of those within `BREAK_F1_TIE` of it).
+   out-of-fold break F1 on bodies fused at `FUSE_SHARE` with a precision of at least
+   `BREAK_MIN_PRECISION` (the lowest of those within `BREAK_F1_TIE` of it); the
+   figures at `LONG_SHARE` are printed beside.
 2. *Line classifier* (`presscut.text.classifier`): each page becomes lines
    of its full visible text labelled in/not in the ground-truth body
    (`presscut.bench.text`); a third of the pages get some paragraph breaks
@@ -103,6 +105,14 @@ BREAK_MIN_PRECISION = 0.98
 BREAK_F1_TIE = 0.0002
 BREAK_THRESHOLDS = np.round(np.arange(0.3, 0.91, 0.05), 2)
 FUSE_SHARE = 0.3  # of a body's breaks removed, as in the benchmark's fused variant
+# Each body is also trained on with every break removed, one line as in real broken corpora,
+# at `LONG_WEIGHT` per candidate. Fused at FUSE_SHARE alone, bodies gave few long lines, and
+# most of those were unfused data (a 33,000-character JSON paragraph), so the scorer read a
+# long line as no paragraphs: out of fold at share 1.0 it found 46 % of the breaks (69 %
+# with these lines and no line-length feature). Weights 0.15, 0.3 and 0.5 gave the same
+# figures at both shares within 0.001.
+LONG_SHARE = 1.0
+LONG_WEIGHT = 0.3
 PAGE_FUSE_SHARES = (0.15, 0.3, 0.5)  # of a page text's breaks (half the pages)
 
 
@@ -113,6 +123,8 @@ class BreakSample(NamedTuple):
     body: bool  # from a fused body (else a fused page text)
     lost: int  # breaks removed
     kept: int  # breaks left in place
+    share: float  # of the breaks removed (drawn at random for page texts)
+    weight: float  # of each candidate in training
 
 
 def fuse_with_breaks(
@@ -132,18 +144,27 @@ def fuse_with_breaks(
 
 
 def break_samples(rng: random.Random) -> list[BreakSample]:
-    """Labelled candidates of fused wcxb dev bodies and (half of the) page texts."""
+    """Labelled candidates of fused wcxb dev bodies (at `FUSE_SHARE` and `LONG_SHARE`) and
+    (half of the) page texts.
+
+    The bodies at `LONG_SHARE` draw from a generator of their own, so that the
+    other samples (and the line model's samples after them) draw as before.
+    """
     samples = []
+    long_rng = random.Random(SEED)
     for index, page in enumerate(load("wcxb", "dev")):
         sources = []
         if page.body:
-            sources.append((True, truth_paragraphs(page.body), FUSE_SHARE))
+            sources.append((True, truth_paragraphs(page.body), FUSE_SHARE, rng, 1.0))
         if rng.random() < 0.5:
             lines = page_lines(page)
             if lines:
-                sources.append((False, lines, rng.choice(PAGE_FUSE_SHARES)))
-        for body, paragraphs, share in sources:
-            lines, breaks = fuse_with_breaks(paragraphs, rng, share)
+                sources.append((False, lines, rng.choice(PAGE_FUSE_SHARES), rng, 1.0))
+        if page.body:
+            paragraphs = truth_paragraphs(page.body)
+            sources.append((True, paragraphs, LONG_SHARE, long_rng, LONG_WEIGHT))
+        for body, paragraphs, share, draw, weight in sources:
+            lines, breaks = fuse_with_breaks(paragraphs, draw, share)
             text = page_text(lines)
             candidates, features = split.scored_candidates(text)
             line = np.searchsorted(text.starts, candidates.at, side="right") - 1
@@ -153,20 +174,21 @@ def break_samples(rng: random.Random) -> list[BreakSample]:
                 dtype=np.int8,
             )
             lost = sum(map(len, breaks))
-            samples.append(
-                BreakSample(features, labels, index, body, lost, len(paragraphs) - 1 - lost)
-            )
+            kept = len(paragraphs) - 1 - lost
+            samples.append(BreakSample(features, labels, index, body, lost, kept, share, weight))
     return samples
 
 
-def break_f1(samples: list[BreakSample], breaks: np.ndarray) -> tuple[float, ...]:
-    """(precision, recall, F1) of all breaks of the fused bodies, as the benchmark counts them,
-    given which candidates (of all samples, in order) are taken as breaks."""
+def break_f1(
+    samples: list[BreakSample], breaks: np.ndarray, share: float = FUSE_SHARE
+) -> tuple[float, ...]:
+    """(precision, recall, F1) of all breaks of the bodies fused at `share`, as the benchmark
+    counts them, given which candidates (of all samples, in order) are taken as breaks."""
     tp = fp = fn = start = 0
     for sample in samples:
         chosen = breaks[start : start + len(sample.labels)]
         start += len(sample.labels)
-        if not sample.body:
+        if not sample.body or sample.share != share:
             continue
         hits = int((chosen & (sample.labels == 1)).sum())
         tp += sample.kept + hits
@@ -186,6 +208,7 @@ def train_break_scorer(rng: random.Random) -> split.BreakScorer:
     features = np.concatenate([s.features for s in samples])
     labels = np.concatenate([s.labels for s in samples])
     groups = np.concatenate([np.full(len(s.labels), s.source) for s in samples])
+    weights = np.concatenate([np.full(len(s.labels), s.weight) for s in samples])
     lower = split.scored_by_lower(features)
     print(
         f"break candidates {len(labels)}  true breaks {int(labels.sum())}  "
@@ -195,15 +218,22 @@ def train_break_scorer(rng: random.Random) -> split.BreakScorer:
     for train, held in GroupKFold(n_splits=FOLDS).split(features, labels, groups):
         for part in (lower, ~lower):
             rows, scored = train[part[train]], held[part[held]]
-            model = fit(features[rows], labels[rows], np.ones(len(rows)), BREAK_TREES)
+            model = fit(features[rows], labels[rows], weights[rows], BREAK_TREES)
             oof[scored] = export(model, split.FEATURE_NAMES, features[rows]).predict_proba(
                 features[scored]
             )
-    figures = {
-        float(t): break_f1(samples, split.decide(oof, lower, float(t))) for t in BREAK_THRESHOLDS
-    }
+    figures, long_figures = {}, {}
+    for t in BREAK_THRESHOLDS.tolist():
+        breaks = split.decide(oof, lower, t)
+        figures[t], long_figures[t] = (
+            break_f1(samples, breaks),
+            break_f1(samples, breaks, LONG_SHARE),
+        )
     for t, (p, r, f) in figures.items():
-        print(f"  break threshold {t:.2f}: P {p:.4f} R {r:.4f} F1 {f:.4f} (out of fold)")
+        print(
+            f"  break threshold {t:.2f}: P {p:.4f} R {r:.4f} F1 {f:.4f}  share {LONG_SHARE}: "
+            "P {:.4f} R {:.4f} F1 {:.4f} (out of fold)".format(*long_figures[t])
+        )
     usable = [t for t, (p, _, _) in figures.items() if p >= BREAK_MIN_PRECISION] or [
         max(figures, key=lambda t: figures[t][0])
     ]
@@ -212,7 +242,7 @@ def train_break_scorer(rng: random.Random) -> split.BreakScorer:
     print(f"break threshold {threshold}")
     ensembles = []
     for part in (~lower, lower):
-        model = fit(features[part], labels[part], np.ones(int(part.sum())), BREAK_TREES)
+        model = fit(features[part], labels[part], weights[part], BREAK_TREES)
         ensembles.append(export(model, split.FEATURE_NAMES, features[part]))
     return split.BreakScorer(*ensembles, threshold)
 

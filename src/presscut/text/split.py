@@ -34,10 +34,11 @@ Most candidates are no break at all: brand names ("iPhone", "YouTube",
 "McDonald's"), "COVID19", "Jean-Pierre", "word(s)". Two layers decide:
 
 1. *Hard rules*, which no score overrides: never inside a URL, an e-mail
-   address or a domain ("www.Example.org", "a.b@Example.org",
-   "Amazon.com"); never after an abbreviation or an initial ("U.S.",
-   "e.g.", "Dr. Smith", "J.R.R."); never inside a number or a version
-   ("3.5", "v2.0.1", "10:30"); a sentence end only before a capitalised word,
+   address, a domain or JSON ("www.Example.org", "a.b@Example.org",
+   "Amazon.com", '"rText":"Color","rUID"') nor before a method call
+   ("client.GetAsync("); never after an abbreviation or an initial
+   ("U.S.", "e.g.", "Dr. Smith", "J.R.R."); never inside a number or a
+   version ("3.5", "v2.0.1", "10:30"); a sentence end only before a capitalised word,
    a digit, or an all-capital word after a lower-case letter ("ASP.NET",
    "README.MD" stay); a camel-case word shaped like a name (one hump,
    a short lower-case run before it: "ThyssenKrupp", "JavaScript") stays;
@@ -51,7 +52,10 @@ Most candidates are no break at all: brand names ("iPhone", "YouTube",
    of a fused word and how often each occurs on the page as a word of its
    own ("Portion" elsewhere on the page, "ChoicesPortion" nowhere), the
    shape of the text before and after (a short unpunctuated heading, a
-   list item), and the other candidates nearby.
+   list item), the other candidates nearby, and how many of the line's
+   sentence ends are glued to the next word. Nothing reads the whole line's
+   length: trained on short fused lines, the scorer took a long line for
+   unfused text and missed most breaks of a story fused into one line.
 
 Everything is computed with arrays over the whole page
 (`presscut.text.tokens`), so a page without joins costs a few array
@@ -148,6 +152,8 @@ _INSIDE_WORD_KINDS = frozenset(_KIND[name] for name in ("camel", "capitals_lower
 _DOTTED = re.compile(r"\w\.\w")
 # A lower-case word with two humps is a code identifier ("addEventListener", "useFriendStatus").
 _IDENTIFIER = re.compile(r"[a-z]\w*[a-z][A-Z]\w*[a-z][A-Z]")
+# A quoted key or item of JSON ("rText":"Color", "a","b", escaped: \",\"): data, not prose.
+_JSON = re.compile(r'"[,:]["\\\[{]')
 _OPENING = "\"'“„«‘(["
 _QUOTE = ord('"')
 _TYPOGRAPHIC_QUOTES = np.array([ord(ch) for ch in "“”„«»"], dtype=np.uint32)
@@ -179,11 +185,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "right_chars",
     "right_words",
     "right_ends_sentence",
-    "line_chars",
     "line_candidate_density",
     "quote_parity",
     "page_candidate_density",
     "typographic_quote",
+    "line_glued_share",
 )
 
 
@@ -501,16 +507,24 @@ def candidate_features(page: PageText, candidates: Candidates, pieces: Pieces) -
     out[:, 18] = following - at
     out[:, 19] = (words[following] - words[at]) / np.maximum(following - at, 1)
     out[:, 20] = _ends_sentence_before(page, following)
-    out[:, 21] = page.lengths[line]
     # Densities, not counts, so that a 10 MB line looks like any other.
-    out[:, 22] = np.bincount(line[shaped], minlength=len(page.lines))[line] / page.lengths[line]
+    out[:, 21] = np.bincount(line[shaped], minlength=len(page.lines))[line] / page.lengths[line]
     quotes = np.flatnonzero(page.codes == _QUOTE)
-    out[:, 23] = (np.searchsorted(quotes, at) - np.searchsorted(quotes, line_start)) % 2
-    out[:, 24] = np.count_nonzero(shaped) / len(page.codes)
+    out[:, 22] = (np.searchsorted(quotes, at) - np.searchsorted(quotes, line_start)) % 2
+    out[:, 23] = np.count_nonzero(shaped) / len(page.codes)
     # “„«»” are typeset, so never glued to a word by their author: a join is likelier.
-    out[:, 25] = _typographic_quote(page.codes[at - 1]) | _typographic_quote(
+    out[:, 24] = _typographic_quote(page.codes[at - 1]) | _typographic_quote(
         page.codes[np.minimum(at, len(page.codes) - 1)]
     )
+    # How fused the line is, whatever its length: the share of its sentence ends glued to
+    # the next word (candidates) among all, glued or followed by a space. A line that is a
+    # whole fused story has many, one paragraph none. (It stands in for the line's length,
+    # which the scorer read as "unfused" beyond the lengths it was trained on.)
+    spaced = np.flatnonzero(((classes[:-1] & TERMINAL) != 0) & ((classes[1:] & SPACE) != 0))
+    glued = at[candidates.kind == _KIND["sentence"]]
+    line_glued = np.searchsorted(glued, line_end) - np.searchsorted(glued, line_start)
+    line_spaced = np.searchsorted(spaced, line_end) - np.searchsorted(spaced, line_start)
+    out[:, 25] = line_glued / np.maximum(line_glued + line_spaced, 1)
     return out
 
 
@@ -563,7 +577,7 @@ def allowed(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarra
     )
     for i, (split, kind, end, start, stop, right_end, on_page) in enumerate(rows):
         word = text[start:stop]
-        if "://" in word or "@" in word or "www." in word.lower():
+        if "://" in word or "@" in word or "www." in word.lower() or _JSON.search(word):
             ok[i] = False
         elif kind == sentence:
             ok[i] = _sentence_allowed(text, start, end, split, right_end)
@@ -593,7 +607,8 @@ def _pause_allowed(text: str, start: int, end: int, split: int) -> bool:
 
 
 def _sentence_allowed(text: str, start: int, end: int, split: int, right_end: int) -> bool:
-    """A sentence end may be a break unless it ends an abbreviation, an initial or a number;
+    """A sentence end may be a break unless it ends an abbreviation, an initial or a number,
+    or the word after it is glued to a bracket (code: no paragraph starts "Get(");
     and only before a capital (an all-capital word only after a lower-case letter: not
     "ASP.NET", "README.MD") or a digit after a word (a list number: "taste.2. Plant").
 
@@ -608,6 +623,8 @@ def _sentence_allowed(text: str, start: int, end: int, split: int, right_end: in
         initial = len(bare) == 1 and bare.isalpha()
         if not bare or "." in bare or initial or bare.lower() in ABBREVIATIONS:
             return False
+    if text[right_end : right_end + 1] == "(":  # a method call: "models.CharField(", "client.Get("
+        return False
     if following[:1].isdigit():
         return before[-1:].isalpha() or before[-1:] in _LIST_NUMBER_AFTER
     if not following[:1].isupper():
