@@ -515,6 +515,52 @@ def test_before_the_story_column_only_short_doubted_lines_are_cut() -> None:
     assert kept.tolist() == [False, True, True, True, True, True, False, False]
 
 
+def _gap_page(middle: str):
+    return _page(
+        f"<article><p>{PARAGRAPH}</p>{middle}<p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3}</p></article>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("middle", "probability", "kept_middle"),
+    [
+        # A paragraph the model half doubts, between kept paragraphs of the story.
+        (f"<p>{PARAGRAPH_4}</p>", 0.3, True),
+        # One it all but rejects stays out.
+        (f"<p>{PARAGRAPH_4}</p>", 0.1, False),
+        # A short line is no paragraph of the story.
+        ("<p>The vote was eleven to nine, with two abstentions.</p>", 0.3, False),
+        # A paragraph in a box named for chrome: a sign-up form, a review, an ad.
+        (f"<div class='newsletter-box'><p>{PARAGRAPH_4}</p></div>", 0.3, False),
+        (f"<div class='user-review'><p>{PARAGRAPH_4}</p></div>", 0.3, False),
+    ],
+)
+def test_a_doubted_paragraph_between_kept_paragraphs_of_the_story_is_kept(
+    middle: str, probability: float, kept_middle: bool
+) -> None:
+    page = _gap_page(middle)
+    scores = Scores(np.array([0.9, probability, 0.9, 0.9]), np.zeros(4, dtype=bool))
+    kept, _ = decide(page, scores, 0.5)
+    assert kept.tolist() == [True, kept_middle, True, True]
+
+
+def test_a_doubted_paragraph_after_the_last_kept_one_is_not_a_gap() -> None:
+    page = _gap_page("")
+    scores = Scores(np.array([0.9, 0.9, 0.3]), np.zeros(3, dtype=bool))
+    kept, _ = decide(page, scores, 0.5)
+    assert kept.tolist() == [True, True, False]
+
+
+def test_kept_headings_one_after_another_stay() -> None:
+    """Pull quotes or the names in a list of picks set in heading tags head no text of their
+    own; the model kept them, and the heading rule leaves them."""
+    page = _page(
+        f"<p>{PARAGRAPH}</p><h3>The Harbour Inn</h3><h3>The Quay Cafe</h3><p>{PARAGRAPH_2}</p>"
+    )
+    kept, _ = _decide(page, [True, True, True, True])
+    assert kept == [PARAGRAPH, "The Harbour Inn", "The Quay Cafe", PARAGRAPH_2]
+
+
 APPEAL = (
     "Our journalism is free to read because readers like you chip in. We have no billionaire "
     "owner and no paywall, and every contribution, however small, makes the difference."

@@ -15,6 +15,7 @@
    it gets no body, rather than a body of junk.
 4. Otherwise what the model doubts in readers' comment threads and beyond
    the story's column (the element holding most of the kept text) is cut,
+   a paragraph it half doubts between kept text in that column is kept,
    and text mode's line classifier,
    trained on exactly the appeals and prompts that publishers write as
    plain paragraphs, gets a say on the kept segments that use their words.
@@ -128,6 +129,7 @@ def decide(
     for kind in _NAMED_SECTIONS:
         kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
+    kept |= _gaps_in_the_story(page, scores, kept, threshold)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
     return _drop_orphan_headings(page, kept), None
 
@@ -473,23 +475,112 @@ _STORY_UNSURE = 0.7
 _SHORT_BEFORE_CHARS = 100
 
 
-def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
-    """Which kept segments lie outside the story's column (see above) and are not sure."""
-    cut = np.zeros_like(kept)
-    arrays = page_arrays(page)
+def _story_column(arrays: PageArrays, kept: np.ndarray) -> tuple[int, int] | None:
+    """The segments (start, end) of the story's column (see above), or None when nothing
+    is kept."""
     held, total = _held_chars(arrays, kept)
     if not total:
-        return cut
+        return None
     # Containers holding enough of the kept text are nested in one another (two
     # disjoint ones cannot both hold over half of it): the story's column is the
     # innermost, the one with the fewest segments.
     columns = np.flatnonzero(held >= _STORY_SHARE * total)
     story = columns[np.argmin(arrays.end[columns] - arrays.start[columns])]
-    start, end = arrays.start[story], arrays.end[story]
+    return int(arrays.start[story]), int(arrays.end[story])
+
+
+def _beyond_the_story(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Which kept segments lie outside the story's column (see above) and are not sure."""
+    cut = np.zeros_like(kept)
+    arrays = page_arrays(page)
+    column = _story_column(arrays, kept)
+    if column is None:
+        return cut
+    start, end = column
     unsure = kept & (probability < _STORY_UNSURE)
     cut[end:] = unsure[end:]
     cut[:start] = unsure[:start] & (arrays.chars[:start] < _SHORT_BEFORE_CHARS)
     return cut
+
+
+# The story's column has paragraphs the model doubts: a paragraph after an
+# embed, a table or an ad slot, a one-sentence paragraph between two long ones,
+# a paragraph in a <div> of its own. Readability keeps everything in its top
+# candidate; here a doubted paragraph (or code block) is kept when it lies in
+# the column between two kept segments, holds a line's worth of text (100
+# characters) that is not mostly links, scores at least 0.2 and has no chrome
+# named around it (comments and reviews, share, related, ads, sign-ups,
+# appeals, author boxes, sidebars, overlays, navigation, footers, forms): those
+# names mark a newsletter form, a forum signature, a customer review or an
+# appeal that the model rightly doubted. Dev out-of-fold: wcxb article pages'
+# shingle recall 0.9708 -> 0.9714, precision 0.93783 -> 0.93766; objective
+# 0.8948 -> 0.8950. Without the chrome names, product pages lose 0.002 of
+# word F1 (reviews, variant pickers) and articles 0.0002 of precision. From
+# 60 characters the objective gains 0.0002 more, but article precision loses
+# as much as recall wins; list items change nothing.
+_GAP_MIN_PROBABILITY = 0.2
+_GAP_MIN_CHARS = 100
+_GAP_TYPES = frozenset(("paragraph", "preformat"))
+_GAP_MAX_LINK_SHARE = 0.3
+_GAP_CHROME = sum(
+    1 << FAMILIES.index(family)
+    for family in (
+        "a_comment",
+        "a_share",
+        "a_related",
+        "a_ad",
+        "a_newsletter",
+        "a_appeal",
+        "a_cookie",
+        "a_author",
+        "a_sidebar",
+        "a_modal",
+        "a_hidden",
+        "a_footer",
+        "a_nav",
+        "t_aside",
+        "t_nav",
+        "t_footer",
+        "t_form",
+    )
+)
+
+
+def _gaps_in_the_story(
+    page: Page, scores: Scores, kept: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Which segments the model doubted lie in the story's column between kept text, and
+    are kept after all (see above). Only segments at or under the threshold are looked
+    at, so none that a rule cut comes back; a line `chrome_lines` names stays cut."""
+    found = np.zeros_like(kept)
+    probability = scores.probability
+    doubted = ~kept & (probability > _GAP_MIN_PROBABILITY) & (probability <= threshold)
+    if not doubted.any():
+        return found
+    arrays = page_arrays(page)
+    column = _story_column(arrays, kept)
+    if column is None:
+        return found
+    start, end = column
+    inside = np.flatnonzero(kept[start:end])
+    if inside.size < 2:
+        return found
+    first, last = start + int(inside[0]), start + int(inside[-1])
+    chars, link_chars, owner = arrays.chars, arrays.link_chars, arrays.owner
+    near = container_context(page).near
+    segments = page.segments
+    for i in (np.flatnonzero(doubted[first:last]) + first).tolist():
+        segment = segments[i]
+        if (
+            segment.type in _GAP_TYPES
+            and chars[i] >= _GAP_MIN_CHARS
+            and link_chars[i] < _GAP_MAX_LINK_SHARE * chars[i]
+            and not scores.is_title[i]
+            and not near[owner[i]] & _GAP_CHROME
+            and not standalone_line_reason(segment.text, segment.type)
+        ):
+            found[i] = True
+    return found
 
 
 # An appeal written as plain paragraphs at the top of the story, in a <div>
@@ -681,9 +772,17 @@ def _drop_orphan_headings(page: Page, kept: np.ndarray) -> np.ndarray:
     A box of chrome (a newsletter sign-up, a donation appeal, a "related"
     list) often has a heading that looks like any section heading; once its
     text is cut, the heading is all that is left, and it heads nothing.
+    A heading right before another kept segment stays, even one of the same
+    level: pages set display text in heading tags (pull quotes, the names in
+    a list of picks, a key figure and its label), one after another, and
+    the model kept each of them. Dev out-of-fold: objective 0.8944 -> 0.8948,
+    wcxb article pages' shingle recall 0.9695 -> 0.9708 (precision 0.93798 ->
+    0.93783); service pages 0.8368 -> 0.8411.
     """
     segments = page.segments
     for i in [i for i in np.flatnonzero(kept) if segments[i].level]:
+        if i + 1 < len(segments) and kept[i + 1]:
+            continue
         level = segments[i].level or 0
         heads_something = False
         for j in range(i + 1, len(segments)):
