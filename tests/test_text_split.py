@@ -8,7 +8,13 @@ import string
 import numpy as np
 import pytest
 
-from presscut.text.split import split_fused, split_lines, word_pieces
+from presscut.text.split import (
+    KINDS,
+    scored_candidates,
+    split_fused,
+    split_lines,
+    word_pieces,
+)
 from presscut.text.tokens import page_text
 
 
@@ -70,6 +76,14 @@ from presscut.text.tokens import page_text
             ["Standard price $25.00", "$29.99 for members"],
         ),
         ("return 1;}return 2;", ["return 1;", "}", "return 2;"]),
+        (  # a sentence end, a heading and the next paragraph in one word: no dotted name
+            "The trends changed the photography world.ConclusionThe trends will go on.",
+            ["The trends changed the photography world.", "Conclusion", "The trends will go on."],
+        ),
+        (  # a year glued to the one-letter word "A"
+            "A report was released on November 18, 2025A new study followed it.",
+            ["A report was released on November 18, 2025", "A new study followed it."],
+        ),
     ],
 )
 def test_lost_breaks_are_restored(fused: str, expected: list[str]) -> None:
@@ -157,6 +171,35 @@ def test_joins_inside_a_word_are_restored(lines: list[str], expected: list[str])
 )
 def test_words_with_pieces_on_the_page_are_not_split(lines: list[str]) -> None:
     assert split_lines(lines) == lines
+
+
+def _candidate_kinds(lines: list[str]) -> dict[str, str]:
+    """The kinds of the candidates the hard rules allow, by the text from each on."""
+    page = page_text(lines)
+    candidates, _ = scored_candidates(page)
+    return {
+        page.text[at : at + 8]: KINDS[kind]
+        for at, kind in zip(candidates.at.tolist(), candidates.kind.tolist(), strict=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lines", "start"),
+    [
+        # "A", "I" and an all-capital word after a lower-case run are no name's hump.
+        (["Set a budget AppA quick search helps."], "A quick "),
+        (["Camilla BoltPARENTWe are fond of her."], "PARENTWe"),
+        # A heading between a sentence end and the next paragraph is no dotted name.
+        (["It changed the world.ConclusionThe trends go on."], "The tren"),
+    ],
+)
+def test_glued_headings_are_candidates(lines: list[str], start: str) -> None:
+    assert _candidate_kinds(lines).get(start) == "camel"
+
+
+def test_a_dotted_name_before_code_stays_protected() -> None:
+    kinds = _candidate_kinds(["Then add name = models.CharField(max_length=128) to it."])
+    assert "camel" not in kinds.values()
 
 
 def test_split_lines_keeps_order_and_other_lines() -> None:

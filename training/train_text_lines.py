@@ -99,7 +99,9 @@ BREAK_TREES = 200
 PAGE_TREES = 300
 PAGE_DEPTH = 4
 PAGE_LEARNING_RATE = 0.05
-BREAK_MIN_PRECISION = 0.98
+# The precision floor of the threshold choice, out of fold at FUSE_SHARE (issue 3: at least
+# 0.983 there; recall is raised under that floor, not at its cost).
+BREAK_MIN_PRECISION = 0.983
 # Thresholds whose F1 is this close to the best count as tied; the lowest wins, as recall is
 # what the splitter lacks (on wcxb dev the curve is flat there: 0.9482 at 0.50 and 0.55).
 BREAK_F1_TIE = 0.0002

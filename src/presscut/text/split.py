@@ -40,11 +40,15 @@ Most candidates are no break at all: brand names ("iPhone", "YouTube",
    ("U.S.", "e.g.", "Dr. Smith", "J.R.R."); never inside a number or a
    version ("3.5", "v2.0.1", "10:30"); a sentence end only before a capitalised word,
    a digit, or an all-capital word after a lower-case letter ("ASP.NET",
-   "README.MD" stay); a camel-case word shaped like a name (one hump,
-   a short lower-case run before it: "ThyssenKrupp", "JavaScript") stays;
-   and no cut between two letters (``camel``, ``capitals_lower``,
-   ``lower``) splits a hashtag, a dotted name or a code identifier
-   ("#socialmedia", "austintexas.gov", "addEventListener").
+   "README.MD" stay); a camel-case word shaped like a name (one hump that
+   starts a capitalised word, a short lower-case run before it:
+   "ThyssenKrupp", "JavaScript"; not "AppA quick", "BoltPARENT") stays
+   unless both its pieces are words of the page; and no cut between two
+   letters (``camel``, ``capitals_lower``, ``lower``) splits a hashtag, a
+   dotted name or a code identifier
+   ("#socialmedia", "austintexas.gov", "addEventListener"). A sentence end
+   glued inside the word starts a word of its own for these rules
+   ("world.ConclusionThe" is no dotted name).
 2. A *learned scorer* (gradient-boosted trees, trained on fused paragraphs
    of the wcxb dev pages by `training/train_text_lines.py`; the ``lower``
    candidates have trees of their own, `LOWER_ENSEMBLE`) over the
@@ -155,6 +159,7 @@ _IDENTIFIER = re.compile(r"[a-z]\w*[a-z][A-Z]\w*[a-z][A-Z]")
 # A quoted key or item of JSON ("rText":"Color", "a","b", escaped: \",\"): data, not prose.
 _JSON = re.compile(r'"[,:]["\\\[{]')
 _OPENING = "\"'“„«‘(["
+_CLOSING = "\"'”’»)],.;:!?"
 _QUOTE = ord('"')
 _TYPOGRAPHIC_QUOTES = np.array([ord(ch) for ch in "“”„«»"], dtype=np.uint32)
 _LIST_NUMBER_AFTER = ')]"”'  # "…(SERPs).4. Create": a list number after a closed bracket
@@ -284,7 +289,9 @@ def find_candidates(page: PageText, words: PageWords | None = None) -> Candidate
         lower_before  # camel: a capitalised word, or one of three capitals ("astronautsNASA")
         & (capitalised | ((here & UPPER) != 0) & (space_after | ((after & after2 & UPPER) != 0))),
         ((before & ALPHA) != 0) & ((here & DIGIT) != 0),  # letter_digit
-        ((before & DIGIT) != 0) & ((here & UPPER) != 0) & letter_after,  # digit_upper
+        ((before & DIGIT) != 0)  # digit_upper: a capitalised word, or "A", "I" ("2025A new")
+        & ((here & UPPER) != 0)
+        & (letter_after | space_after),
         ((before & (GLUED_CLOSE | TERMINAL)) == GLUED_CLOSE)  # close
         & ((here & (ALPHA | DIGIT)) != 0),
         ((before & (SPACE | DASH)) == 0)  # dash
@@ -303,10 +310,14 @@ def find_candidates(page: PageText, words: PageWords | None = None) -> Candidate
     found.append(_lower_joins(page, lower, PageWords.of(page) if words is None else words))
     found.append(_code_joins(page, places[(before & PUNCT) != 0]))
     # Rare shapes found by class, then checked by code point: "projectA budget", "Hoops$75".
-    camel, currency = found[_KIND["camel"]], found[_KIND["currency"]]
-    single = (classes[np.minimum(camel + 1, len(codes) - 1)] & SPACE) != 0
-    pronoun = (codes[camel] == ord("A")) | (codes[camel] == ord("I"))
-    found[_KIND["camel"]] = camel[~single | pronoun]
+    for name in ("camel", "digit_upper"):  # a one-letter capital word only if "A" or "I"
+        glued = found[_KIND[name]]
+        single = (classes[np.minimum(glued + 1, len(codes) - 1)] & SPACE) != 0
+        pronoun = (codes[glued] == ord("A")) | (codes[glued] == ord("I"))
+        if name == "digit_upper":  # "2025A new study", not an address's "15A Main Street"
+            pronoun &= lower[np.minimum(glued + 2, len(codes) - 1)]
+        found[_KIND[name]] = glued[~single | pronoun]
+    currency = found[_KIND["currency"]]
     price = codes[currency]
     found[_KIND["currency"]] = currency[
         (price == ord("$")) | (price == ord("€")) | (price == ord("£"))
@@ -581,15 +592,33 @@ def allowed(page: PageText, candidates: Candidates, pieces: Pieces) -> np.ndarra
             ok[i] = False
         elif kind == sentence:
             ok[i] = _sentence_allowed(text, start, end, split, right_end)
-        elif kind in inside and _protected(word):
-            ok[i] = False
-        elif kind == camel:
-            ok[i] = on_page or not _name_shaped(word, split - start)
+        elif kind in inside:
+            word = word[_last_sentence(word, split - start) :]
+            cut = split - stop + len(word)
+            if _protected(word):
+                ok[i] = False
+            elif kind == camel:
+                ok[i] = on_page or not _name_shaped(word, cut)
         elif kind == pause:
             ok[i] = _pause_allowed(text, start, end, split)
         elif kind == code:  # not inside a placeholder: "{title}", "{{name}}"
             ok[i] = text[split - 1] != "{" or "}" not in text[split:stop]
     return ok
+
+
+def _last_sentence(word: str, cut: int) -> int:
+    """Where the sentence holding the cut at `cut` starts in the word: after the last
+    sentence end glued between a lower-case letter and a capital before it, else 0.
+
+    A sentence end glued to a heading glued to the next paragraph
+    ("world.ConclusionThe trends") is one word to the whitespace; the cut in
+    "ConclusionThe" is judged on that part alone, not as a dotted name.
+    """
+    end = max(word.rfind(mark, 1, cut - 1) for mark in ".!?")
+    if end <= 0 or not (word[end - 1].islower() and word[end + 1].isupper()):
+        return 0
+    # Only before a plain word: "models.CharField(max_length=128)" is code.
+    return end + 1 if word[end + 1 :].rstrip(_CLOSING).isalpha() else 0
 
 
 def _protected(word: str) -> bool:
@@ -634,8 +663,16 @@ def _sentence_allowed(text: str, start: int, end: int, split: int, right_end: in
 
 def _name_shaped(word: str, split: int) -> bool:
     """A camel-case word shaped like a name ("ThyssenKrupp", "YouTube", "iPhone", "McDonald's"):
-    one hump, at most `_NAME_MAX_LETTERS` letters, a short lower-case run before the hump."""
+    one hump, at most `_NAME_MAX_LETTERS` letters, a short lower-case run before the hump.
+
+    A hump that is a word of one letter ("AppA quick") or, after a longer
+    lower-case run, an all-capital word ("BoltPARENT") is no name's: such
+    headings glued to the next paragraph were kept whole.
+    """
     before = word[:split]
+    second = word[split + 1 : split + 2]  # the letter after the hump's capital
+    if not second.isalpha():  # "AppA quick": no name
+        return False
     word = word.strip("\"'“„«‘(),.;:!?”’»").removesuffix("'s").removesuffix("’s")
     if not word.isalpha() or len(word) > _NAME_MAX_LETTERS:
         return False
@@ -645,6 +682,8 @@ def _name_shaped(word: str, split: int) -> bool:
             break
         run += 1
     if word[0].islower() and run > _NAME_MAX_PREFIX:
+        return False
+    if second.isupper() and run > _NAME_MAX_PREFIX:  # "BoltPARENT", not "iMOVE"
         return False
     humps = sum(1 for a, b in itertools.pairwise(word) if a.islower() and b.isupper())
     return humps == 1 and run < _MIN_GLUED_LOWER_RUN
