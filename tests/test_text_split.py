@@ -11,11 +11,15 @@ import pytest
 from presscut.text.split import (
     KINDS,
     scored_candidates,
-    split_fused,
     split_lines,
     word_pieces,
 )
 from presscut.text.tokens import page_text
+
+
+def split_fused(line: str) -> list[str]:
+    """One line split at its lost paragraph breaks."""
+    return split_lines([line])
 
 
 @pytest.mark.parametrize(

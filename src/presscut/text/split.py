@@ -764,8 +764,3 @@ def split_page(lines: Sequence[str], scorer: BreakScorer | None = None) -> PageT
 def split_lines(lines: Sequence[str], scorer: BreakScorer | None = None) -> list[str]:
     """The lines, each split at its lost paragraph breaks, in order."""
     return list(split_page(lines, scorer).lines)
-
-
-def split_fused(line: str) -> list[str]:
-    """One line split at its lost paragraph breaks."""
-    return split_lines([line])
