@@ -42,7 +42,6 @@ from presscut.features import (
     ANCESTOR_LEVELS,
     FAMILIES,
     FEATURE_NAMES,
-    ContainerContext,
     PageArrays,
     attribute_families,
     container_context,
@@ -678,49 +677,7 @@ def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.
     in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & _mostly_links(arrays))
     candidates = kept & (probability < _SURE)
     in_box |= _in_named_component(page, small, levels, candidates & ~in_box)
-    in_box &= candidates
-    if in_box.any():
-        cards = in_box & (arrays.chars >= _GRID_MIN_CHARS) & ~under(_NEVER_CARDS)
-        in_box &= ~_in_card_grid(page, arrays, context, cards, small)
-    return in_box
-
-
-# A grid of look-alike cards (three or more siblings with the same tag and class names),
-# each holding a paragraph, is what a service or landing page is made of: its offers
-# ("promo" cards), its customers' testimonials (a "follow-up" slider), the posts of a
-# forum thread laid out in "comment" tables. A share bar, an ad or a newsletter box comes
-# once, or holds only short lines. So a paragraph (80 characters or more) in a small
-# named box is left alone when the box, or an element above it, is one of such a grid;
-# but not in a box named for an appeal or a newsletter sign-up, which a page may render
-# once per screen size, side by side.
-# Dev out-of-fold: service pages 0.8331 -> 0.8368, forum threads 0.8419 -> 0.8461,
-# documentation 0.9370 -> 0.9386, word F1 0.8589 -> 0.8597, articles unchanged (0.9560,
-# shingle precision 0.9380); snippet F1 0.9256 -> 0.9248 (a recent-comments widget and
-# an embedded tweet, on two pages). Without the length condition the rule lets through
-# "Read our full ... review" links and affiliate buttons, and article pages lose; without
-# the appeal condition, a twice-rendered appeal.
-_GRID_MIN_CARDS = 3
-_GRID_MIN_CHARS = 80
-_NEVER_CARDS = sum(1 << FAMILIES.index(f) for f in ("a_appeal", "a_newsletter"))
-
-
-def _in_card_grid(
-    page: Page, arrays: PageArrays, context: ContainerContext, cards: np.ndarray, small: np.ndarray
-) -> np.ndarray:
-    """Which of the boxed paragraphs `cards` sit in a card of a grid (see above): a container
-    with look-alike siblings, at or above the lowest small named box that holds them."""
-    found = np.zeros_like(cards)
-    containers = page.containers
-    families = _BOX_FAMILIES | _LINK_BOX_FAMILIES
-    for i in np.flatnonzero(cards).tolist():
-        chain = arrays.ancestors[:, i].tolist()
-        box = next((k for k, c in enumerate(chain) if small[c] and context.own[c] & families), 0)
-        if any(
-            context.same_siblings[c] >= _GRID_MIN_CARDS - 1 and containers[c].attrs
-            for c in chain[box:]
-        ):
-            found[i] = True
-    return found
+    return in_box & candidates
 
 
 # Sites built with React hash their class names ("dcr-1vn8ngn") and name their
