@@ -422,6 +422,35 @@ def test_a_grid_of_named_boxes_with_long_teasers_is_cut(names: str) -> None:
     assert all(k for t, k in zip(texts, kept, strict=True) if t in (PARAGRAPH, PARAGRAPH_2))
 
 
+@pytest.mark.parametrize("names", ["recommended-story", "more-stories-item", "read-next"])
+def test_the_teasers_of_related_story_cards_are_cut_even_when_the_model_is_sure(
+    names: str,
+) -> None:
+    """A related card's teaser reads like the story's prose; its linked headline tells."""
+    cards = "".join(
+        f"<div class='{names}'><h3><a href='/s/{i}'>Another story number {i}</a></h3><p>The"
+        " harbour authority says the ferry timetable will change in the spring, when new"
+        f" boats arrive, number {i}.</p></div>"
+        for i in range(4)
+    )
+    page = _page(f"<main><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{cards}</main>")
+    texts = [s.text for s in page.segments]
+    sure = np.full(len(texts), 0.97)
+    kept, _ = decide(page, Scores(sure, np.zeros(len(texts), dtype=bool)), 0.5)
+    assert not any(k for t, k in zip(texts, kept, strict=True) if t.startswith("The harbour"))
+    assert all(k for t, k in zip(texts, kept, strict=True) if t in (PARAGRAPH, PARAGRAPH_2))
+
+
+def test_a_related_box_without_linked_headlines_keeps_its_paragraphs() -> None:
+    """A story set in a container whose name says "related" (no linked card headlines)."""
+    story = f"<div class='related-coverage'><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p></div>"
+    page = _page(f"<main><p>{PARAGRAPH_3}</p>{story}</main>")
+    texts = [s.text for s in page.segments]
+    sure = np.full(len(texts), 0.97)
+    kept, _ = decide(page, Scores(sure, np.zeros(len(texts), dtype=bool)), 0.5)
+    assert kept.all()
+
+
 def test_article_wrapped_in_a_premium_box_is_not_cut() -> None:
     """A box is chrome only when small: a paywalled story often sits in `div.premium`."""
     story = "".join(f"<p>{PARAGRAPH} Readers chip in, part {i}.</p>" for i in range(6))

@@ -42,6 +42,7 @@ from presscut.features import (
     ANCESTOR_LEVELS,
     FAMILIES,
     FEATURE_NAMES,
+    ContainerContext,
     PageArrays,
     attribute_families,
     container_context,
@@ -660,7 +661,7 @@ _MOSTLY_LINKS = 0.5  # share of a segment's characters in links
 
 def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
     """Which kept segments sit in a small chrome box (see above) and are not sure article
-    text."""
+    text, or are the teasers of a related-stories card (see below)."""
     arrays = page_arrays(page)
     context = container_context(page)
     box_chars, page_chars = _held_chars(arrays)
@@ -674,10 +675,31 @@ def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.
     def under(families: int) -> np.ndarray:
         return (((context.own & families) != 0) & small)[levels].any(axis=0)
 
-    in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & _mostly_links(arrays))
+    links = _mostly_links(arrays)
+    in_box = under(_BOX_FAMILIES) | (under(_LINK_BOX_FAMILIES) & links)
     candidates = kept & (probability < _SURE)
     in_box |= _in_named_component(page, small, levels, candidates & ~in_box)
-    return in_box & candidates
+    teasers = _related_teasers(context, small, levels, links)
+    return (in_box & candidates) | (teasers & kept)
+
+
+# A related-stories box is a row of cards, each with a linked headline and often a teaser
+# paragraph that reads like the story's own prose, so the model may be sure of it. In a
+# small card named for related stories ("related", "recommended", "more stories", "read
+# next") that has look-alike siblings (same tag and class names) and holds a mostly-link
+# segment, a segment that is not mostly links is such a teaser, whatever its score. A
+# single "related" box (a fact box beside a link) keeps its text.
+_RELATED = 1 << FAMILIES.index("a_related")
+
+
+def _related_teasers(
+    context: ContainerContext, small: np.ndarray, levels: np.ndarray, links: np.ndarray
+) -> np.ndarray:
+    """Which segments are the teaser text of a related-stories card (see above)."""
+    related = ((context.own & _RELATED) != 0) & small & (context.same_siblings > 0)
+    holds_links = np.zeros(len(related), dtype=bool)
+    holds_links[levels[:, links].ravel()] = True
+    return (related & holds_links)[levels].any(axis=0) & ~links
 
 
 # Sites built with React hash their class names ("dcr-1vn8ngn") and name their
