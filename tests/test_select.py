@@ -8,7 +8,7 @@ import pytest
 import presscut
 from presscut import dom, select
 from presscut.chrome_lines import is_credit_line, standalone_line_reason
-from presscut.segment import segment_page
+from presscut.segment import Page, segment_page
 from presscut.select import Scores, decide, listing_reason
 from presscut.text import LineDecisions, classify_lines
 from presscut.text.families import family_of
@@ -403,23 +403,33 @@ def test_a_box_named_only_in_a_data_attribute_is_a_chrome_box() -> None:
     assert decide(page, unsure, 0.5)[0].tolist() == [True, True, True]
 
 
-@pytest.mark.parametrize("names", ["ad-card", "sponsored-item", "promo", "share-card"])
-def test_a_grid_of_named_boxes_with_long_teasers_is_cut(names: str) -> None:
-    """Ads, sponsored stories and promotions come as grids of look-alike cards whose
-    paragraphs read like the story's: each card is still a chrome box (`_in_chrome_box`)."""
+def _story_and_cards(names: str) -> Page:
+    """Two story paragraphs, then four cards named `names`, each a linked headline over a
+    teaser paragraph that reads like the story."""
     cards = "".join(
         f"<div class='{names}'><h3><a href='/s/{i}'>Another story number {i}</a></h3><p>The"
         " harbour authority says the ferry timetable will change in the spring, when new"
         f" boats arrive, number {i}.</p></div>"
         for i in range(4)
     )
-    page = _page(f"<main><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{cards}</main>")
+    return _page(f"<main><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{cards}</main>")
+
+
+def _teasers_cut_story_kept(page: Page, probability: np.ndarray) -> bool:
+    kept, _ = decide(page, Scores(probability, np.zeros(len(probability), dtype=bool)), 0.5)
     texts = [s.text for s in page.segments]
-    probability = np.array([0.95 if t.startswith("The ") else 0.7 for t in texts])
-    probability[[i for i, t in enumerate(texts) if t.startswith("The harbour")]] = 0.7
-    kept, _ = decide(page, Scores(probability, np.zeros(len(texts), dtype=bool)), 0.5)
-    assert not any(k for t, k in zip(texts, kept, strict=True) if t.startswith("The harbour"))
-    assert all(k for t, k in zip(texts, kept, strict=True) if t in (PARAGRAPH, PARAGRAPH_2))
+    teasers = [k for t, k in zip(texts, kept, strict=True) if t.startswith("The harbour")]
+    story = [k for t, k in zip(texts, kept, strict=True) if t in (PARAGRAPH, PARAGRAPH_2)]
+    return len(teasers) == 4 and not any(teasers) and story == [True, True]
+
+
+@pytest.mark.parametrize("names", ["ad-card", "sponsored-item", "promo", "share-card"])
+def test_a_grid_of_named_boxes_with_long_teasers_is_cut(names: str) -> None:
+    """Ads, sponsored stories and promotions come as grids of look-alike cards whose
+    paragraphs read like the story's: each card is still a chrome box (`_in_chrome_box`)."""
+    page = _story_and_cards(names)
+    probability = np.array([0.95 if s.text == PARAGRAPH else 0.7 for s in page.segments])
+    assert _teasers_cut_story_kept(page, probability)
 
 
 @pytest.mark.parametrize("names", ["recommended-story", "more-stories-item", "read-next"])
@@ -427,18 +437,8 @@ def test_the_teasers_of_related_story_cards_are_cut_even_when_the_model_is_sure(
     names: str,
 ) -> None:
     """A related card's teaser reads like the story's prose; its linked headline tells."""
-    cards = "".join(
-        f"<div class='{names}'><h3><a href='/s/{i}'>Another story number {i}</a></h3><p>The"
-        " harbour authority says the ferry timetable will change in the spring, when new"
-        f" boats arrive, number {i}.</p></div>"
-        for i in range(4)
-    )
-    page = _page(f"<main><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{cards}</main>")
-    texts = [s.text for s in page.segments]
-    sure = np.full(len(texts), 0.97)
-    kept, _ = decide(page, Scores(sure, np.zeros(len(texts), dtype=bool)), 0.5)
-    assert not any(k for t, k in zip(texts, kept, strict=True) if t.startswith("The harbour"))
-    assert all(k for t, k in zip(texts, kept, strict=True) if t in (PARAGRAPH, PARAGRAPH_2))
+    page = _story_and_cards(names)
+    assert _teasers_cut_story_kept(page, np.full(len(page.segments), 0.97))
 
 
 def test_a_related_box_without_linked_headlines_keeps_its_paragraphs() -> None:
