@@ -688,7 +688,9 @@ def _in_chrome_box(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.
 # small card named for related stories ("related", "recommended", "more stories", "read
 # next") that has look-alike siblings (same tag and class names) and holds a mostly-link
 # segment, a segment that is not mostly links is such a teaser, whatever its score. A
-# single "related" box (a fact box beside a link) keeps its text.
+# single "related" box (a fact box beside a link) keeps its text. Dev out-of-fold: wcxb
+# article pages' shingle precision 0.93766 -> 0.93770, nothing lost (dev has few such
+# cards; a hand-written article kept 3 of 4 teasers before).
 _RELATED = 1 << FAMILIES.index("a_related")
 
 
