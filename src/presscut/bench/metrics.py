@@ -104,6 +104,13 @@ def word_f1(predicted: str | None, truth: str | None) -> tuple[float, float, flo
     return p, r, harmonic(p, r)
 
 
+def counts_prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of pooled counts (0.0 where a ratio has no denominator)."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, harmonic(precision, recall)
+
+
 @dataclass(frozen=True, slots=True)
 class SnippetCounts:
     tp: int = 0
@@ -118,15 +125,15 @@ class SnippetCounts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return counts_prf(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return counts_prf(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        return harmonic(self.precision, self.recall)
+        return counts_prf(self.tp, self.fp, self.fn)[2]
 
     @property
     def accuracy(self) -> float:

@@ -38,7 +38,7 @@ from presscut.bench import report
 from presscut.bench.datasets import DatasetsMissing, LabelledPage, load
 from presscut.bench.metrics import (
     SHINGLE,
-    harmonic,
+    counts_prf,
     shingle_score,
     shingles,
     squash,
@@ -146,12 +146,6 @@ def break_counts(predicted: Sequence[str], reference: Sequence[str]) -> tuple[in
     """(true positives, false positives, false negatives) of paragraph breaks."""
     pred, ref = break_offsets(predicted), break_offsets(reference)
     return len(pred & ref), len(pred - ref), len(ref - pred)
-
-
-def f1_of_counts(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return precision, recall, harmonic(precision, recall)
 
 
 # --- Systems compared ---------------------------------------------------------
@@ -310,9 +304,9 @@ def fused_scores(pages: Sequence[TextPage], seed: int) -> dict[str, float]:
     breaks lost, and every break lost: one line per story, as in corpora whose converter
     dropped them all), and shingle F1 of presscut on fused page text."""
     tp, fp, fn, lost, restored = _break_counts(pages, random.Random(seed), FUSE_SHARE)
-    precision, recall, f1 = f1_of_counts(tp, fp, fn)
+    precision, recall, f1 = counts_prf(tp, fp, fn)
     tp, fp, fn, _, _ = _break_counts(pages, random.Random(seed), 1.0)
-    all_lost = f1_of_counts(tp, fp, fn)
+    all_lost = counts_prf(tp, fp, fn)
     rng = random.Random(seed)
     scores = [
         shingle_score(_presscut("\n".join(fuse(page.lines, rng))), page.truth) for page in pages
