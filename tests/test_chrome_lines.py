@@ -94,3 +94,29 @@ def test_bylines_and_date_lines_count_only_when_asked() -> None:
     assert standalone_line_reason("By Jane Doe", metadata=False) is None
     assert standalone_line_reason("Published: 5 March 2024", metadata=False) is None
     assert standalone_line_reason("ADVERTISEMENT", metadata=False) == "advertisement"
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_the_lower_cased_text_given_finds_the_same(line: str) -> None:
+    """`standalone_line_reason` lowers a line once and hands it to every pattern."""
+    for match in (
+        _match_widget_line,
+        _match_credit_label,
+        _match_related_label,
+        _match_toc_label,
+        _match_paywall_meter,
+    ):
+        expected, found = match(line), match(line, line.lower())
+        assert (found is None) == (expected is None)
+        if found is not None and expected is not None:
+            assert (found.lastgroup, found.span()) == (expected.lastgroup, expected.span())
+
+
+@pytest.mark.parametrize("line", [*LINES, "By Jane Doe", "Published: 5 March 2024"])
+def test_a_word_count_given_gives_the_same_reason(line: str) -> None:
+    """Text mode gives each line's word count from the page's arrays instead of a split."""
+    for kind in ("paragraph", "heading", "list_item", "figure_caption", "table"):
+        for metadata in (True, False):
+            expected = standalone_line_reason(line, kind, metadata=metadata)
+            given = standalone_line_reason(line, kind, metadata=metadata, words=len(line.split()))
+            assert given == expected

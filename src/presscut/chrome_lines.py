@@ -19,17 +19,20 @@ from collections.abc import Callable
 from presscut.text.byline import byline_authors, dateline_date
 
 
-def ascii_folding(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+def ascii_folding(pattern: re.Pattern[str]) -> Callable[..., re.Match[str] | None]:
     """`pattern.match` for a case-insensitive pattern written in lower case, twice as fast on
     ASCII text: there, ignoring case is matching the lower-cased text case-sensitively, and
-    a case-sensitive regular expression tries a long alternation in half the time."""
+    a case-sensitive regular expression tries a long alternation in half the time. The match
+    takes the text lower-cased as a second argument when the caller has it already."""
     literal = re.sub(r"\\.|\(\?P", "", pattern.pattern)  # without escapes and named groups
     if literal != literal.lower():
         raise ValueError("the pattern must be written in lower case")
     sensitive = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
-    def match(text: str) -> re.Match[str] | None:
-        return sensitive.match(text.lower()) if text.isascii() else pattern.match(text)
+    def match(text: str, lower: str | None = None) -> re.Match[str] | None:
+        if not text.isascii():
+            return pattern.match(text)
+        return sensitive.match(text.lower() if lower is None else lower)
 
     return match
 
@@ -74,9 +77,9 @@ def is_credit_line(text: str) -> bool:
     return len(text.split()) <= _CREDIT_MAX_WORDS and _credits(text)
 
 
-def _credits(text: str) -> bool:
-    """`is_credit_line` for a text known to be short enough."""
-    if _match_credit_label(text):
+def _credits(text: str, lower: str | None = None) -> bool:
+    """`is_credit_line` for a text known to be short enough (`lower`: see `ascii_folding`)."""
+    if _match_credit_label(text, lower):
         return True
     # An agency credit starts the text or follows a "|" or "/": without either, trying
     # the start alone finds the same (and costs a fraction of a search).
@@ -289,53 +292,60 @@ _match_toc_label = ascii_folding(_TOC_LABEL)
 _match_paywall_meter = ascii_folding(_PAYWALL_METER)
 
 
-def _widget_line_reason(text: str) -> str | None:
-    if len(text) > _WIDGET_MAX_CHARS or not (widget := _match_widget_line(text)):
+def _widget_line_reason(text: str, lower: str | None = None) -> str | None:
+    if len(text) > _WIDGET_MAX_CHARS or not (widget := _match_widget_line(text, lower)):
         return None
     return widget.lastgroup
 
 
 def standalone_line_reason(
-    text: str, kind: str = "paragraph", *, metadata: bool = True
+    text: str, kind: str = "paragraph", *, metadata: bool = True, words: int | None = None
 ) -> str | None:
     """`photo_credit`, `embed`, `navigation` (a table of contents' title), `related`,
     `footer` (a copyright notice), `advertisement`, `share`, `byline` or `dateline` when the
     text of a block of type `kind` (a segment's, or a line of text mode's) is only that;
-    bylines and date lines only with `metadata` (text mode reads them itself)."""
-    # (Called for every kept segment: the text is split once, for all the word counts.)
+    bylines and date lines only with `metadata` (text mode reads them itself). `words` is
+    `len(text.split())` when the caller has counted it (text mode, for every line at once)."""
     if len(text) > _STANDALONE_MAX_CHARS:
         return None
+    # The long alternations below take the ASCII fast path (`ascii_folding`) on the text
+    # lower-cased here once, not once each.
+    lower = text.lower() if text.isascii() else None
     if kind == "figure_caption":
         # A caption that is only a credit, or an ad slot's or a gallery's label
         # ("Advertisement", "Bild anzeigen"), captions nothing.
         if is_credit_line(text):
             return "photo_credit"
-        return _widget_line_reason(text)
+        return _widget_line_reason(text, lower)
     if len(text) <= _EMBED_MAX_CHARS and _EMBED_LABEL.match(text):
         return "embed"
-    if len(text) <= _TOC_MAX_CHARS and _match_toc_label(text):
+    if len(text) <= _TOC_MAX_CHARS and _match_toc_label(text, lower):
         return "navigation"
     if kind not in ("paragraph", "list_item", "heading"):
         return None
-    words = text.split()
+    # (Called for every kept segment: the text is split once, for all the word counts.)
+    split = None
+    if words is None:
+        split = text.split()
+        words = len(split)
     # A labelled link to another story is set as a heading too ("READ MORE: <headline>").
-    if len(words) <= RELATED_MAX_WORDS and _match_related_label(text):
+    if words <= RELATED_MAX_WORDS and _match_related_label(text, lower):
         return "related"
     if kind == "heading":
         return None
     if _COPYRIGHT_NOTICE.match(text):
         return "footer"
-    if _match_paywall_meter(text):
+    if _match_paywall_meter(text, lower):
         return "paywall"
-    if widget := _widget_line_reason(text):
+    if widget := _widget_line_reason(text, lower):
         return widget
     if kind != "paragraph":
         return None
-    if len(words) <= _CREDIT_MAX_WORDS and _credits(text):
+    if words <= _CREDIT_MAX_WORDS and _credits(text, lower):
         return "photo_credit"
     if not metadata:
         return None
-    line = " ".join(words)
+    line = " ".join(text.split() if split is None else split)
     if byline_authors(line) is not None:
         return "byline"
     if dateline_date(line) is not None:

@@ -151,7 +151,7 @@ def classify_page(
     ).tolist()
     _continue_runs(keep, probs, families, evidence.page.lengths)
     if chrome_rules:
-        _remove_chrome_lines(keep, families, page.lines)
+        _remove_chrome_lines(keep, families, page.lines, evidence.words)
     reasons: list[str | None] = [
         None if kept else family for family, kept in zip(families, keep, strict=True)
     ]
@@ -193,11 +193,15 @@ def _continue_runs(
 # table of contents' title, a copyright notice or a photo credit: the HTML extractor's
 # standalone-line rules (`presscut.chrome_lines`), whatever the model says. Between two
 # story paragraphs the model kept many of them. Bylines and date lines are left to the
-# assembly, which reads them as metadata.
-def _remove_chrome_lines(keep: list[bool], families: list[str], lines: Sequence[str]) -> None:
+# assembly, which reads them as metadata. Each line's words are the page's count (its
+# word starts: `len(line.split())`), not a split of the line.
+def _remove_chrome_lines(
+    keep: list[bool], families: list[str], lines: Sequence[str], words: np.ndarray
+) -> None:
     """Remove, in place, the kept lines that `standalone_line_reason` names (see above)."""
-    for i, line in enumerate(lines):
-        if keep[i] and (reason := chrome_lines.standalone_line_reason(line, metadata=False)):
+    reason_of = chrome_lines.standalone_line_reason
+    for i, (line, count) in enumerate(zip(lines, words.tolist(), strict=True)):
+        if keep[i] and (reason := reason_of(line, metadata=False, words=int(count))):
             keep[i] = False
             families[i] = reason
 
