@@ -191,3 +191,22 @@ def test_keyword_candidates_past_the_basic_plane_are_those_of_its_last_character
     maybe[:-3] |= scanner.heads[trigrams[:-1]] & scanner.seconds[trigrams[1:]]
     assert scanner.candidates(text) == np.flatnonzero(maybe).tolist()
     assert [m.group() for m in scanner.finditer(text)] == ["share", "»", "©", "cookie"]
+
+
+def test_named_containers_are_those_whose_names_the_pattern_matches() -> None:
+    """`named` searches only the names holding a clue: the same containers, in document
+    order, as the pattern searched in every name."""
+    page = _page(
+        "<body><div class='author-bio'><p>Bio.</p></div><div class='author'><p>Name.</p></div>"
+        "<div class='author-box author-card'><p>Box.</p></div><div class='x'><p>None.</p></div>"
+        "<div class='post-about-the-author'><p>About.</p></div>"
+        "<div class='saboxplugin-wrap'><p>Plugin.</p></div><div class='coauthor'><p>Co.</p>"
+        "</div></body>"
+    )
+    context = features.container_context(page)
+    pattern = re.compile(r"author-?(?:bio|box|card)|about-?the-?author|saboxplugin")
+    names = zip(context.on_path, context.names, strict=True)
+    expected = [i for i, name in names if pattern.search(name)]
+    assert len(expected) == 4
+    assert context.named(pattern, ("author", "sabox")) == expected
+    assert context.named(pattern, ("nowhere",)) == []

@@ -713,3 +713,21 @@ def test_a_labelled_link_to_another_story_set_as_a_heading_is_cut() -> None:
         None,
         None,
     ]
+
+
+def test_named_components_are_read_at_every_level_around_a_candidate() -> None:
+    """The small boxes around the candidates are read together: the same segments as
+    reading each candidate's four levels in turn."""
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div data-testid='newsletter-signup'><div><div>"
+        "<p>Sign up for the morning briefing.</p></div></div></div>"
+        "<div data-module><p>A component with a valueless name.</p></div>"
+        f"<div data-component='story-body'><p>{PARAGRAPH_2}</p></div></article>"
+    )
+    arrays = select.page_arrays(page)
+    small = np.ones(len(page.containers), dtype=bool)
+    levels = arrays.ancestors[: select._BOX_LEVELS]
+    candidates = np.ones(len(page.segments), dtype=bool)
+    found = select._in_named_component(page, small, levels, candidates)
+    assert found.tolist() == [False, True, False, False]
+    assert not select._in_named_component(page, small, levels, ~candidates).any()

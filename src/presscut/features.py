@@ -21,6 +21,7 @@ rest of the extraction):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -698,12 +699,23 @@ class ContainerContext:
     def named(self, pattern: re.Pattern[str], clues: tuple[str, ...]) -> list[int]:
         """The containers on a segment's path whose names match `pattern`, in document
         order, for names no family covers. Every name the pattern matches holds one of
-        the words `clues`: the names are scanned for those first (a fast scan), and
-        searched with the pattern only when one is there."""
-        if not any(clue in self.all_names for clue in clues):
-            return []
-        found = (self.on_path[i] for _, i in _matches_in(self.names, pattern.finditer))
-        return list(dict.fromkeys(found))
+        the words `clues`: the joined names are scanned for those (a substring search),
+        and only the names holding one are searched with the pattern, which would try
+        its alternatives at nearly every character of the joined names (a page's names
+        run to thousands of characters, and "author" is in a third of them)."""
+        all_names = self.all_names
+        holding: set[int] = set()
+        ends: list[int] = []  # where each name ends, with its NUL
+        for clue in clues:
+            at = all_names.find(clue)
+            if at >= 0 and not ends:
+                ends = list(accumulate([len(name) + 1 for name in self.names]))
+            while at >= 0:
+                index = bisect_right(ends, at)
+                holding.add(index)
+                at = all_names.find(clue, ends[index])
+        names, on_path = self.names, self.on_path
+        return [on_path[i] for i in sorted(holding) if pattern.search(names[i])]
 
 
 def container_context(page: Page) -> ContainerContext:

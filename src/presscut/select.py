@@ -715,23 +715,26 @@ _COMPONENT_ATTRS = ("data-component", "data-testid", "data-gu-name", "data-modul
 def _in_named_component(
     page: Page, small: np.ndarray, levels: np.ndarray, candidates: np.ndarray
 ) -> np.ndarray:
-    """Which `candidates` sit in a small box whose data attributes name it for chrome."""
-    found = np.zeros_like(candidates)
+    """Which `candidates` sit in a small box whose data attributes name it for chrome.
+
+    The small boxes around the candidates are gathered first, so that each box's
+    attributes are read once (most boxes have none of these) and the family bits of
+    the names found are worked out together."""
+    around = np.zeros(len(small), dtype=bool)
+    around[levels[:, candidates]] = True
+    boxes = np.flatnonzero(around & small).tolist()
     containers = page.containers
-    families: dict[int, int] = {}
-    for i in np.flatnonzero(candidates).tolist():
-        for c in levels[:, i].tolist():
-            if not small[c]:
-                continue
-            if c not in families:
-                node = containers[c].node
-                attrs = node.attributes if node is not None else {}
-                value = " ".join(filter(None, map(attrs.get, _COMPONENT_ATTRS))).lower()
-                families[c] = attribute_families([value])[0] if value else 0
-            if families[c] & _BOX_FAMILIES:
-                found[i] = True
-                break
-    return found
+    named: list[int] = []
+    values: list[str] = []
+    for c in boxes:
+        attrs = containers[c].node.attributes
+        if any(name in attrs for name in _COMPONENT_ATTRS):
+            named.append(c)
+            values.append(" ".join(filter(None, map(attrs.get, _COMPONENT_ATTRS))).lower())
+    chrome = np.zeros(len(small), dtype=bool)
+    if named:
+        chrome[named] = (np.array(attribute_families(values), dtype=np.int64) & _BOX_FAMILIES) != 0
+    return chrome[levels].any(axis=0) & candidates
 
 
 def _held_chars(arrays: PageArrays, only: np.ndarray | None = None) -> tuple[np.ndarray, float]:
