@@ -69,6 +69,16 @@ from presscut.metadata.authors import split_byline
         ("Autoren", []),
         ("Benutzername", []),
         ("No Author", []),
+        ("By Jane Doe And John Roe For The Sunday Example", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe for Example Online", ["Jane Doe"]),
+        ("Jane Example @janeexample", ["Jane Example"]),
+        ("Jane Example @janeexample - jane@example.org", ["Jane Example"]),
+        ("shop.example.pl/offer", []),
+        ("opublikowano", []),
+        ("Veröffentlicht", []),
+        ("Von: det/dpa", ["dpa"]),
+        ("(ats/nxp)", ["ats"]),
+        ("kna/epd", ["kna", "epd"]),
     ],
 )
 def test_split_byline(byline: str, names: list[str]) -> None:
@@ -668,3 +678,50 @@ def test_the_user_name_field_of_a_login_form_names_no_author() -> None:
 def test_the_agency_of_a_wire_reports_dateline(first_line: str, expected: tuple[str, ...]) -> None:
     html = f"<html><body><h1>News of the day</h1><p>{first_line} more text.</p></body></html>"
     assert authors(html) == expected
+
+
+@pytest.mark.parametrize(
+    "company", ["Example Media Deutschland GmbH", "Example Polska Media", "Example Verlag"]
+)
+def test_a_company_in_the_author_field_is_no_byline(company: str) -> None:
+    html = (
+        f'<html><head><meta name="author" content="{company}"></head><body><h1>Cup final</h1>'
+        "<p>The match ended in a draw after extra time and penalties.</p></body></html>"
+    )
+    assert authors(html) == ()
+    # a person named beside it still is
+    html = html.replace(company, f"Jane Doe, {company}")
+    assert authors(html) == ("Jane Doe",)
+
+
+def test_a_staff_page_linked_in_a_sentence_or_a_quote_is_no_byline() -> None:
+    sentence = (
+        "<p>She was the magazine's playmate of the year, and <a href='/redaktion/marino/'>a chat"
+        " with her</a> makes one forget the bench, as every football fan who has sat on one for"
+        " a whole season will readily confirm to anyone who asks about it.</p>"
+    )
+    quote = (
+        "<blockquote><p>Our work is to build a commons.</p><div class='user-title'>"
+        "<a href='/author/ryan/'>Ryan Example, CEO</a></div></blockquote>"
+    )
+    for body in (sentence, quote):
+        assert authors(f"<html><body><h1>Out! It is over</h1>{body}</body></html>") == ()
+
+
+def test_a_credited_single_name_over_the_date_line() -> None:
+    html = (
+        "<html><body><h1>Four years remaining</h1><h2>Interning of small integers</h2>"
+        "<div class='meta'>Posted by Konstantin<br>21.10.2019</div><p>Can't help sharing"
+        " this lovely example of how small integers are interned.</p></body></html>"
+    )
+    assert authors(html) == ("Konstantin",)
+
+
+def test_a_polish_desk_in_the_author_box_is_a_collective_byline() -> None:
+    html = (
+        "<html><body><h1>Jest zgoda na umowę</h1><p>Parlament poparł umowę handlową.</p>"
+        "<div class='article__author'><h3>Zespół example.pl</h3><p>Czekamy na Wasze maile."
+        " Dołącz do nas: <a href='https://example.pl/oferta'>shop.example.pl/oferta</a>.</p>"
+        "</div></body></html>"
+    )
+    assert authors(html) == ("Zespół example.pl",)

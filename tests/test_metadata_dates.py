@@ -382,6 +382,18 @@ def test_printed_date_earlier_than_a_restamped_structured_one() -> None:
     assert metadata(updated).published == "2025-06-24T10:00:00+00:00"
 
 
+def test_a_photo_caption_sentence_beside_the_headline_gives_no_date() -> None:
+    # The caption tells when the picture was taken: a sentence, not the page's date line.
+    html = (
+        '<html><head><meta property="article:published_time" content="2023-11-08T20:18:44Z">'
+        "</head><body><header><figure><figcaption>Doctors examine an injured child at the"
+        " city hospital after the attacks on the old town, on Oct. 21, 2023.</figcaption>"
+        "</figure><h1>What it is like to give birth here</h1><p>Jane Doe</p>"
+        "<p>November 8 2023, 3:18 p.m.</p></header><p>Text.</p></body></html>"
+    )
+    assert metadata(html).published == "2023-11-08T20:18:44+00:00"
+
+
 def test_date_in_the_headline_is_no_printed_publication_date() -> None:
     html = (
         '<html><head><meta property="article:published_time" content="2024-05-03T08:45:44Z">'

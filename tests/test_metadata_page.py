@@ -394,6 +394,8 @@ def test_logo_alt_text_names_the_site_rather_than_its_domain() -> None:
 @pytest.mark.parametrize(
     ("alt", "expected"),
     [
+        ("Logo von River Haven", "River Haven"),
+        ("Logo of River Haven", "River Haven"),
         ("zur River-Haven-Startseite", "River-Haven"),
         ("Zu Startseite River Haven", "River Haven"),
         ("River-Haven-Logo", "River-Haven"),
@@ -681,3 +683,46 @@ def test_metadata_fields_are_articles_fields_with_the_same_types_and_defaults() 
     article = {f.name: (f.type, f.default) for f in fields(presscut.Article)}
     for field in fields(Metadata):
         assert article.get(field.name) == (field.type, field.default), field.name
+
+
+def test_a_declared_host_name_gives_way_to_the_declared_website_name() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="sport.river-haven.example">'
+        '<script type="application/ld+json">{"@type": "WebSite", "name": "RH Sport"}</script>'
+        "<title>Cup final</title></head><body><h1>Cup final</h1></body></html>"
+    )
+    assert metadata(html, "https://sport.river-haven.example/a").site_name == "RH Sport"
+    # a brand written as a domain, declared nowhere else, stays
+    brand = html.replace("sport.river-haven.example", "Sport.Example.NET")
+    assert metadata(brand, "https://sport.river-haven.example/a").site_name == "Sport.Example.NET"
+
+
+def test_a_declared_name_with_accents_names_its_ascii_host() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Últimas Ejemplos">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Gas",'
+        ' "publisher": {"@type": "Organization", "name": "C.A. ULTIMAS EJEMPLOS"}}</script>'
+        "<title>Gas - Últimas Ejemplos</title></head><body><h1>Gas</h1></body></html>"
+    )
+    meta = metadata(html, "https://ultimasejemplos.com.ve/noticias/gas/")
+    assert (meta.title, meta.site_name) == ("Gas", "Últimas Ejemplos")
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "title", "site"),
+    [
+        ("河流再次上涨！-示例网", "河流再次上涨！", "示例网"),
+        ("示例词条_示例百科", "示例词条", "示例百科"),
+        ("川の水位がまた上昇｜例ニュース", "川の水位がまた上昇", "例ニュース"),
+    ],
+)
+def test_cjk_title_separated_from_the_site_name_without_spaces(
+    title_tag: str, title: str, site: str
+) -> None:
+    meta = metadata(f"<html><head><title>{title_tag}</title></head><body></body></html>")
+    assert (meta.title, meta.site_name) == (title, site)
+
+
+def test_a_hyphen_inside_a_latin_word_of_a_cjk_title_is_no_separator() -> None:
+    html = "<html><head><title>iPhone-Hülle 示例</title></head><body></body></html>"
+    assert metadata(html).title == "iPhone-Hülle 示例"

@@ -5,7 +5,9 @@ Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 links and byline elements, byline lines in the text, a name signed in bold
 under the article's last paragraph, the agency of a wire report's dateline
 ("Berlin (dpa) - ...") and, when nothing names even an organisation, a name
-printed over the date line under the headline. They are written for readers
+printed over the date line under the headline. A company that a CMS writes into the
+author field ("Example Media GmbH") is the publisher, not a byline, and a link in a
+sentence or a quotation is no byline element. They are written for readers
 ("By Jane Doe and John Roe, Staff Writers | Updated 5 March"), so each is
 split into names on commas, "and" and its equivalents in the supported
 languages, and every part that is not a name (a role, a date, a URL, an
@@ -79,6 +81,14 @@ _COUNTRIES = frozenset(
     """.split()
 )
 _MIN_ADDRESS_PARTS = 3
+# News agencies, whose credit a desk editor signs with lower-case initials ("det/dpa").
+_AGENCIES = frozenset(
+    "dpa afp ap apa sda ats kna epd sid ddp dts reuters ansa efe pap ctk mti anp belga"
+    " tt ntb dpa-afx".split()
+)
+_INITIALS = re.compile(r"^[a-zäöü]{2,4}$")
+# The last word of a media company's name, which a CMS writes into the author field.
+_COMPANY_WORDS = frozenset("media medien verlag verlagsgruppe mediengruppe publishing".split())
 _SPLIT = re.compile(
     r"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s)\s*",
     re.I,
@@ -100,6 +110,7 @@ _ROLE_WORDS = frozenset(
     chefredakteur chefredakteurin reporterin volontär volontärin moderator moderatorin
     fotograf fotografin korrespondentin correspondante redattrice autora escritor escritora
     columnista colaborador colaboradora redactie publicist publicysta autoren autorinnen
+    redazione redakcja zespół
     auteurs autores autori herausgeber herausgeberin gründer gründerin rechtsanwalt
     rechtsanwältin
     """.split()
@@ -112,6 +123,8 @@ _UI_WORDS = frozenset(
     print comments comment reply bluesky twitter facebook linkedin instagram youtube threads
     mastodon rss x mon tue wed thu fri sat sun am pm admin the of on at for to a an
     updated modified published posted post reputation via sponsored connect joined
+    veröffentlicht aktualisiert publié publicado actualizado pubblicato aggiornato opublikowano
+    zaktualizowano gepubliceerd bijgewerkt
     unknown anonymous anonym unbekannt webmaster undefined null userprofile profil benutzerprofil
     """.split()
 )
@@ -168,13 +181,23 @@ _NOT_NAME = re.compile(
 _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
 # A byline of role words only is kept when it names a collective ("Staff", "Podium Team").
 _COLLECTIVE = frozenset(
-    "team staff desk newsroom editors editorial redaktion rédaction redacción".split()
+    "team staff desk newsroom editors editorial redaktion rédaction redacción redazione"
+    " redactie redakcja zespół".split()
 )
 # Articles open phrases and collectives ("the Example Team"), not persons' names; "La", "Le",
 # "El", "De" may ("La Toya", "De Niro").
 _ARTICLES = frozenset("the die das der den dem".split())
 _JOINER = re.compile(r"^(?:[,;&]|and|und|et|y|e|i|en|oraz)$", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# A web address of only a domain and a path ("shop.example.pl/offer", an author box's link
+# text): split on its slash, its last segment would read as a name.
+_BARE_URL = re.compile(r"[\w-]+(?:\.[\w-]+)+/\S*")
+# The writer's social handle printed after the name ("Jane Doe @janedoe"); an e-mail address
+# has its user name before the "@".
+_SOCIAL_HANDLE = re.compile(r"(?<!\S)@\w+")
+# The publication a writer filed for, after the name ("By Jane Doe and John Roe For The
+# Sunday Example", "Jane Doe for Example Online"): no name of a writer holds "for".
+_FOR_PUBLICATION = re.compile(r"\s+(?:[Ff]or|FOR|[Ff]ür)\s+\S.*$")
 _LAST_FIRST = re.compile(r"^([^,]+),\s*([^,]+)$")
 _MAX_NAME_CHARS = 60
 _MAX_NAME_WORDS = 5
@@ -225,6 +248,10 @@ _TAXONOMY = (
     " [class*='categor' i]"
 )
 _MAX_BYLINE_ELEMENTS = 12
+# A byline printed as a paragraph is short ("By Jane Doe | 5 March 2024 | 4 min read"); a
+# link inside a longer one is part of a sentence. Looked for a few levels up.
+_MAX_BYLINE_PARAGRAPH = 200
+_MAX_PROSE_LEVELS = 4
 # A byline element, even an author box with a bio, is short; an element of more text whose
 # class names the author is the article ("author-article"), whose first line is a rubric.
 _MAX_BYLINE_ELEMENT_CHARS = 1000
@@ -404,7 +431,12 @@ def split_byline(byline: str) -> list[str]:
     it ends the list. In a bio, the names follow "written by". A name damaged by a CMS
     that decoded UTF-8 twice ("JaroÅ\x84") or escaped it twice is repaired, as headlines are.
     """
-    byline = normalize_space(repair_text(_URL.sub(" ", byline)))
+    byline = _URL.sub(" ", byline)
+    if "/" in byline:
+        byline = _BARE_URL.sub(" ", byline)
+    if "@" in byline:
+        byline = _SOCIAL_HANDLE.sub(" ", byline)
+    byline = normalize_space(repair_text(byline))
     if not byline or len(byline) > _MAX_BYLINE_CHARS or _NOT_AUTHOR.search(byline):
         return []
     byline = _COPYRIGHT.sub("", byline)
@@ -415,8 +447,13 @@ def split_byline(byline: str) -> list[str]:
     prose = _PROSE.search(byline)
     if prose:
         byline = byline[: prose.start()]
+    if byline.startswith("(") and byline.endswith(")"):
+        byline = byline[1:-1]  # an agency's credit in parentheses: "(ats/nxp)"
     names: list[str] = []
-    for part in _SPLIT.split(_PREFIX.sub("", byline)):
+    unprefixed = _PREFIX.sub("", byline)
+    if unprefixed != byline:  # a printed byline: "By Jane Doe for The Sunday Example"
+        unprefixed = _FOR_PUBLICATION.sub("", unprefixed)
+    for part in _SPLIT.split(unprefixed):
         if names and _is_role(part):
             break  # what follows a role describes it ("Head of Marketing and Sales")
         name = _clean_part(part)
@@ -428,6 +465,9 @@ def split_byline(byline: str) -> list[str]:
         names = names[:-2]
     if len(names) > 1:
         names = [n for n in names if not _is_role(n)]
+    if len(names) > 1 and any(n.casefold() in _AGENCIES for n in names):
+        # the initials of the desk editor beside the agency ("det/dpa", "ats/nxp")
+        names = [n for n in names if not _INITIALS.match(n) or n.casefold() in _AGENCIES]
     return names
 
 
@@ -534,7 +574,7 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
             continue
         if _NOT_BYLINE.search(" ".join(filter(None, (attrs.get("class"), attrs.get("id"))))):
             continue
-        if _NOT_AUTHOR_PAGE.search(attrs.get("href") or ""):
+        if _NOT_AUTHOR_PAGE.search(attrs.get("href") or "") or _quoted_or_in_prose(node):
             continue
         lines = visible_lines(node)
         if sum(len(line.strip()) for line in lines) > _MAX_BYLINE_ELEMENT_CHARS:
@@ -546,6 +586,22 @@ def _element_names(evidence: PageEvidence, selector: str) -> list[str]:
         if names:
             return names
     return []
+
+
+def _quoted_or_in_prose(node: LexborNode) -> bool:
+    """Whether `node` is in a quotation or a paragraph of running text: a link in a sentence
+    ("a chat with her", to a magazine's staff page) or the signature of a quote is no
+    byline of the page."""
+    parent = node.parent
+    for _ in range(_MAX_PROSE_LEVELS):
+        if parent is None:
+            return False
+        if parent.tag == "blockquote":
+            return True
+        if parent.tag == "p":
+            return len(parent.text(deep=True)) > _MAX_BYLINE_PARAGRAPH
+        parent = parent.parent
+    return False
 
 
 def _names_in_lines(lines: list[str]) -> list[str]:
@@ -600,9 +656,10 @@ def _name_over_date_names(evidence: PageEvidence) -> list[str]:
     themes print the writer so, without "By".
 
     A last resort, read from the headline on (above it, a rubric stands over the date as
-    often), and only a full name or a user name: one plain word over a date is as often a
-    category or a product ("Security", "Sweat"). A name credited for something else on the
-    line before ("Reviewed by") is not the writer.
+    often), and only a full name, a user name or a name after a byline word ("Posted by
+    Konstantin"): one plain word over a date is as often a category or a product
+    ("Security", "Sweat"). A name credited for something else on the line before
+    ("Reviewed by") is not the writer.
     """
     node = evidence.headline_node
     headline = visible_text(node) if node is not None else ""
@@ -617,7 +674,9 @@ def _name_over_date_names(evidence: PageEvidence) -> list[str]:
             if date is None or date[0] > 0:
                 continue
             names = [n for n in split_byline(line) if _looks_like_person(n)]
-            if len(names) == 1 and (" " in names[0] or _is_handle(names[0])):
+            # a byline word makes one plain word a name ("Posted by Konstantin")
+            credited = _PREFIX.match(line) is not None
+            if len(names) == 1 and (credited or " " in names[0] or _is_handle(names[0])):
                 return names
     return []
 
@@ -791,6 +850,13 @@ def _names_the_host(name: str, host_keys: list[str]) -> bool:
     )
 
 
+def _is_company(name: str) -> bool:
+    """A company named as the author by the CMS ("Example Media Deutschland GmbH", "Example
+    Polska Media"): the publisher's legal or trade name, which no byline prints."""
+    words = _words(name)
+    return bool(_LEGAL_FORM.search(name)) or (len(words) > 1 and words[-1] in _COMPANY_WORDS)
+
+
 def _is_handle(name: str) -> bool:
     """A user name rather than a person's name: one word written as no name is, with a dot,
     an underscore, a digit, a capital inside it or no capital at all ("andrew.keaveney",
@@ -856,7 +922,7 @@ def find_authors(
                 n
                 for n in names
                 if _key(n) not in site_keys
-                and not (machine_readable and _names_the_host(n, host_keys))
+                and not (machine_readable and (_names_the_host(n, host_keys) or _is_company(n)))
             )
         )
         if persons and machine_readable and all(_is_handle(n) for n in persons):
@@ -867,6 +933,9 @@ def find_authors(
                 return _unique(shown)
         if persons:
             return _with_co_authors(evidence, persons, site_keys) if machine_readable else persons
+        if machine_readable:
+            # a company the CMS names as the author is the publisher, not a byline
+            names = tuple(n for n in names if not _is_company(n))
         fallback = fallback or names
     # A name over the date line is the last resort of all: an organisation named as the
     # author is the better answer than a rubric printed the same way ("HR Strategy").

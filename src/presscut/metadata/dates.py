@@ -119,6 +119,9 @@ _MIN_DATE_LINE, _MAX_DATE_LINE = 6, 80
 # A date on a line (a text node) longer than this is in a sentence of the article's first
 # paragraph, which the text around the headline reaches: "was opened on 18 October 2021".
 _MAX_PROSE_FREE_LINE = 200
+# A date line is a few words ("Published: 28 Apr, 2020 CET."); a line of more that ends with a
+# full stop is a sentence.
+_MAX_DATE_LINE_WORDS = 12
 _MONTH_FIRST_LOCALES = ("en-us", "en-ca", "en-ph")
 _MAX_DATE_LINES = 200
 _BEFORE_HEADLINE_CHARS = 200
@@ -256,10 +259,16 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = 
 
 
 def _in_prose(text: str, position: int) -> bool:
-    """Whether the line of `text` holding `position` is longer than `_MAX_PROSE_FREE_LINE`."""
+    """Whether the line of `text` holding `position` is longer than `_MAX_PROSE_FREE_LINE`,
+    or is a sentence: many words ending with a full stop (a photo caption under the headline,
+    "Doctors examine a child at the hospital in Gaza City on Oct. 21, 2023.")."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    return (len(text) if end < 0 else end) - start > _MAX_PROSE_FREE_LINE
+    line = text[start : len(text) if end < 0 else end]
+    if len(line) > _MAX_PROSE_FREE_LINE:
+        return True
+    line = line.rstrip()
+    return line.endswith(".") and len(line.split()) > _MAX_DATE_LINE_WORDS
 
 
 def _near_headline(evidence: PageEvidence) -> DatePair:

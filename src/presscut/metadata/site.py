@@ -11,8 +11,9 @@ publisher does, the publisher's name is the site's, unless both are forms of
 one name ("The Example Times" and "Example Times" on example-times.co.in,
 where the declared form stays); else a part of `<title>` that names the
 domain is, unless it is only the declared name's initials. A declared name that is only the domain
-("www.example.de", a CMS default) gives way to the alt text of the site's
-logo picture when that names the host. Without a declaration, a publisher
+("www.example.de", a CMS default) gives way to another declared name when it is the
+page's own host, else to the alt text of the site's logo picture when that names
+the host. Without a declaration, a publisher
 that does not name the host is the site's owner ("Jane Doe") when a part of
 `<title>` names the site. The last resorts, applied once the title is known
 (`fallback_site_name`), are the part of `<title>` naming the host or beside
@@ -49,9 +50,11 @@ _LOGO_IMAGES = (
     " a[class*='logo' i] img[alt], [id*='logo' i] img[alt]"
 )
 _MAX_LOGO_IMAGES = 5
-# "Example logo for printing", "Logo: Example", "Example-Logo": the word "logo" and what
-# follows it.
-_LOGO_WORD = re.compile(r"^logo\b\W*|[\s-]*\blogo\b.*$", re.I)
+# "Example logo for printing", "Logo: Example", "Logo von Example", "Example-Logo": the word
+# "logo" (with the preposition after it) and what follows it.
+_LOGO_WORD = re.compile(
+    r"^logo\b\W*(?:(?:von|of|de|du|des|der|di|del|van)\s+)?|[\s-]*\blogo\b.*$", re.I
+)
 # The link of a logo goes to the front page, and its alt text often says so ("zur
 # Example-Startseite", "Go to homepage Example"): those words, and the preposition before them.
 _FRONT_PAGE = re.compile(
@@ -133,9 +136,7 @@ def site_name(evidence: PageEvidence) -> str | None:
     publisher = usable(publisher_name(evidence))
     names = [name for value in declared if (name := usable(value))]
     if names and _DOMAIN.match(names[0]):
-        logo = logo_name(evidence, keys)
-        if logo and simplified(logo) != simplified(names[0]):  # not "example . d e"
-            names[0] = logo
+        names[0] = _instead_of_domain(evidence, names, keys) or names[0]
     if names:
         name = _without_tagline(names[0], keys)
         names_host = is_site_part(name, keys, affix=True)
@@ -171,6 +172,21 @@ def site_name(evidence: PageEvidence) -> str | None:
         evidence.meta.first("application-name", "apple-mobile-web-app-title")
     )
     return _without_tagline(found, keys) if found else None
+
+
+def _instead_of_domain(evidence: PageEvidence, names: list[str], keys: list[str]) -> str | None:
+    """The name a site declared only as a domain goes by. The page's own host name
+    ("sportowefakty.example.pl", a CMS default) gives way to another declared name (the
+    JSON-LD WebSite's, "WP SportoweFakty"); any domain, to the alt text of the logo picture
+    naming the host. A brand written as a domain and declared nowhere else ("Example.NET")
+    stays."""
+    domain = simplified(names[0])
+    if domain == simplified(evidence.host.removeprefix("www.")):
+        for other in names[1:]:
+            if not _DOMAIN.match(other):
+                return other
+    logo = logo_name(evidence, keys)
+    return logo if logo and simplified(logo) != domain else None  # not "example . d e"
 
 
 def _title_parts(evidence: PageEvidence) -> list[str]:

@@ -22,7 +22,8 @@ kicker ("Crisis talks: Leaders meet again"), `<title>` and `og:title` add
    a teaser and their title is the headline.
 
 Site-name parts are removed from every source first, and an `<h1>` that is
-the site-name part of `<title>` is not a candidate. A short part left after
+the site-name part of `<title>` is not a candidate. (Chinese, Japanese and
+Korean titles glue the separator to the words: "标题-新华网".) A short part left after
 a final " | " or " / " is a section, a rubric or a slogan ("… | Opinion", "… |
 Patient Education", "… | Top 19 Companies", a forum's "… / Board"), and is cut
 from the chosen headline.
@@ -31,6 +32,8 @@ from the chosen headline.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from presscut.metadata.dateparse import find_text_date
 from presscut.metadata.evidence import PageEvidence, headline_text, repair_text, simplified
@@ -40,6 +43,20 @@ from presscut.metadata.jsonld import text_value
 # "A - B", "A // » B"); a colon is left alone since headlines use it ("Crisis: what next").
 # A pipe alone is a separator even without spaces ("Courier|Headline"): words never hold one.
 _SEPARATOR = re.compile(r"(?:\s+(?:[|–—·•»«›‹~/\\]|//|-{1,2}|::|\|\|))+\s+|(?<=[^\s|])\|(?=[^\s|])")
+# Chinese, Japanese and Korean titles write the separator without spaces ("标题-新华网",
+# "词条_百度百科"): a hyphen or an underscore between two of their characters (or after their
+# full-width punctuation, "！-") is one, since their text never joins words with either; so is
+# a full-width bar anywhere. Only titles holding such characters are split so (the longer
+# pattern costs a third more time on every other title).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_HAS_CJK = re.compile(rf"[{_CJK}\uff5c]")
+_CJK_SEPARATOR = re.compile(
+    _SEPARATOR.pattern
+    + rf"|[-_](?<=[{_CJK}\u3000-\u303f\uff01-\uff60][-_])(?=[{_CJK}])|\s*\uff5c\s*"
+)
+# The site's name after such a separator is short ("新华网", "百度百科"), and names no host
+# in the Latin letters `site_keys` compares.
+_MAX_CJK_SITE_CHARS = 12
 _WORD = re.compile(r"\w+")
 # Heading anchors that documentation generators print after the text ("Middleware ¶").
 _ANCHOR_MARK = re.compile(r"\s*[¶#]+$")
@@ -94,7 +111,7 @@ def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
     "news.example.co.uk" gives "example" (and "newsexample"); a blog hosted
     on a platform ("janes-kitchen.blogspot.com") is named by its subdomain.
     """
-    keys = [simplified(site_name)] if site_name else []
+    keys = [_without_accents(simplified(site_name))] if site_name else []
     labels = _host_labels(evidence)
     if len(labels) >= 2:
         keys.append(simplified(labels[-2]))
@@ -107,16 +124,40 @@ def site_keys(evidence: PageEvidence, site_name: str | None) -> list[str]:
 def is_site_part(part: str, keys: list[str], *, affix: bool = False) -> bool:
     """Whether `part` names the site; an `affix` (a title part beside the headline) may
     add any words to the name ("Raspberry Pi Forums" on raspberrypi.com)."""
-    key = simplified(part)
+    key = _without_accents(simplified(part))
     if not key or len(part.split()) > _MAX_SITE_PART_WORDS:
         return False
     slack = len(key) if affix else _SITE_NAME_SLACK
     return any(key in s or (s in key and len(key) - len(s) <= slack) for s in keys)
 
 
+def _separator(title: str) -> re.Pattern[str]:
+    """The separator pattern for `title`: `_CJK_SEPARATOR` when it holds CJK characters."""
+    return _SEPARATOR if title.isascii() or not _HAS_CJK.search(title) else _CJK_SEPARATOR
+
+
+def _is_cjk_separator(separator: str) -> bool:
+    """Whether `separator` is one of `_CJK_SEPARATOR`'s own: only they match a bare "-" or
+    "_"."""
+    return separator in ("-", "_") or separator.strip() == "\uff5c"
+
+
+def _without_accents(key: str) -> str:
+    """`key` with its letters' accents dropped: a host is written in ASCII, the name it
+    stands for often is not ("Últimas Noticias" on ultimasnoticias.com.ve)."""
+    return key if key.isascii() else _folded(key)
+
+
+@lru_cache(maxsize=256)
+def _folded(key: str) -> str:
+    """`_without_accents` of a non-ASCII key; cached, since a page's few title parts are
+    compared with the site's name many times over."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+
+
 def title_parts(title: str) -> list[str]:
     """The parts of a title between separators ("Headline | Section | Site")."""
-    return [part.strip() for part in _SEPARATOR.split(title)]
+    return [part.strip() for part in _separator(title).split(title)]
 
 
 def strip_site_name(title: str, keys: list[str]) -> str:
@@ -128,14 +169,17 @@ def strip_site_name(title: str, keys: list[str]) -> str:
     than what stays: "Apple unveils the new iPhone | Newsroom" on apple.com is a headline
     that names the site, and a rubric.
     """
-    parts = _SEPARATOR.split(title)
+    separator = _separator(title)
+    parts = separator.split(title)
     if len(parts) == 1:
         return title
-    separators = _SEPARATOR.findall(title)
+    separators = separator.findall(title)
 
     def names_site(i: int, rest: list[str]) -> bool:
         if is_site_part(parts[i], keys) or _BLOG_ARCHIVE.match(parts[i]):
             return True
+        if i == len(parts) - 1 and _is_cjk_separator(separators[i - 1]):
+            return len(parts[i].strip()) <= _MAX_CJK_SITE_CHARS
         if not is_site_part(parts[i], keys, affix=True):
             return False
         # a brand may be written in lower case ("example ♥ Magazin" on example.de), and a
