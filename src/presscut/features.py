@@ -178,12 +178,13 @@ class _TrieScanner:
 
     def candidates(self, text: str) -> list[int]:
         """Positions of `text` where a keyword may start (a superset of where one does)."""
-        # (mode="clip" looks up min(code point, U+FFFF) without an array for the minimum)
+        # (mode="clip" looks up min(code point, U+FFFF) without an array for the minimum;
+        # `take` gathers from a table in half the time indexing with an array does)
         ids = self.ids.take(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), mode="clip")
-        maybe = self.singles[ids]
+        maybe = self.singles.take(ids)
         if len(ids) >= 4:
             trigrams = (ids[:-2] * self.size + ids[1:-1]) * self.size + ids[2:]
-            maybe[:-3] |= self.heads[trigrams[:-1]] & self.seconds[trigrams[1:]]
+            maybe[:-3] |= self.heads.take(trigrams[:-1]) & self.seconds.take(trigrams[1:])
         return np.flatnonzero(maybe).tolist()
 
     def finditer(self, text: str) -> list[re.Match[str]]:
