@@ -192,6 +192,42 @@ def test_inline_elements_keep_spacing() -> None:
     )
 
 
+def test_side_by_side_inline_elements_are_not_glued_across_a_word_boundary() -> None:
+    # A caption and its credit, a label and its link, a name and its role: sibling inline
+    # elements with nothing between them, which the page's CSS sets apart.
+    texts = [
+        s.text
+        for s in _segments(
+            "<figure><figcaption><span>The square at dawn.</span><span>Jane Roe / Agency</span>"
+            "</figcaption></figure>"
+            "<p><span>Read also</span><a href='/x'>Tram plan approved</a></p>"
+            "<div><a href='/a'>Harbour wall finished</a><a href='/b'>Ferry strike ends</a></div>"
+            "<p><b>Maria Lopez</b><i>STUDENT</i></p>"
+        ).segments
+    ]
+    assert texts == [
+        "The square at dawn. Jane Roe / Agency",
+        "Read also Tram plan approved",
+        "Harbour wall finished Ferry strike ends",
+        "Maria Lopez STUDENT",
+    ]
+
+
+def test_words_split_by_markup_stay_whole() -> None:
+    # A drop cap, a lower-case continuation, an inline element before plain text, and
+    # Chinese (no spaces between words): the text is joined as the browser joins it.
+    texts = [
+        s.text
+        for s in _segments(
+            "<p><span class='dropcap'>T</span><span>he harbour</span></p>"
+            "<p><b>Harbour</b><i>side</i> walk</p>"
+            "<p><a href='/m'>Mc</a>Donald and H<sub>2</sub>O</p>"
+            "<p><span>港口</span><span>工程</span></p>"
+        ).segments
+    ]
+    assert texts == ["The harbour", "Harbourside walk", "McDonald and H2O", "港口工程"]
+
+
 def test_whitespace_is_a_space_inside_a_segment_and_nothing_between_blocks() -> None:
     # Spaces between two links, and whitespace-only text (ASCII or not) between paragraphs.
     tree = dom.parse(

@@ -440,6 +440,16 @@ _EXIT_INLINE = 2  # nothing: an inline element adds no bookkeeping
 _EXIT_LINK = 3
 _EXIT_TABLE = 4  # a table part: see `_Walker.close_container`
 
+
+# Sibling inline elements with no space between them ("<span>Read more</span><a>Police
+# say</a>", links set side by side) are glued by a browser too, unless the page's CSS sets
+# them apart, as it nearly always does when the first ends a word and the second starts a
+# capitalised one: a space goes there. A capital after a capital ("<b>T</b><i>he</i>" drop
+# caps) or any lower-case continuation is a word split by markup, and stays whole.
+def _ends_word(text: str) -> bool:
+    return text[-1:].islower() or text[-1:] in (".", "!", "?", ":", ";", ",", ")")
+
+
 # What the walk does on reaching an element, by kind.
 _INLINE = 0
 _LINK = 1
@@ -507,6 +517,7 @@ def segment_page(root: LexborNode) -> Page:
     kind_by_tag_id = _KIND_BY_TAG_ID.get
     text_tag_id, fixed_roles = _TEXT_TAG_ID, _FIXED_ROLES
     link_depth = 0  # how many links the walk is in
+    seam = False  # an inline element just closed right before another element
     node = root.first_child
     while True:
         if node is None:  # the children of the innermost open element are done
@@ -525,6 +536,8 @@ def segment_page(root: LexborNode) -> Page:
             elif exit_kind == _EXIT_TABLE:
                 walker.close_container()
             node = element.next
+            # Two inline elements with nothing between them (see `_ends_word`).
+            seam = exit_kind >= _EXIT_INLINE and node is not None and node.tag_id != text_tag_id
             continue
         tag_id = node.tag_id
         if tag_id == text_tag_id:
@@ -533,6 +546,9 @@ def segment_page(root: LexborNode) -> Page:
             if buf or not node.is_empty_text_node:
                 text = node.text_content
                 if text and (buf or not text.isspace()):
+                    if seam and buf and text[0].isupper() and _ends_word(buf[-1]):
+                        buf.append(" ")
+                    seam = False
                     buf.append(text)
                     if link_depth:
                         walker.buf_link_chars += len(text.strip())
