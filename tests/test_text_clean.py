@@ -179,6 +179,21 @@ def test_german_byline_and_date() -> None:
     assert [block.text for block in article.body] == ARTICLES["de"]
 
 
+def test_bylines_read_names_with_particles() -> None:
+    # "de", "van der", "de la": lower-case words inside names, common in nl, de, es, fr, pt.
+    for byline, authors in [
+        ("Door Pieter de Vries", ("Pieter de Vries",)),
+        ("Von Anna van der Berg und Jan Berg", ("Anna van der Berg", "Jan Berg")),
+        ("Por Juan Carlos de la Fuente", ("Juan Carlos de la Fuente",)),
+    ]:
+        article = clean_text("\n".join([byline, *ARTICLES["en"]]))
+        assert article.authors == authors
+        assert [block.text for block in article.body] == ARTICLES["en"]
+    # Five words need a particle to be a name; a lower-case last word is no name.
+    assert clean_text("\n".join(["By The New York Times Staff", *ARTICLES["en"]])).authors == ()
+    assert clean_text("\n".join(["Door de redactie", *ARTICLES["en"]])).authors == ()
+
+
 def test_a_date_line_may_name_the_weekday_and_month_but_a_sentence_is_no_date_line() -> None:
     # Two words besides the date words ("updated", "at", "gmt") are a weekday and a month;
     # a third makes the line a sentence with a date in it, which stays where it is.

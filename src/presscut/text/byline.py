@@ -28,7 +28,13 @@ MAX_BYLINE_WORDS = 12
 MAX_DATELINE_WORDS = 10
 MAX_DATELINE_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
-_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
+_MAX_NAME_WORDS = 5
+_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le bin al ibn ten ter zu y e".split()
+)
+"""The lower-case words inside names ("Pieter de Vries", "María de la Cruz", "Anna van der
+Berg"): every other word of a name is capitalised."""
 _DIGIT = re.compile(r"\d")
 DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
@@ -60,10 +66,21 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
         name = name.strip(" .,:;")
         if not name:
             continue
-        if not _NAME.match(name) or not all(w[:1].isupper() for w in name.split()):
+        if not _NAME.match(name) or not _capitalised(name.split()):
             return None
         authors.append(name)
     return tuple(authors) or None
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Whether `words` are written as a name: capitalised but for particles, the last one too,
+    and five words only with a particle ("Juan Carlos de la Fuente")."""
+    particles = sum(not w[:1].isupper() for w in words)
+    return (
+        words[-1][:1].isupper()
+        and (len(words) < _MAX_NAME_WORDS or particles > 0)
+        and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+    )
 
 
 def dateline_date(line: str) -> str | None:
