@@ -228,6 +228,48 @@ def test_words_split_by_markup_stay_whole() -> None:
     assert texts == ["The harbour", "Harbourside walk", "McDonald and H2O", "港口工程"]
 
 
+def test_a_number_in_the_next_inline_element_is_not_glued_to_a_word() -> None:
+    # A byline and its date, a list of links whose next headline opens with a number, a
+    # product name and its size: a number after a word of letters starts a new word.
+    texts = [
+        s.text
+        for s in _segments(
+            "<div><span>Von Jana Becker</span><span>14.03.2025, 18:42 Uhr</span>"
+            "<span>3 Min.</span></div>"
+            "<div><a href='/a'>Lagerhalle steht in Flammen</a><a href='/b'>1. FC Köln verliert"
+            "</a></div>"
+            "<p><b>HydraPak</b><span>500 ml</span></p>"
+        ).segments
+    ]
+    assert texts == [
+        "Von Jana Becker 14.03.2025, 18:42 Uhr 3 Min.",
+        "Lagerhalle steht in Flammen 1. FC Köln verliert",
+        "HydraPak 500 ml",
+    ]
+
+
+def test_numbers_that_continue_a_word_stay_glued() -> None:
+    # A formula, a footnote mark after a sentence, a superscript, an identifier and a
+    # file name split by markup, and a clock whose colon is an element of its own.
+    texts = [
+        s.text
+        for s in _segments(
+            "<p><b>CO</b><span>2</span> levels</p>"
+            "<p><span>as the study found.</span><a href='#fn10'>10</a></p>"
+            "<p><span>40 m</span><sup>2</sup></p>"
+            "<p><span>c3568p</span><span>2e2c</span> and <i>video.mp</i><i>4</i></p>"
+            "<p><span>10</span><span>:</span><span>14</span></p>"
+        ).segments
+    ]
+    assert texts == [
+        "CO2 levels",
+        "as the study found.10",
+        "40 m2",
+        "c3568p2e2c and video.mp4",
+        "10:14",
+    ]
+
+
 def test_whitespace_is_a_space_inside_a_segment_and_nothing_between_blocks() -> None:
     # Spaces between two links, and whitespace-only text (ASCII or not) between paragraphs.
     tree = dom.parse(

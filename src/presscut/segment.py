@@ -444,10 +444,36 @@ _EXIT_TABLE = 4  # a table part: see `_Walker.close_container`
 # Sibling inline elements with no space between them ("<span>Read more</span><a>Police
 # say</a>", links set side by side) are glued by a browser too, unless the page's CSS sets
 # them apart, as it nearly always does when the first ends a word and the second starts a
-# capitalised one: a space goes there. A capital after a capital ("<b>T</b><i>he</i>" drop
-# caps) or any lower-case continuation is a word split by markup, and stays whole.
-def _ends_word(text: str) -> bool:
-    return text[-1:].islower() or text[-1:] in (".", "!", "?", ":", ";", ",", ")")
+# capitalised one: a space goes there. So it does before a number after a word of letters
+# ("Von Jana Becker" "14.03.2025", "in Flammen" "1. FC Köln": a byline's date, a list of
+# links, a product name and its size). A capital after a capital ("<b>T</b><i>he</i>"
+# drop caps) or any lower-case continuation is a word split by markup, and stays whole; so
+# do a number after a capital ("CO" "2"), a sentence ("structure." "10": a footnote), a
+# letter or a mixed word ("p" "2e2c", "video.mp" "4": identifiers and file names), and a
+# number in a subscript or superscript (`script`).
+def _seam_space(before: str, text: str, script: bool) -> bool:
+    """Whether a space goes between `before`, the text so far, ending in an inline element,
+    and `text`, the first text after the next element opens (see above); `script` when
+    that element is a <sub> or <sup>."""
+    first, last = text[0], before[-1:]
+    if first.isupper():
+        return last.islower() or last in ".!?:;,)"
+    if first.isdigit() and not script:
+        if last in ",;)":
+            return True
+        if not last.islower():
+            return False
+        word = before.rsplit(None, 1)[-1]
+        return len(word) > 1 and word.isalpha()
+    return False
+
+
+# The values of the walk's `seam`: whether an inline element just closed right before
+# another element, and whether that one is a subscript or superscript.
+_NO_SEAM = 0
+_SEAM = 1
+_SEAM_SCRIPT = 2
+_SCRIPTS = ("sub", "sup")
 
 
 # What the walk does on reaching an element, by kind.
@@ -517,7 +543,7 @@ def segment_page(root: LexborNode) -> Page:
     kind_by_tag_id = _KIND_BY_TAG_ID.get
     text_tag_id, fixed_roles = _TEXT_TAG_ID, _FIXED_ROLES
     link_depth = 0  # how many links the walk is in
-    seam = False  # an inline element just closed right before another element
+    seam = _NO_SEAM  # an inline element just closed right before another element (or not)
     node = root.first_child
     while True:
         if node is None:  # the children of the innermost open element are done
@@ -536,8 +562,11 @@ def segment_page(root: LexborNode) -> Page:
             elif exit_kind == _EXIT_TABLE:
                 walker.close_container()
             node = element.next
-            # Two inline elements with nothing between them (see `_ends_word`).
-            seam = exit_kind >= _EXIT_INLINE and node is not None and node.tag_id != text_tag_id
+            # Two inline elements with nothing between them (see `_seam_space`).
+            if exit_kind >= _EXIT_INLINE and node is not None and node.tag_id != text_tag_id:
+                seam = _SEAM_SCRIPT if node.tag in _SCRIPTS else _SEAM
+            else:
+                seam = _NO_SEAM
             continue
         tag_id = node.tag_id
         if tag_id == text_tag_id:
@@ -546,9 +575,9 @@ def segment_page(root: LexborNode) -> Page:
             if buf or not node.is_empty_text_node:
                 text = node.text_content
                 if text and (buf or not text.isspace()):
-                    if seam and buf and text[0].isupper() and _ends_word(buf[-1]):
+                    if seam and buf and _seam_space(buf[-1], text, seam == _SEAM_SCRIPT):
                         buf.append(" ")
-                    seam = False
+                    seam = _NO_SEAM
                     buf.append(text)
                     if link_depth:
                         walker.buf_link_chars += len(text.strip())
