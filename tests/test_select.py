@@ -111,6 +111,30 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Don't miss: Weymouth seafront cafe named among best in UK",
+        "MUST READ: Ferry timetable changes from Monday",
+        "Nicht verpassen: Neue Radwege am Hafen",
+        "À ne pas manquer : le marché de Noël ouvre samedi",
+        "No te pierdas: El pleno aprueba nuevos carriles bici",
+        "Da non perdere: il nuovo orario dei traghetti",
+        "Não perca: Prefeitura anuncia novas ciclovias",
+        "Nie przegap: Nowe ścieżki rowerowe w centrum",
+        "Mis dit niet: Nieuwe fietspaden langs de haven",
+    ],
+)
+def test_a_link_to_another_story_labelled_not_to_be_missed_is_cut(line: str) -> None:
+    # Regional papers set such lines between the story's paragraphs, like "Read more:".
+    assert standalone_line_reason(line) == "related"
+
+
+def test_a_story_sentence_about_not_missing_something_stays() -> None:
+    line = "Don't miss the last ferry, the harbour master warned: it leaves at 9pm sharp."
+    assert standalone_line_reason(line) is None
+
+
+@pytest.mark.parametrize(
     ("line", "reason"),
     [
         ("ADVERTISEMENT", "advertisement"),

@@ -98,13 +98,15 @@ _OTHER_STORIES = (
     r"|(?:también )?te puede interesar|noticias? relacionadas?|leggi anche"
     r"|potrebbe interessarti|leia também|czytaj (?:też|także)|zobacz (?:też|także)|lees ook"
 )
-# "Also read: <headline>", "Lesen Sie auch: …": a link to another story set
-# inside this one, whose label says so (with a colon or an arrow after it).
+# "Also read: <headline>", "Lesen Sie auch: …", "Don't miss: …": a link to another story
+# set inside this one, whose label says so (with a colon or an arrow after it).
 _RELATED_LABEL = re.compile(
     r"^\W*(?:also read|also check(?: out)?|read more|read also|more reading|recommended reading"
     r"|more on (?:the|this) (?:topic|story)"
     r"|see also|leer más"
     r"|ver también|(?:à )?voir aussi|mehr dazu|leia mais|czytaj więcej"
+    r"|don['’]?t miss|must[- ]read|nicht verpassen|à ne pas manquer|no te pierdas"
+    r"|da non perdere|não perca|nie przegap|mis (?:dit )?niet"
     rf"|{_OTHER_STORIES})\s*[:：>»|-]",
     re.IGNORECASE,
 )
