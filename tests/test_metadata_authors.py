@@ -725,3 +725,69 @@ def test_a_polish_desk_in_the_author_box_is_a_collective_byline() -> None:
         "</div></body></html>"
     )
     assert authors(html) == ("Zespół example.pl",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # the town the writers filed from, after a list joined by "and"
+        ("Von Anna Schmidt und Jan Berg, Berlin", ["Anna Schmidt", "Jan Berg"]),
+        ("Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe", "Reuters"]),
+        # an agency after a name is a co-credit, not a credential
+        ("Par Jean Dupont avec AFP", ["Jean Dupont", "AFP"]),
+        ("By Jane Doe, AP", ["Jane Doe", "AP"]),
+        ("Jean Dupont (avec AFP)", ["Jean Dupont", "AFP"]),
+        ("Por Redação, com Lusa", ["Redação", "Lusa"]),
+        # wire copy: the towns after the reporters, the editors after a semicolon
+        (
+            "Reporting by Jane Doe in London and John Roe in Dubai; Editing by Ann Lee",
+            ["Jane Doe", "John Roe"],
+        ),
+        # roles written as compounds
+        ("Von Katrin Example, ARD-Studio Brüssel", ["Katrin Example"]),
+        ("Jane Doe, ZDF-Korrespondentin", ["Jane Doe"]),
+        ("Jane Doe, Online-Redakteurin", ["Jane Doe"]),
+        ("Editor-in-Chief Jane Doe", ["Jane Doe"]),
+        ("Mary Jane Lead-Smith", ["Mary Jane Lead-Smith"]),  # a double surname stays
+        ("Jean-Pierre Example", ["Jean-Pierre Example"]),
+    ],
+)
+def test_split_byline_places_agencies_and_compound_roles(byline: str, names: list[str]) -> None:
+    assert split_byline(byline) == names
+
+
+def test_a_byline_element_continued_by_a_line_with_a_joiner() -> None:
+    html = (
+        "<html><body><h1>Grève à la SNCF</h1><p class='article__author'>Par"
+        " <a href='/auteur/jean-dupont'>Jean Dupont</a> avec AFP</p>"
+        "<p>Les voyageurs devront s'armer de patience ce week-end.</p></body></html>"
+    )
+    assert authors(html) == ("Jean Dupont", "AFP")
+
+
+def test_a_wire_byline_with_the_towns_of_its_reporters() -> None:
+    html = (
+        "<html><body><main><h1>Oil prices rise</h1><p>LONDON - Oil prices rose on Sunday after"
+        " producers agreed to extend their output cuts into the next year.</p>"
+        "<p>Reporting by Jane Doe in London and John Roe in Dubai; Editing by Ann Lee</p>"
+        "</main></body></html>"
+    )
+    assert authors(html) == ("Jane Doe", "John Roe")
+
+
+def test_an_agency_beside_the_time_under_the_headline() -> None:
+    text = "<p>Nach einem schweren Unfall ist die A7 nördlich des Elbtunnels voll gesperrt.</p>"
+    beside_time = f"<html><body><h1>Unfall auf der A7</h1><div>vor 3 Stunden · dpa</div>{text}"
+    assert authors(beside_time + "</body></html>") == ("dpa",)
+    # a picture's credit names the photographer's agency; a lone name of one is no credit
+    for line in ("Foto: dpa | 12:30", "dpa"):
+        html = f"<html><body><h1>Unfall auf der A7</h1><div>{line}</div>{text}</body></html>"
+        assert authors(html) == ()
+
+
+def test_a_spanish_wire_dateline() -> None:
+    html = (
+        "<html><body><h1>Lluvias torrenciales en Valencia</h1><p>Valencia, 7 dic (EFE).- La"
+        " Generalitat ha suspendido las clases en 40 municipios.</p></body></html>"
+    )
+    assert authors(html) == ("EFE",)

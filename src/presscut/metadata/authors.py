@@ -4,7 +4,8 @@ Bylines come from JSON-LD `author` (Person or Organization, possibly via an
 `@id` reference), microdata, `<meta name=author>` and friends, `rel=author`
 links and byline elements, byline lines in the text, a name signed in bold
 under the article's last paragraph, the agency of a wire report's dateline
-("Berlin (dpa) - ...") and, when nothing names even an organisation, a name
+("Berlin (dpa) - ...") or beside the time under the headline ("vor 3 Stunden · dpa")
+and, when nothing names even an organisation, a name
 printed over the date line under the headline. A company that a CMS writes into the
 author field ("Example Media GmbH") is the publisher, not a byline, and a link in a
 sentence or a quotation is no byline element. They are written for readers
@@ -84,7 +85,7 @@ _MIN_ADDRESS_PARTS = 3
 # News agencies, whose credit a desk editor signs with lower-case initials ("det/dpa").
 _AGENCIES = frozenset(
     "dpa afp ap apa sda ats kna epd sid ddp dts reuters ansa efe pap ctk mti anp belga"
-    " tt ntb dpa-afx".split()
+    " tt ntb dpa-afx lusa".split()
 )
 _INITIALS = re.compile(r"^[a-zäöü]{2,4}$")
 # The last word of a media company's name, which a CMS writes into the author field.
@@ -93,7 +94,23 @@ _SPLIT = re.compile(
     r"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s)\s*",
     re.I,
 )
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|und|et|y|e|i|en|og|oraz|with|mit)\s+", re.I)
+# The joiners of `_SPLIT`, left at the start of a part when a parenthesis or a comma came
+# first ("Jean Dupont (avec AFP)", "Por Redação, com Lusa").
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s+", re.I
+)
+# A co-credit in parentheses after the writer ("Jean Dupont (avec AFP)", "Jane Doe (with
+# Reuters)"): one more part of the byline.
+_WITH_IN_PARENTHESES = re.compile(r"\s*\(((?:and|und|et|y|with|mit|avec|con|com|met)\s[^()]+)\)")
+# The town a writer filed from, after the names ("Reporting by Jane Doe in London and John
+# Roe in Dubai"): a lower-case "in" and capitalised words end the part.
+_IN_PLACE = re.compile(r"^(.+?\S)\s+in\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?$")
+# The town after a list of names joined by "and" ("Von Anna Schmidt und Jan Berg, Berlin"): a
+# list of writers puts its last comma before the "and", so one word after a comma that
+# follows it is the place the writers filed from.
+_PLACE_AFTER_LIST = re.compile(
+    r"\s(?:and|und|et|y|e|i|en|og|och|oraz)\s[^,]+(,\s*[A-ZÀ-ÖØ-Þ][\w'’-]+)\s*$"
+)
 _ROLE_WORDS = frozenset(
     """
     staff writer writers reporter reporters correspondent correspondents editor editors
@@ -112,7 +129,7 @@ _ROLE_WORDS = frozenset(
     columnista colaborador colaboradora redactie publicist publicysta autoren autorinnen
     redazione redakcja zespół
     auteurs autores autori herausgeber herausgeberin gründer gründerin rechtsanwalt
-    rechtsanwältin
+    rechtsanwältin studio
     """.split()
 )
 # Words of page furniture that byline-like elements also contain ("Sign in", "Follow").
@@ -156,7 +173,7 @@ _CREDENTIAL = re.compile(
 _CAPITALS = re.compile(r"^[A-Z]{2,6}\*?$")
 # Credits for other work end the list of authors ("... Reviewed by Dr. John Roe").
 _OTHER_CREDIT = re.compile(
-    r"\b(?:(?:medically|expert|clinically|fact)[- ])?(?:reviewed|checked|updated|edited"
+    r"\b(?:(?:medically|expert|clinically|fact)[- ])?(?:reviewed|checked|updated|edit(?:ed|ing)"
     r"|illustrated|photographed|translated|aktualisiert|bearbeitet)\s+(?:by|von|par|por)\b.*",
     re.I,
 )
@@ -182,7 +199,7 @@ _DIGITS_IN_PHRASE = re.compile(r"\d.*\s|\s.*\d|^[^a-z]*\d|\d[:+]", re.I)
 # A byline of role words only is kept when it names a collective ("Staff", "Podium Team").
 _COLLECTIVE = frozenset(
     "team staff desk newsroom editors editorial redaktion rédaction redacción redazione"
-    " redactie redakcja zespół".split()
+    " redactie redakcja zespół redação redacção".split()
 )
 # Articles open phrases and collectives ("the Example Team"), not persons' names; "La", "Le",
 # "El", "De" may ("La Toya", "De Niro").
@@ -205,6 +222,9 @@ _MAX_BYLINE_CHARS = 200
 _MAX_BYLINE_LINES = 6
 _MIN_USERNAME_CHARS = 3
 _MIN_NAME_BEFORE_ROLE = 2
+# The shortest role word that ends a compound role ("Online-Redakteurin"), longer than the
+# role words that are also surnames ("Head", "Lead", "Coach").
+_MIN_COMPOUND_ROLE = 8
 # Forum software marks the poster of each post as a "username" (phpBB, vBulletin) or a
 # "user-name" (Flarum); the first one is the thread's author.
 _BYLINE_SELECTOR = (
@@ -302,8 +322,12 @@ _BYLINE_WORD = (
     r"|Author\s*:|(?:Veröffentlicht|Erstellt|Geschrieben|Verfasst|Gepostet|Eingestellt)\s+von"
     rf"|(?:Posted|Published|Submitted)\s+by|{_CREDIT_LABEL})[ \t]+"
 )
+# A name may be followed by the town it was filed from ("by Jane Doe in London and John Roe
+# in Dubai"), which `split_byline` drops.
+_FILED_NAME = rf"{_NAME}(?:[ \t]+in[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
 _NAMES = (
-    rf"({_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*{_NAME})*)"
+    rf"({_FILED_NAME}(?:[ \t]*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b)[ \t]*"
+    rf"{_FILED_NAME})*)"
 )
 # "By Jane Doe and John Roe" written in the page header: capitalised names after a byline
 # word, on one line (a name never runs into the next element's text).
@@ -358,6 +382,22 @@ def _word_parts(name: str) -> list[str]:
     return [part for word in _words(name) for part in word.split("-")]
 
 
+def _is_role_word(word: str) -> bool:
+    """A word that is a role, or a compound holding one ("Editor-in-Chief", "ARD-Studio",
+    "Online-Redakteurin"). A double name of capitalised words is a surname ("Head-Smith")
+    unless it ends in a long role word, which no surname is."""
+    word = word.strip(".,()")
+    if word.casefold() in _ROLE_WORDS:
+        return True
+    parts = word.split("-")
+    if len(parts) < 2 or not any(p.casefold() in _ROLE_WORDS for p in parts):
+        return False
+    last = parts[-1].casefold()
+    return not all(p.istitle() for p in parts) or (
+        last in _ROLE_WORDS and len(last) >= _MIN_COMPOUND_ROLE
+    )
+
+
 def _without_trailing_role(part: str) -> str:
     """ "Keith Barry Senior Autos Reporter" → "Keith Barry": a capitalised name, then a role.
 
@@ -366,7 +406,7 @@ def _without_trailing_role(part: str) -> str:
     words = part.split()
     folded = [w.casefold().strip(".,") for w in words]
     for i in range(_MIN_NAME_BEFORE_ROLE, len(words)):
-        if folded[i] in _ROLE_WORDS:
+        if _is_role_word(words[i]):
             if all(w in _COLLECTIVE for w in folded[i:]):
                 return part
             if all(w[:1].isupper() for w in words[:i]):
@@ -381,14 +421,14 @@ def _without_leading_role(part: str) -> str:
     words = part.split()
     folded = [w.casefold().strip(".,") for w in words]
     start = 0
-    while start < len(words) and folded[start] in _ROLE_WORDS and folded[start] not in _COLLECTIVE:
+    while start < len(words) and _is_role_word(words[start]) and folded[start] not in _COLLECTIVE:
         start += 1
     rest = words[start:]
     if (
         start
         and len(rest) >= _MIN_NAME_BEFORE_ROLE
         and all(w[:1].isupper() for w in rest)
-        and not any(w in _ROLE_WORDS for w in folded[start:])
+        and not any(_is_role_word(w) for w in rest)
     ):
         return " ".join(rest)
     return part
@@ -420,7 +460,9 @@ def _clean_part(part: str) -> str | None:
 
 
 def _is_role(name: str) -> bool:
-    return any(w in _ROLE_WORDS for w in _words(name))
+    """Whether `name` holds a role word, alone or in a compound ("ZDF-Korrespondentin",
+    "ARD-Studio Brüssel": the broadcaster's name joined to the role)."""
+    return any(_is_role_word(w) for w in name.split())
 
 
 def split_byline(byline: str) -> list[str]:
@@ -453,11 +495,17 @@ def split_byline(byline: str) -> list[str]:
     unprefixed = _PREFIX.sub("", byline)
     if unprefixed != byline:  # a printed byline: "By Jane Doe for The Sunday Example"
         unprefixed = _FOR_PUBLICATION.sub("", unprefixed)
+    unprefixed = _WITH_IN_PARENTHESES.sub(r", \1", unprefixed)
+    place = _PLACE_AFTER_LIST.search(unprefixed)
+    if place and place[1].strip(" ,").casefold() not in _AGENCIES:
+        unprefixed = unprefixed[: place.start(1)]
     for part in _SPLIT.split(unprefixed):
         if names and _is_role(part):
             break  # what follows a role describes it ("Head of Marketing and Sales")
         name = _clean_part(part)
-        if name and not (names and _CAPITALS.match(name)):
+        if name:
+            name = _IN_PLACE.sub(r"\1", name)
+        if name and not (names and _CAPITALS.match(name) and name.casefold() not in _AGENCIES):
             names.append(name)
             if _LEGAL_FORM.search(name):
                 break
@@ -623,6 +671,8 @@ def _names_in_lines(lines: list[str]) -> list[str]:
         if names and _JOINER.match(line):
             joined = True
             continue
+        # a line opening with a joiner joins the name after it ("Jean Dupont" then "avec AFP")
+        joined = joined or bool(names and _LEADING_CONJUNCTION.match(line))
         found = [n for n in split_byline(line) if _looks_like_person(n)]
         if names and not (found and joined):
             break
@@ -749,9 +799,17 @@ def _byline_line_names(text: str) -> list[str]:
 # place ("Rostow (Russland) -").
 _DATELINE_AGENCY = re.compile(
     r"(?m)^[ \t]*(?:[^\n()]{0,40}?[ \t])?\(([a-z][a-z/-]{1,9}|[A-Z][A-Z/-]{1,9})\)"
-    r"[ \t]*(?:[-–—:][ \t]|[A-Z])"
+    r"[ \t]*(?:\.?[-–—:][ \t]|[A-Z])"  # (Spanish wire copy: "Madrid, 7 dic (EFE).- ...")
 )
 _MAX_DATELINE_TEXT = 600
+# A news agency credited beside the time on a short line under the headline ("vor 3 Stunden
+# · dpa", "12:30 | AFP", "07.12.2025 - Reuters"); a picture's credit line ("Foto: dpa", "Getty
+# Images / AFP") names the photographer's agency instead. (An agency's name alone on a line
+# was measured too: on the dev pages it adds a credit the readers' labels leave out.)
+_AGENCY_LINE_PARTS = re.compile(r"\s*(?:[|·•,/]|\s[-–—]\s)\s*")
+_PICTURE_CREDIT = re.compile(r"foto|photo|bild|image|imago|getty|picture|©|\(c\)|credit", re.I)
+_MAX_AGENCY_LINE = 50
+_AGENCY_LINE_TEXT = 300
 
 
 def _dateline_agency_names(evidence: PageEvidence) -> list[str]:
@@ -763,6 +821,30 @@ def _dateline_agency_names(evidence: PageEvidence) -> list[str]:
     match = _DATELINE_AGENCY.search(after[:_MAX_DATELINE_TEXT])
     # "DJV/FWR": two agencies, each a short name in capitals (no credential after a name)
     return [part for part in match[1].split("/") if part] if match else []
+
+
+def _agency_line_names(evidence: PageEvidence) -> list[str]:
+    """The agencies named beside the time on a short line under the headline
+    (`_AGENCY_LINE_PARTS`): the last resort, for wire copy credited without a dateline. Only
+    an agency's own short name, written as agencies write it ("dpa", "AFP", "Reuters"),
+    counts."""
+    after = text_after_headline(evidence)
+    if not after:
+        return []
+    for line in after[:_AGENCY_LINE_TEXT].split("\n"):
+        line = line.strip()
+        if len(line) > _MAX_AGENCY_LINE or _PICTURE_CREDIT.search(line):
+            continue
+        if not any(ch.isdigit() for ch in line):
+            continue  # no time beside it
+        found = [
+            part
+            for part in _AGENCY_LINE_PARTS.split(line)
+            if part.casefold() in _AGENCIES and (part.islower() or part.isupper() or part.istitle())
+        ]
+        if found:
+            return found
+    return []
 
 
 def _signature_names(evidence: PageEvidence) -> list[str]:
@@ -911,6 +993,7 @@ def find_authors(
         (False, lambda: _page_byline_names(evidence)),
         (False, lambda: _signature_names(evidence)),
         (False, lambda: _dateline_agency_names(evidence)),
+        (False, lambda: _agency_line_names(evidence)),
     )
     fallback: tuple[str, ...] = _unique(organisations)
     for machine_readable, source in sources:
