@@ -287,7 +287,7 @@ def test_date_line_printed_above_the_headline() -> None:
         "<aside><p>Summer Sale – die Deals der Woche</p><p>Mittwoch | 31. Juli 2019</p></aside>"
         "</body></html>"
     )
-    assert metadata(html).published == "2019-06-14"
+    assert metadata(html).published == "2019-06-14T15:49:00"  # with the printed time
 
 
 def test_url_with_the_months_name() -> None:
@@ -318,7 +318,7 @@ def test_date_a_user_joined_is_not_the_pages() -> None:
         " » Tue Aug 27, 2019 1:47 am</p><p>The season starts again this weekend.</p></div>"
         "</body></html>"
     )
-    assert metadata(html).published == "2019-08-27"
+    assert metadata(html).published == "2019-08-27T01:47:00"
     bio = "<html><body><p>Jane Doe, designer</p><p>Member since February 16, 2016</p></body></html>"
     assert metadata(bio).published is None
 
@@ -473,3 +473,49 @@ def test_a_date_printed_inside_the_headline_heading_of_a_long_article() -> None:
         f"<p>{paragraph}</p></div></body></html>"
     )
     assert metadata(html).published == "2022-01-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7. Dezember 2025, 14:30 Uhr", "2025-12-07T14:30:00"),
+        ("7 décembre 2025 à 14h30", "2025-12-07T14:30:00"),
+        ("07/12/2025 - 14:30 CET", "2025-12-07T14:30:00+01:00"),
+        ("Atualizado em 07/12/2025 14h30", "2025-12-07T14:30:00"),
+        ("7 de dezembro de 2025, às 14:30", "2025-12-07T14:30:00"),
+        ("7 dicembre 2025 ore 14.30", "2025-12-07T14:30:00"),
+        ("8 december 2025 om 10:12", "2025-12-08T10:12:00"),
+        ("7 grudnia 2025 r., 14:30", "2025-12-07T14:30:00"),
+        ("Dec. 7, 2025 2:30 p.m. ET", "2025-12-07T14:30:00"),  # "ET": summer time unknown
+        ("March 5, 2024 at 3:45 PM PST", "2024-03-05T15:45:00-08:00"),
+        ("5 March 2024, 12:00 am", "2024-03-05T00:00:00"),
+        ("07.12.2025 | 07:12 Uhr", "2025-12-07T07:12:00"),
+        # no time: a number after a comma, a range, an impossible hour
+        ("7 dicembre 2025, 14.30", "2025-12-07"),
+        ("May 3, 2024 10:00-12:00", "2024-05-03"),
+        ("5 March 2024 25:00", "2024-03-05"),
+    ],
+)
+def test_time_printed_after_a_written_date(text: str, expected: str) -> None:
+    found = find_text_date(text, with_time=True)
+    assert found is not None and found[1].iso() == expected
+    assert find_text_date(text)[1].iso() == expected[:10]  # type: ignore[index]
+
+
+def test_published_and_updated_lines_with_their_times() -> None:
+    html = (
+        "<html><body><h1>Sejm przyjął budżet</h1><div>Autor: Jan Kowalski<br>7 grudnia 2025 r.,"
+        " 14:30<br>Aktualizacja: 8 grudnia 2025 r., 09:05</div>"
+        "<p>Posłowie przyjęli ustawę budżetową po trzech dniach debaty.</p></body></html>"
+    )
+    meta = metadata(html)
+    assert (meta.published, meta.modified) == ("2025-12-07T14:30:00", "2025-12-08T09:05:00")
+
+
+def test_the_shown_time_completes_the_day_of_the_url() -> None:
+    html = (
+        "<html><body><h1>Lluvias en Valencia</h1><p>Valencia, 07 de diciembre de 2025,"
+        " 14:30 h</p><p>La Generalitat ha suspendido las clases.</p></body></html>"
+    )
+    url = "https://example.es/valencia/lluvias-20251207.html"
+    assert metadata(html, url).published == "2025-12-07T14:30:00"

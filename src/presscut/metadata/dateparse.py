@@ -7,7 +7,9 @@ dotted numbers. Visible text uses month names in many languages ("5. März
 the source, a date is kept only if it is a real Gregorian calendar day
 between the first web page (1991) and tomorrow: "0000-00-00", year 20245, a
 Hijri or Buddhist-era year, or a relative word ("yesterday") gives `None`,
-never an exception and never today's date by default.
+never an exception and never today's date by default. The time printed after a
+written date ("7. Dezember 2025, 14:30 Uhr", "7 décembre 2025 à 14h30") is read
+when asked for, with its zone when the page names one ("CET", "+01:00").
 """
 
 from __future__ import annotations
@@ -214,6 +216,49 @@ _YEAR_MONTH_NAME_DAY = re.compile(rf"^\s*(\d{{4}})\s+({_MONTH_RE})\.?\s+(\d{{1,2
 # Every supported written date has a four-digit year: texts without one are skipped at once.
 _YEAR = re.compile(r"(?:1(?<!\d\d)9|2(?<!\d\d)0)\d\d(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The word before a time: "à 14h30", "a las 14:30", "ore 14.30", "um 14:30", "om 10:12",
+# "às 14h30", "at 3:45 PM", "o godz. 14:30".
+_TIME_WORD = (
+    r"(?:à|a[ \t]+las|a[ \t]+les|alle|ore|um|om|às|at|o[ \t]+godz\.|godz\.|kl\.)[ \t\u00a0]*"
+)
+# The time printed right after a written date, in the languages' ways: "7. Dezember 2025,
+# 14:30 Uhr", "7 décembre 2025 à 14h30", "07/12/2025 - 14:30 CET", "7 dicembre 2025 ore
+# 14:30", "8 december 2025 om 10:12", "7 grudnia 2025 r., 14:30", "07/12/2025 às 14h30",
+# "Dec. 8, 2025 9:05 a.m. ET", then a zone when one is named. "14.30" needs a word before it
+# ("ore 14.30"): after a comma it may be a number. A range ("10:00-12:00") gives no time.
+_TIME_AFTER_DATE = re.compile(
+    r"(?:[ \t\u00a0]+r\.)?[ \t\u00a0]*[,|·•–—-]?[ \t\u00a0]*"
+    rf"(?:(?:{_TIME_WORD})?(\d{{1,2}})(?::|h(?=\d\d))(\d\d)|{_TIME_WORD}(\d{{1,2}})\.(\d\d))"
+    r"(?::(\d\d))?(?![\d:.]\d)[ \t\u00a0]*(?:([ap])\.?[ \t]?m\b\.?|h\b|uhr\b)?[ \t\u00a0]*"
+    r"\(?(utc|gmt|z|cet|cest|mez|mesz|wet|west|eet|eest|bst|est|edt|cst|cdt|mst|mdt|pst|pdt"
+    r"|(?<=\s)[+-]\d\d:?\d\d)?(?![\w+-])",
+    re.I,
+)
+# Offsets of the zone names that `_TIME_AFTER_DATE` reads ("ET", "PT" and other names that
+# do not say whether summer time applies stay without one).
+_ZONES = {
+    "utc": "+00:00",
+    "gmt": "+00:00",
+    "z": "+00:00",
+    "wet": "+00:00",
+    "cet": "+01:00",
+    "mez": "+01:00",
+    "west": "+01:00",
+    "bst": "+01:00",
+    "cest": "+02:00",
+    "mesz": "+02:00",
+    "eet": "+02:00",
+    "eest": "+03:00",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "mst": "-07:00",
+    "mdt": "-06:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+}
+_NOON = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,8 +373,31 @@ def parse_structured(value: str | None, *, us_dashes: bool = False) -> PageDate 
     return found[1] if found else None
 
 
+def _with_time(day: date, text: str, end: int) -> PageDate:
+    """`day` with the time (and zone) printed right after its date, which ends at `end`."""
+    match = _TIME_AFTER_DATE.match(text, end)
+    if match is None:
+        return PageDate(day)
+    hour, minute = (match[1], match[2]) if match[1] else (match[3], match[4])
+    hh, mm, ss = int(hour), int(minute), int(match[5] or 0)
+    if match[6]:  # "9:05 a.m.", "2:30 p.m."
+        if not 1 <= hh <= _NOON:
+            return PageDate(day)
+        hh = hh % _NOON + (_NOON if match[6].lower() == "p" else 0)
+    if hh > 23 or mm > 59 or ss > 59:
+        return PageDate(day)
+    zone = match[7]
+    offset = (_ZONES.get(zone.lower()) or _offset(zone)) if zone else None
+    return PageDate(day, (hh, mm, ss), offset)
+
+
 def find_text_date(
-    text: str, *, month_first: bool = False, us_dashes: bool = False, start: int = 0
+    text: str,
+    *,
+    month_first: bool = False,
+    us_dashes: bool = False,
+    start: int = 0,
+    with_time: bool = False,
 ) -> tuple[int, PageDate] | None:
     """The first date written in human text from position `start` on, with its position
     in `text`; `None` if there is none.
@@ -340,37 +408,41 @@ def find_text_date(
     dash is the day-first form as often, so only a page that declares a US
     locale writes them month first for sure. A search from `start` still sees
     the characters before it, so that the "7 December 2025" inside "17 December
-    2025" is no date.
+    2025" is no date. `with_time` adds the time printed right after the date, and its
+    zone when named (`_TIME_AFTER_DATE`).
     """
     if not _YEAR.search(text, start):
         return None
-    best: tuple[int, PageDate] | None = None
+    best: tuple[int, date, int] | None = None
 
-    def consider(position: int, year: str, month: int, day: str) -> None:
+    def consider(m: re.Match[str], year: str, month: int, day: str) -> None:
         nonlocal best
-        if best is not None and best[0] <= position:
+        if best is not None and best[0] <= m.start():
             return
         valid = make_day(int(year), month, int(day))
         if valid is not None:
-            best = (position, PageDate(valid))
+            best = (m.start(), valid, m.end())
 
     m = _DAY_MONTH_YEAR.search(text, start)
     if m:
-        consider(m.start(), m[3], MONTHS[m[2].lower()], m[1])
+        consider(m, m[3], MONTHS[m[2].lower()], m[1])
     m = _MONTH_DAY_YEAR.search(text, start)
     if m:
-        consider(m.start(), m[3], MONTHS[m[1].lower()], m[2])
+        consider(m, m[3], MONTHS[m[1].lower()], m[2])
     m = _YEAR_FIRST.search(text, start)
     if m:
-        consider(m.start(), m[1], int(m[3]), m[4])
+        consider(m, m[1], int(m[3]), m[4])
     m = _CJK.search(text, start)
     if m:
-        consider(m.start(), m[1], int(m[2]), m[3])
+        consider(m, m[1], int(m[2]), m[3])
     m = _NUMERIC.search(text, start)
     if m:
         first, second = int(m[1]), int(m[3])
         us_order = month_first and first <= 12 and (m[2] == "/" or (us_dashes and m[2] == "-"))
         if us_order or first <= 12 < second:
             first, second = second, first
-        consider(m.start(), m[4], second, str(first))
-    return best
+        consider(m, m[4], second, str(first))
+    if best is None:
+        return None
+    position, day, end = best
+    return position, _with_time(day, text, end) if with_time else PageDate(day)

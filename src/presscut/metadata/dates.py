@@ -12,7 +12,9 @@ against the text around the headline, where themes print "Veröffentlicht am
 has no date, in the few lines just above it): the printed date decides
 between them. The first short line of the page that holds a date is the last
 resort (after the headline first, since site headers above it print today's
-date). A date after "Updated" and its equivalents is a modification.
+date). A date after "Updated" and its equivalents is a modification. A printed
+date keeps the time printed after it ("7 grudnia 2025 r., 14:30"), and a day-only
+source confirmed by it (the URL's) takes that time.
 Ambiguous numeric dates (03/05/2024) are month-first on English pages when
 slashed, and also when dashed (03-05-2024) on pages declaring a US locale,
 unless another source gives the other reading. A UTC timestamp a day off the
@@ -81,7 +83,7 @@ _MODIFIED_META = (
 # A thread's "Last post" (forum software prints it beside the title) is its latest reply.
 _MODIFIED_WORDS = re.compile(
     r"updat|modif|aktualisiert|geändert|mis à jour|actualiz|aggiorn|atualiz|bijgewerkt"
-    r"|zaktualizowan|edited|revised|last (?:post|reply)|letzte[rs]? (?:beitrag|antwort)"
+    r"|zaktualizowan|aktualizacj|edited|revised|last (?:post|reply)|letzte[rs]? (?:beitrag|antwort)"
     r"|dernier message|último mensaje",
     re.I,
 )
@@ -242,7 +244,9 @@ def _dates_in_text(text: str, month_first: bool, us_dashes: bool, before: str = 
     modified: PageDate | None = None
     start = 0
     for _ in range(2):
-        found = find_text_date(text, month_first=month_first, us_dashes=us_dashes, start=start)
+        found = find_text_date(
+            text, month_first=month_first, us_dashes=us_dashes, start=start, with_time=True
+        )
         if found is None:
             break
         position, value = found
@@ -397,14 +401,17 @@ def _confirmed(candidates: list[PageDate | None], shown: PageDate | None) -> Pag
 
     A shown date read with day and month the other way round counts too: "03/10/2023" on
     a page whose URL says "/2023/october/03/" is the 3rd of October, whatever the
-    language's usual order.
+    language's usual order. A candidate that gives only the day (a URL's date) gives way
+    to the shown date of that day with its time.
     """
     found = [c for c in candidates if c is not None]
     if shown is not None:
         days = {shown.day, _day_and_month_swapped(shown.day)}
         for candidate in found:
             if candidate.day in days:
-                return candidate
+                # the shown date adds its time to a day-only one ("/2025/12/07/" in the URL)
+                same_day = candidate.day == shown.day
+                return shown if same_day and candidate.time is None else candidate
     return found[0] if found else None
 
 
