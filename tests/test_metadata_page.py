@@ -726,3 +726,45 @@ def test_cjk_title_separated_from_the_site_name_without_spaces(
 def test_a_hyphen_inside_a_latin_word_of_a_cjk_title_is_no_separator() -> None:
     html = "<html><head><title>iPhone-Hülle 示例</title></head><body></body></html>"
     assert metadata(html).title == "iPhone-Hülle 示例"
+
+
+def test_canonical_url_from_the_jsonld_webpage() -> None:
+    graph = (
+        '{"@context":"https://schema.org","@graph":[{"@type":"WebPage","@id":'
+        '"https://www.example.com/news/a-story/#webpage","url":'
+        '"https://www.example.com/news/a-story/?utm_source=feed"},{"@type":"NewsArticle",'
+        '"headline":"A story","mainEntityOfPage":{"@id":"https://www.example.com/news/a-story/'
+        '#webpage"}}]}'
+    )
+    html = (
+        f"<html><head><script type='application/ld+json'>{graph}</script></head>"
+        "<body><h1>A story</h1></body></html>"
+    )
+    assert metadata(html, "https://www.example.com/amp/a-story").canonical_url == (
+        "https://www.example.com/news/a-story/"
+    )
+
+
+def test_lead_image_from_the_microdata_of_the_article_not_of_its_author() -> None:
+    html = (
+        "<html><body><div itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<h1 itemprop='headline'>A derby won</h1><div itemprop='author' itemscope"
+        " itemtype='https://schema.org/Person'><img itemprop='image' src='/people/jane.jpg'>"
+        "<span itemprop='name'>Jane Doe</span></div>"
+        "<img itemprop='image' src='/photos/derby.jpg'></div></body></html>"
+    )
+    assert metadata(html).image == "https://www.example.com/photos/derby.jpg"
+    logo = (
+        "<html><body itemscope itemtype='https://schema.org/WebPage'><img itemprop='image'"
+        " src='/logo.png'><h1>A derby won</h1></body></html>"
+    )
+    assert metadata(logo).image is None
+
+
+def test_site_name_after_a_title_with_a_kicker() -> None:
+    html = (
+        "<html><head><title>Klimakonferenz: Einigung in letzter Minute | example nachrichten"
+        "</title></head><body><h1>Einigung in letzter Minute</h1></body></html>"
+    )
+    meta = metadata(html, "https://www.ex-nachrichten.example/ausland/einigung-101.html")
+    assert (meta.title, meta.site_name) == ("Einigung in letzter Minute", "example nachrichten")

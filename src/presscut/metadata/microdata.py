@@ -9,6 +9,7 @@ with its own `name`) gives that name, not the whole card's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from selectolax.lexbor import LexborNode
@@ -23,8 +24,12 @@ _PROPERTIES = (
     "datecreated",
     "datemodified",
     "publisher",
+    "image",
 )
 _MAX_TEXT = 300
+# The item types whose `image` is the page's lead image ("NewsArticle", "BlogPosting"); in a
+# page-wide item (`<body itemscope itemtype=".../WebPage">`) it is as often the site's logo.
+_ARTICLE_ITEM = re.compile(r"article|posting|report", re.I)
 
 
 def property_value(node: LexborNode) -> str | None:
@@ -65,6 +70,17 @@ def _owner(node: LexborNode) -> tuple[int | None, int | None]:
     return None, article
 
 
+def _of_article_item(node: LexborNode) -> bool:
+    """Whether the nearest item around `node` is an article: an `image` of a Person or an
+    Organization is a portrait or a logo, not the lead image."""
+    parent = node.parent
+    while parent is not None:
+        if "itemscope" in parent.attributes:
+            return bool(_ARTICLE_ITEM.search(parent.attributes.get("itemtype") or ""))
+        parent = parent.parent
+    return False
+
+
 def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
     """Values of the article properties, keyed by lower-cased name.
 
@@ -78,6 +94,8 @@ def collect_microdata(nodes: Iterable[LexborNode]) -> dict[str, list[str]]:
         props = [
             p for p in (node.attributes.get("itemprop") or "").lower().split() if p in _PROPERTIES
         ]
+        if "image" in props and not _of_article_item(node):
+            props.remove("image")
         if not props:
             continue  # (most `itemprop`s name other properties: their item is not looked up)
         owner = _owner(node)

@@ -353,16 +353,17 @@ def _voted_title(evidence: PageEvidence, site_name: str | None) -> str | None:
 
 
 def site_from_title(evidence: PageEvidence, title: str | None) -> str | None:
-    """The site name that `<title>` adds beside the headline ("Headline | Site"), if any:
-    the part at the other end from the headline, when it is short enough to be a name
-    and not a sentence."""
+    """The site name that `<title>` adds beside the headline ("Headline | Site", "Kicker:
+    Headline | Site"), if any: the part at the other end from the headline, when it is
+    short enough to be a name and not a sentence."""
     if not evidence.title_tag:
         return None
     parts = title_parts(evidence.title_tag)
     key = simplified(title)
     if len(parts) < 2 or not key:
         return None
-    if agrees(simplified(parts[0]), key):
+    first = simplified(parts[0])
+    if agrees(first, key) or first.endswith(key):  # (after a kicker: "Topic: Headline | Site")
         candidate = parts[-1]
     elif agrees(simplified(parts[-1]), key):
         candidate = parts[0]

@@ -56,10 +56,31 @@ def _is_front_page(url: str) -> bool:
     return urlsplit(url).path in ("", "/")
 
 
+def _jsonld_url(evidence: PageEvidence) -> str | None:
+    """The address the JSON-LD article or its WebPage gives itself: the article's `url` or
+    `mainEntityOfPage` (a URL or a WebPage node), else the WebPage's `url` (SEO plugins
+    describe the page in an `@graph` without `<link rel=canonical>` or `og:url`)."""
+    for node in (evidence.article, evidence.webpage):
+        if node is None:
+            continue
+        for key in ("url", "mainEntityOfPage"):
+            value = evidence.jsonld.resolve(node.get(key))
+            if isinstance(value, dict):
+                value = value.get("url") or value.get("@id")
+            if isinstance(value, str) and value.strip():
+                return value
+    return None
+
+
 def canonical_url(evidence: PageEvidence) -> str | None:
-    """`<link rel=canonical>`, else `og:url`: absolute and untracked; `None` if the page has neither."""
+    """`<link rel=canonical>`, else `og:url`, else the JSON-LD's own URL (`_jsonld_url`):
+    absolute and untracked; `None` if the page has none."""
     page_url = absolute_url(evidence.url, None)
-    for candidate in (evidence.meta.link("canonical"), evidence.meta.first("og:url")):
+    for candidate in (
+        evidence.meta.link("canonical"),
+        evidence.meta.first("og:url"),
+        _jsonld_url(evidence),
+    ):
         resolved = absolute_url(candidate, page_url)
         if resolved is None:
             continue
@@ -82,12 +103,14 @@ def _image_value(value: Any) -> str | None:
 
 
 def lead_image(evidence: PageEvidence) -> str | None:
-    """The lead image: `og:image`, Twitter card, JSON-LD `image`, `<link rel=image_src>`."""
+    """The lead image: `og:image`, Twitter card, JSON-LD `image`, microdata `image`,
+    `<link rel=image_src>`."""
     base = absolute_url(evidence.url, None)
     candidates = [
         *evidence.meta.all("og:image:secure_url", "og:image", "og:image:url"),
         *evidence.meta.all("twitter:image", "twitter:image:src"),
         _image_value(evidence.article_value("image", "thumbnailUrl")),
+        *evidence.microdata.get("image", [])[:1],
         evidence.meta.link("image_src"),
     ]
     for candidate in candidates:
