@@ -159,9 +159,11 @@ _NOT_ALONE = frozenset(
     publikationen publications
     """.split()
 )
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin al ibn ten ter zu y e".split()
 )
+"""The lower-case words inside names ("Pieter de Vries", "María de la Cruz", "Anna van der
+Berg"): every other word of a name is capitalised."""
 _CREDENTIAL = re.compile(
     r"^(?:ph\.?\s?d|m\.?\s?d|d\.?o|r\.?n|m\.?s|m\.?a|b\.?a|b\.?s|m\.?b\.?a|r\.?d|l\.?d|"
     r"m\.?p\.?h|c\.?p\.?a|j\.?d|d\.?v\.?m|esq|jr|sr|ii|iii|iv|dipl|mba|fand|cscs|msc|bsc|rdn|"
@@ -534,7 +536,7 @@ def _looks_like_person(name: str) -> bool:
         return False
     if _is_role(name):
         return bool(_COLLECTIVE & set(_words(name)))
-    return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
+    return all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words if w[0].isalpha())
 
 
 def _key(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from presscut.metadata.authors import NAME_PARTICLES
 from presscut.metadata.dateparse import find_text_date
 
 _BYLINE_OPENERS = (
@@ -30,11 +31,6 @@ MAX_DATELINE_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
 _MAX_NAME_WORDS = 5
 _NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
-NAME_PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le bin al ibn ten ter zu y e".split()
-)
-"""The lower-case words inside names ("Pieter de Vries", "María de la Cruz", "Anna van der
-Berg"): every other word of a name is capitalised."""
 _DIGIT = re.compile(r"\d")
 DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
