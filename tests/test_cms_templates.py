@@ -79,6 +79,60 @@ TEMPLATES: dict[str, Template] = {
         published="2024-04-09",
         also=("What the council says",),
     ),
+    "tailwind": Template(
+        story=".prose > p",
+        chrome=(
+            "We use cookies to personalise content",
+            "Subscribe for $1",
+            "Copy link",
+            "Get the Morning Ledger in your inbox",
+            "Local news you need, every weekday at 6 a.m.",
+            "By signing up you agree",
+            "Advertisement",
+            "Topics:",
+            "Join the conversation",
+            "Most Read",
+            "Popular diner on Route 9 closes after 61 years",
+            "School board delays vote on new boundary map",
+            "All rights reserved",
+        ),
+        title="Water utility to raise rates 9% after pipe failures",
+        authors=("Marcus Oyelaran",),
+        published="2025-02-18",
+        also=("Where the money goes",),
+        known_chrome={
+            "covers city government and utilities": (
+                "the author box after the story has only utility class names ('mt-8 border-t"
+                " pt-6 flex gap-4') and reads like story prose to the model"
+            ),
+            "Another increase and the service keeps getting worse": (
+                "a reader's comment under a 'Comments (14)' heading with utility class names:"
+                " the heading and the user name are cut, the comment's sentence is not"
+            ),
+        },
+    ),
+    "regional_uk": Template(
+        story=".article-body > p:not(:has(strong, em))",
+        chrome=(
+            "Dorchester bypass closed overnight",
+            "Council to spend £2m on pothole repairs",
+            "Weymouth seafront cafe named among best in UK",
+            "Get the latest Dorset news sent straight to your inbox",
+            "Commenting is a privilege",
+            "Typical. Rural areas always lose out.",
+            "Man arrested after crash on A35",
+            "Terms and conditions",
+        ),
+        title="Family's fury as village bus route axed after 70 years",
+        authors=("Liam Crossley",),
+        published="2025-01-22",
+        known_chrome={
+            "Do you have a story for us?": (
+                "a tip-line appeal with the newsroom's e-mail address, set as a story"
+                " paragraph in <em>; no line rule knows it"
+            ),
+        },
+    ),
     "ghost": Template(
         story=".gh-content > p",
         chrome=(

@@ -111,6 +111,23 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
+    ("form", "box_kept"), [("<form><input type='email'></form>", False), ("", True)]
+)
+def test_the_lines_of_a_newsletter_box_with_a_form_field_go_together(
+    form: str, box_kept: bool
+) -> None:
+    # A sign-up box with hashed class names: its title names the newsletter, the line
+    # under it does not. Without a form field the box is kept as the model says.
+    page = _page(
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><div class='css-1q2w3e'>"
+        "<p>Sign up for our newsletter</p><p>Local news you need, every weekday at 6 a.m.</p>"
+        f"{form}</div><p>{PARAGRAPH_3}</p>"
+    )
+    kept, _ = decide(page, Scores(np.full(5, 0.9), np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, box_kept, box_kept, True]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Don't miss: Weymouth seafront cafe named among best in UK",

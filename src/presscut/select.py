@@ -131,6 +131,7 @@ def decide(
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
     kept |= _gaps_in_the_story(page, scores, kept, threshold)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
+    kept &= ~_rest_of_a_sign_up_box(page, scores.probability, kept, why)
     return _drop_orphan_headings(page, kept), None
 
 
@@ -634,6 +635,50 @@ def _prompts_by_their_text(
         for i in np.flatnonzero(buttons).tolist():
             why[i] = reason_of_block[parents[i]]
         cut |= buttons
+    return cut
+
+
+# A newsletter sign-up box without telling class names ("css-1q2w3e", "my-8 rounded-lg
+# border") is cut line by line, if at all: its title ("Get the Morning Ledger in your
+# inbox") by its words, its small print by the model, and the line between them ("Local
+# news you need, every weekday at 6 a.m."), which names no newsletter, is left. So in a
+# box of a few segments (`_SIGN_UP_BOX_SEGMENTS`, the elements around the segments that
+# the model doubts) that holds a form field and a line text mode reads as a newsletter's
+# ("Newsletter", "Sign up for …"), the short lines the model is not all but certain of
+# go too. A box with no form field is a members-only notice or a list of offers, often
+# in the labelled body; one with a form field but no newsletter line, a search box or a
+# comment form.
+_SIGN_UP_BOX_SEGMENTS = 5
+_SIGN_UP_LINE_MAX_WORDS = 25
+
+
+def _rest_of_a_sign_up_box(
+    page: Page, probability: np.ndarray, kept: np.ndarray, why: dict[int, str]
+) -> np.ndarray:
+    """Which kept segments are the other lines of a newsletter sign-up box (see above)."""
+    cut = np.zeros_like(kept)
+    doubtful = kept & (probability < _CERTAIN)
+    if not doubtful.any():
+        return cut
+    arrays = page_arrays(page)
+    parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
+    boxes = np.unique(parents[doubtful])
+    boxes = boxes[arrays.end[boxes] - arrays.start[boxes] <= _SIGN_UP_BOX_SEGMENTS]
+    segments, containers = page.segments, page.containers
+    for box in boxes.tolist():
+        lines = range(arrays.start[box], arrays.end[box])
+        short = [
+            i
+            for i in lines
+            if doubtful[i] and len(segments[i].text.split()) <= _SIGN_UP_LINE_MAX_WORDS
+        ]
+        if (
+            short
+            and containers[box].node.css_first("input") is not None
+            and any(family_of(" ".join(segments[i].text.split())) == "newsletter" for i in lines)
+        ):
+            for i in short:
+                cut[i], why[i] = True, "newsletter"
     return cut
 
 
