@@ -210,6 +210,14 @@ _WIDGET_LINES: tuple[tuple[str, str], ...] = (
         r"|(?:este artículo|este contenido) es exclusivo para suscriptores",
     ),
     (
+        # A newsroom's call for tips under the story ("Do you have a story for us? Email
+        # newsdesk@…", "Got a story? Get in touch"): the question, then how to reach it.
+        "appeal",
+        r"(?:do you have|have you got|got) (?:a (?:news )?(?:story|tip)|any news)"
+        r"(?: (?:for us|to share|idea|you want to share))?\?"
+        r"(?: (?:e-?mail|call|contact|get in touch|write to|send|message|whatsapp)\b.*)?",
+    ),
+    (
         "related",
         r"read more|learn more|read the full (?:story|article)|see more|more stories|mehr lesen"
         r"|weiterlesen|lire la suite|leer más|sigue leyendo|leggi di più|leia mais"
