@@ -248,6 +248,19 @@ def test_a_number_in_the_next_inline_element_is_not_glued_to_a_word() -> None:
     ]
 
 
+def test_a_credit_in_parentheses_after_a_caption_is_not_glued_to_it() -> None:
+    # A caption and its credit in sibling spans; a function call in highlighted code stays.
+    texts = [
+        s.text
+        for s in _segments(
+            "<figure><figcaption><span>Students on March 12.</span>"
+            "<span>(Kevin Ortiz/Gazette)</span></figcaption></figure>"
+            "<p>Call <code><span>print</span><span>(x)</span></code> once.</p>"
+        ).segments
+    ]
+    assert texts == ["Students on March 12. (Kevin Ortiz/Gazette)", "Call print(x) once."]
+
+
 def test_numbers_that_continue_a_word_stay_glued() -> None:
     # A formula, a footnote mark after a sentence, a superscript, an identifier and a
     # file name split by markup, and a clock whose colon is an element of its own.

@@ -446,11 +446,13 @@ _EXIT_TABLE = 4  # a table part: see `_Walker.close_container`
 # them apart, as it nearly always does when the first ends a word and the second starts a
 # capitalised one: a space goes there. So it does before a number after a word of letters
 # ("Von Jana Becker" "14.03.2025", "in Flammen" "1. FC Köln": a byline's date, a list of
-# links, a product name and its size). A capital after a capital ("<b>T</b><i>he</i>"
-# drop caps) or any lower-case continuation is a word split by markup, and stays whole; so
-# do a number after a capital ("CO" "2"), a sentence ("structure." "10": a footnote), a
-# letter or a mixed word ("p" "2e2c", "video.mp" "4": identifiers and file names), and a
-# number in a subscript or superscript (`script`).
+# links, a product name and its size), and before an opening parenthesis or quote after a
+# sentence ("Students on March 12." "(Kevin Ortiz/Gazette)": a caption and its credit). A
+# capital after a capital ("<b>T</b><i>he</i>" drop caps) or any lower-case continuation
+# is a word split by markup, and stays whole; so do a number after a capital ("CO" "2"), a
+# sentence ("structure." "10": a footnote), a letter or a mixed word ("p" "2e2c",
+# "video.mp" "4": identifiers and file names), a number in a subscript or superscript
+# (`script`) and a parenthesis after a word ("print" "(x)" in highlighted code).
 def _seam_space(before: str, text: str, script: bool) -> bool:
     """Whether a space goes between `before`, the text so far, ending in an inline element,
     and `text`, the first text after the next element opens (see above); `script` when
@@ -458,6 +460,8 @@ def _seam_space(before: str, text: str, script: bool) -> bool:
     first, last = text[0], before[-1:]
     if first.isupper():
         return last.islower() or last in ".!?:;,)"
+    if first in "(“":
+        return last in ".!?"
     if first.isdigit() and not script:
         if last in ",;)":
             return True
