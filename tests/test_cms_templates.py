@@ -91,6 +91,7 @@ TEMPLATES: dict[str, Template] = {
             "Advertisement",
             "Topics:",
             "Join the conversation",
+            "Another increase and the service keeps getting worse",
             "Most Read",
             "Popular diner on Route 9 closes after 61 years",
             "School board delays vote on new boundary map",
@@ -104,10 +105,6 @@ TEMPLATES: dict[str, Template] = {
             "covers city government and utilities": (
                 "the author box after the story has only utility class names ('mt-8 border-t"
                 " pt-6 flex gap-4') and reads like story prose to the model"
-            ),
-            "Another increase and the service keeps getting worse": (
-                "a reader's comment under a 'Comments (14)' heading with utility class names:"
-                " the heading and the user name are cut, the comment's sentence is not"
             ),
         },
     ),

@@ -129,6 +129,7 @@ def decide(
     for kind in _NAMED_SECTIONS:
         kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
+    kept &= ~_cut_as(_under_a_comments_title(page, scores.probability, kept), "comments", why)
     kept |= _gaps_in_the_story(page, scores, kept, threshold)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
     kept &= ~_rest_of_a_sign_up_box(page, scores.probability, kept, why)
@@ -474,6 +475,40 @@ def _named_sections(
 _STORY_SHARE = 0.7
 _STORY_UNSURE = 0.7
 _SHORT_BEFORE_CHARS = 100
+
+
+# Readers' comments under a story, in boxes with utility or hashed class names, keep the
+# title their section opens with ("Comments (14)", "Kommentare", "Reacties", "Leave a
+# reply"). A section after the story's column (`_story_column`) whose first line is such a
+# title holds comments: the model's doubtful lines in it (below `_SURE`), a reader's name
+# and sentence, go. Only the title's own section, and only after the column: a forum
+# thread's replies are its column.
+_COMMENTS_TITLE = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:reader |user )?comments?|kommentare?|commentaires?|comentarios?"
+    r"|commenti|comentários|komentarze?|reacties|postings|leave a (?:reply|comment)"
+    r"|join the (?:conversation|discussion))(?:\s*\(\d+\)|\s+\d+)?\W*$",
+    re.IGNORECASE,
+)
+_COMMENTS_TITLE_MAX_CHARS = 40
+
+
+def _under_a_comments_title(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Which kept segments are in a comments section after the story (see above)."""
+    cut = np.zeros_like(kept)
+    arrays = page_arrays(page)
+    column = _story_column(arrays, kept)
+    if column is None:
+        return cut
+    segments = page.segments
+    parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
+    doubtful = kept & (probability < _SURE)
+    for i in range(column[1], len(segments)):
+        text = segments[i].text
+        if len(text) <= _COMMENTS_TITLE_MAX_CHARS and _COMMENTS_TITLE.match(text):
+            section = parents[i]
+            if arrays.start[section] == i:
+                cut[i : arrays.end[section]] |= doubtful[i : arrays.end[section]]
+    return cut
 
 
 def _story_column(arrays: PageArrays, kept: np.ndarray) -> tuple[int, int] | None:
