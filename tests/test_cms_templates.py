@@ -92,6 +92,7 @@ TEMPLATES: dict[str, Template] = {
             "Topics:",
             "Join the conversation",
             "Another increase and the service keeps getting worse",
+            "covers city government and utilities",
             "Most Read",
             "Popular diner on Route 9 closes after 61 years",
             "School board delays vote on new boundary map",
@@ -101,12 +102,6 @@ TEMPLATES: dict[str, Template] = {
         authors=("Marcus Oyelaran",),
         published="2025-02-18",
         also=("Where the money goes",),
-        known_chrome={
-            "covers city government and utilities": (
-                "the author box after the story has only utility class names ('mt-8 border-t"
-                " pt-6 flex gap-4') and reads like story prose to the model"
-            ),
-        },
     ),
     "regional_uk": Template(
         story=".article-body > p:not(:has(strong, em))",

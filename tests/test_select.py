@@ -111,6 +111,26 @@ def test_a_labelled_link_to_another_story_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "line", "box_kept"),
+    [
+        ("Marcus Oyelaran", "Marcus Oyelaran covers city government for the Ledger.", False),
+        ("Elena Soler", "Elena Soler es profesora de Lengua en Alicante.", False),
+        ("Emma Roth", "Emma Roth Mar 5", True),
+    ],
+)
+def test_an_author_box_whose_bio_opens_with_the_name_is_cut(
+    name: str, line: str, box_kept: bool
+) -> None:
+    # Utility class names only: the name over a bio that starts with it is an author box.
+    page = _page(
+        f"<div class='prose'><p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3}</p></div>"
+        f"<div class='mt-8 flex gap-4'><p>{name}</p><p>{line}</p></div>"
+    )
+    kept, _ = decide(page, Scores(np.full(5, 0.8), np.zeros(5, dtype=bool)), 0.5)
+    assert kept.tolist() == [True, True, True, box_kept, box_kept]
+
+
+@pytest.mark.parametrize(
     ("form", "box_kept"), [("<form><input type='email'></form>", False), ("", True)]
 )
 def test_the_lines_of_a_newsletter_box_with_a_form_field_go_together(

@@ -129,7 +129,7 @@ def decide(
     for kind in _NAMED_SECTIONS:
         kept &= ~_cut_as(_named_sections(page, scores.probability, kept, kind), kind.reason, why)
     kept &= ~_cut_as(_beyond_the_story(page, scores.probability, kept), "beyond_story", why)
-    kept &= ~_cut_as(_under_a_comments_title(page, scores.probability, kept), "comments", why)
+    kept &= ~_titled_sections_after_the_story(page, scores.probability, kept, why)
     kept |= _gaps_in_the_story(page, scores, kept, threshold)
     kept &= ~_prompts_by_their_text(page, scores, kept, why)
     kept &= ~_rest_of_a_sign_up_box(page, scores.probability, kept, why)
@@ -477,23 +477,28 @@ _STORY_UNSURE = 0.7
 _SHORT_BEFORE_CHARS = 100
 
 
-# Readers' comments under a story, in boxes with utility or hashed class names, keep the
-# title their section opens with ("Comments (14)", "Kommentare", "Reacties", "Leave a
-# reply"). A section after the story's column (`_story_column`) whose first line is such a
-# title holds comments: the model's doubtful lines in it (below `_SURE`), a reader's name
-# and sentence, go. Only the title's own section, and only after the column: a forum
-# thread's replies are its column.
+# Readers' comments and the author's box under a story, in boxes with utility or hashed
+# class names, keep the title their section opens with: "Comments (14)", "Kommentare",
+# "Reacties", "Leave a reply"; the author's name, with a bio that starts with that name
+# ("Marcus Oyelaran" / "Marcus Oyelaran covers city government …"). A section after the
+# story's column (`_story_column`) whose first line is such a title holds comments or an
+# author bio: the model's doubtful lines in it (below `_SURE`) go. Only the title's own
+# section, and only after the column: a forum thread's replies are its column.
 _COMMENTS_TITLE = re.compile(
     r"^\W*(?:\d+\s+)?(?:(?:reader |user )?comments?|kommentare?|commentaires?|comentarios?"
     r"|commenti|comentários|komentarze?|reacties|postings|leave a (?:reply|comment)"
     r"|join the (?:conversation|discussion))(?:\s*\(\d+\)|\s+\d+)?\W*$",
     re.IGNORECASE,
 )
-_COMMENTS_TITLE_MAX_CHARS = 40
+_SECTION_TITLE_MAX_CHARS = 40
+_NAME_WORDS = (2, 4)
 
 
-def _under_a_comments_title(page: Page, probability: np.ndarray, kept: np.ndarray) -> np.ndarray:
-    """Which kept segments are in a comments section after the story (see above)."""
+def _titled_sections_after_the_story(
+    page: Page, probability: np.ndarray, kept: np.ndarray, why: dict[int, str]
+) -> np.ndarray:
+    """Which kept segments are in a comments or author section after the story (see
+    above)."""
     cut = np.zeros_like(kept)
     arrays = page_arrays(page)
     column = _story_column(arrays, kept)
@@ -503,12 +508,35 @@ def _under_a_comments_title(page: Page, probability: np.ndarray, kept: np.ndarra
     parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
     doubtful = kept & (probability < _SURE)
     for i in range(column[1], len(segments)):
-        text = segments[i].text
-        if len(text) <= _COMMENTS_TITLE_MAX_CHARS and _COMMENTS_TITLE.match(text):
-            section = parents[i]
-            if arrays.start[section] == i:
-                cut[i : arrays.end[section]] |= doubtful[i : arrays.end[section]]
+        text = segments[i].text.strip()
+        section = parents[i]
+        if len(text) > _SECTION_TITLE_MAX_CHARS or arrays.start[section] != i:
+            continue
+        end = int(arrays.end[section])
+        if _COMMENTS_TITLE.match(text):
+            reason = "comments"
+        elif i + 1 < end and _is_name(text) and _opens_a_bio(segments[i + 1].text, text):
+            reason = "author_bio"
+        else:
+            continue
+        for j in np.flatnonzero(doubtful[i:end]).tolist():
+            cut[i + j], why[i + j] = True, reason
     return cut
+
+
+def _opens_a_bio(text: str, name: str) -> bool:
+    """Whether `text` starts with `name` as a sentence's subject ("Marcus Oyelaran covers",
+    "Elena Soler es"), not as a heading over more lines ("Emma Roth Mar 5")."""
+    text = text.lstrip()
+    return text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower()
+
+
+def _is_name(text: str) -> bool:
+    """Whether `text` reads as a person's name: two to four capitalised words of letters."""
+    words = text.split()
+    return _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] and all(
+        word[0].isupper() and word.replace("-", "").replace("'", "").isalpha() for word in words
+    )
 
 
 def _story_column(arrays: PageArrays, kept: np.ndarray) -> tuple[int, int] | None:
