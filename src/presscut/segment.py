@@ -477,7 +477,10 @@ def _seam_space(before: str, text: str, script: bool) -> bool:
 _NO_SEAM = 0
 _SEAM = 1
 _SEAM_SCRIPT = 2
-_SCRIPTS = ("sub", "sup")
+# The tag ids of <sub> and <sup> (asked of lexbor, as `_TEXT_TAG_ID` below).
+_SCRIPT_TAG_IDS = frozenset(
+    node.tag_id for node in LexborHTMLParser("<p><sub>2</sub><sup>2</sup></p>").css("sub, sup")
+)
 
 
 # What the walk does on reaching an element, by kind.
@@ -568,7 +571,7 @@ def segment_page(root: LexborNode) -> Page:
             node = element.next
             # Two inline elements with nothing between them (see `_seam_space`).
             if exit_kind >= _EXIT_INLINE and node is not None and node.tag_id != text_tag_id:
-                seam = _SEAM_SCRIPT if node.tag in _SCRIPTS else _SEAM
+                seam = _SEAM_SCRIPT if node.tag_id in _SCRIPT_TAG_IDS else _SEAM
             else:
                 seam = _NO_SEAM
             continue

@@ -723,22 +723,32 @@ def _rest_of_a_sign_up_box(
     doubtful = kept & (probability < _CERTAIN)
     if not doubtful.any():
         return cut
+    containers = page.containers
+    # The elements around a form field, found once from the page's few fields up.
+    around_fields: set[int] = set()
+    for field_node in containers[0].node.css("input"):
+        node = field_node.parent
+        while node is not None and node.mem_id not in around_fields:
+            around_fields.add(node.mem_id)
+            node = node.parent
+    if not around_fields:
+        return cut
     arrays = page_arrays(page)
     parents = arrays.ancestors[ANCESTOR_LEVELS.index(1)]
     boxes = np.unique(parents[doubtful])
     boxes = boxes[arrays.end[boxes] - arrays.start[boxes] <= _SIGN_UP_BOX_SEGMENTS]
-    segments, containers = page.segments, page.containers
+    segments = page.segments
     for box in boxes.tolist():
+        if containers[box].node.mem_id not in around_fields:
+            continue
         lines = range(arrays.start[box], arrays.end[box])
         short = [
             i
             for i in lines
             if doubtful[i] and len(segments[i].text.split()) <= _SIGN_UP_LINE_MAX_WORDS
         ]
-        if (
-            short
-            and containers[box].node.css_first("input") is not None
-            and any(family_of(" ".join(segments[i].text.split())) == "newsletter" for i in lines)
+        if short and any(
+            family_of(" ".join(segments[i].text.split())) == "newsletter" for i in lines
         ):
             for i in short:
                 cut[i], why[i] = True, "newsletter"
