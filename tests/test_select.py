@@ -405,41 +405,6 @@ def test_an_article_with_a_few_related_links_is_not_a_listing() -> None:
     assert listing_reason(page, np.ones(len(page.segments), dtype=bool)) is None
 
 
-def test_headlines_set_as_plain_lines_are_teasers_when_their_summary_follows() -> None:
-    # Search results and CSS-in-JS cards: the linked headline is an <li>'s or a <div>'s line.
-    results = "".join(
-        f"<li><a href='/n/{i}'>Tram line number {i} gets the council's approval</a>"
-        f"<p>The decision ends years of debate over route {i}.</p><time>{i + 1} Dec 2025</time></li>"
-        for i in range(8)
-    )
-    cards = "".join(
-        f"<div class='c{i % 3}'><a href='/s/{i}'><div>Ferry strike number {i} ends after pay deal"
-        f"</div></a><div>Union members voted on offer {i} last night.</div></div>"
-        for i in range(8)
-    )
-    for body in (f"<ul>{results}</ul>", cards):
-        page = _page(body)
-        reason = listing_reason(page, np.ones(len(page.segments), dtype=bool))
-        assert reason == "listing page: 8 linked headlines and no article text"
-
-
-def test_a_menu_of_links_or_a_story_with_described_links_is_not_a_listing() -> None:
-    # Links one after another introduce nothing; described links after a story's prose
-    # leave its run of paragraphs.
-    menu = "".join(
-        f"<li><a href='/m/{i}'>Section number {i} of the site</a></li>" for i in range(8)
-    )
-    further = "".join(
-        f"<li><a href='/r/{i}'>Further reading about boats, part {i}</a><p>Part {i} of the series "
-        "on the harbour's ferries.</p></li>"
-        for i in range(8)
-    )
-    story = f"<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p><p>{PARAGRAPH_3}</p>"
-    for body in (f"<ul>{menu}</ul>", f"{story}<ul>{further}</ul>"):
-        page = _page(body)
-        assert listing_reason(page, np.ones(len(page.segments), dtype=bool)) is None
-
-
 @pytest.mark.parametrize(
     ("price", "listing"),
     [("$24.99", False), ("19,90 €", False), ("EUR 5", False), ("Free shipping", True)],

@@ -935,14 +935,12 @@ def _reason(mask: int, link_density: float) -> str:
 
 # A listing (front page, section page, archive, category, search results) is
 # a pile of teasers: linked headlines, each with at most a short summary, and
-# no run of prose of its own. On the wcxb dev split these rules flag 31 of the 88
-# pages labelled listing and 8 of the 106 labelled collection (bbc.com/news,
-# techcrunch.com, arxiv.org's lists, shop categories...), 1 of 789 articles and 2 of
-# 162 service pages (see docs/benchmarks.md).
+# no run of prose of its own. On the wcxb dev split these rules flag about a
+# third of the pages labelled listing or collection (bbc.com/news, techcrunch.com,
+# shop categories...) and 2 of 789 articles (see docs/benchmarks.md).
 _LISTING_MIN_TEASERS = 6  # linked headings
 _TEASER_LINK_DENSITY = 0.6
 _TEASER_CHARS = (15, 150)
-_TEASER_MIN_SPACES = 2  # a headline that is no heading has three words or more
 _LISTING_MAX_LONGEST = 600  # characters of the longest text that is not a link
 _LISTING_MAX_RUN = 2  # consecutive paragraphs of own text
 _LISTING_MIN_LINK_SHARE = 0.2
@@ -966,17 +964,10 @@ def listing_reason(page: Page, kept: np.ndarray) -> str | None:
     chars = arrays.chars[kept]
     density = arrays.link_chars[kept] / np.maximum(chars, 1)
     segments = page.segments
-    kept_segments = [segments[i] for i in np.flatnonzero(kept).tolist()]
-    headings = np.array([segment.type == "heading" for segment in kept_segments])
-    own_text = density < _OWN_TEXT_MAX_LINK_DENSITY
-    # A headline set as a plain line (a card's <div>, a search result's <li>) is one when
-    # its own summary, time or byline follows it.
-    introduces = np.zeros(len(kept_segments), dtype=bool)
-    introduces[:-1] = own_text[1:]
-    phrase = np.array([segment.text.count(" ") >= _TEASER_MIN_SPACES for segment in kept_segments])
+    headings = np.array([segments[i].type == "heading" for i in np.flatnonzero(kept).tolist()])
     teasers = int(
         (
-            (headings | (phrase & introduces))
+            headings
             & (density > _TEASER_LINK_DENSITY)
             & (chars >= _TEASER_CHARS[0])
             & (chars <= _TEASER_CHARS[1])
@@ -984,6 +975,7 @@ def listing_reason(page: Page, kept: np.ndarray) -> str | None:
     )
     if teasers < _LISTING_MIN_TEASERS:
         return None
+    own_text = density < _OWN_TEXT_MAX_LINK_DENSITY
     longest = float(chars[own_text].max()) if own_text.any() else 0.0
     run = _longest_run(own_text & (chars >= _RUN_MIN_CHARS))
     link_share = float((chars * density).sum() / chars.sum())
