@@ -8,6 +8,7 @@ import pytest
 import presscut
 from presscut import dom, select
 from presscut.chrome_lines import is_credit_line, standalone_line_reason
+from presscut.features import segment_features
 from presscut.segment import Page, segment_page
 from presscut.select import Scores, decide, listing_reason
 from presscut.text import LineDecisions, classify_lines
@@ -462,6 +463,24 @@ def test_a_box_named_only_in_a_data_attribute_is_a_chrome_box() -> None:
         f"in to keep our journalism free.</p></div><p>{PARAGRAPH_2}</p></article>"
     )
     assert decide(page, unsure, 0.5)[0].tolist() == [True, True, True]
+
+
+def test_decide_runs_on_a_page_kept_without_its_tree() -> None:
+    """The training data's cache keeps pages without their lexbor nodes (they cannot be
+    pickled), and threshold tuning calls `decide` on them: the rules that read the tree (a
+    component's data attributes, a sign-up box's form field) are skipped, not a crash."""
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p><div data-component='contributions-epic'><p>Get our "
+        "newsletter in your inbox every morning.</p><input type='email'></div>"
+        f"<p>{PARAGRAPH_2}</p></article>"
+    )
+    segment_features(page, None)  # as the cache does: features first, then the tree goes
+    for container in page.containers:
+        container.node = None
+    unsure = Scores(_box_probabilities(page, 0.85), np.zeros(3, dtype=bool))
+    kept, listing = decide(page, unsure, 0.5)
+    assert listing is None
+    assert kept[0] and kept[2]
 
 
 def _story_and_cards(names: str) -> Page:

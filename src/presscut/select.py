@@ -724,9 +724,12 @@ def _rest_of_a_sign_up_box(
     if not doubtful.any():
         return cut
     containers = page.containers
+    root = containers[0].node
+    if root is None:  # a page kept without its tree (the training data's cache)
+        return cut
     # The elements around a form field, found once from the page's few fields up.
     around_fields: set[int] = set()
-    for field_node in containers[0].node.css("input"):
+    for field_node in root.css("input"):
         node = field_node.parent
         while node is not None and node.mem_id not in around_fields:
             around_fields.add(node.mem_id)
@@ -845,7 +848,10 @@ def _in_named_component(
     named: list[int] = []
     values: list[str] = []
     for c in boxes:
-        attrs = containers[c].node.attributes
+        node = containers[c].node
+        if node is None:  # a page kept without its tree (the training data's cache)
+            continue
+        attrs = node.attributes
         if any(name in attrs for name in _COMPONENT_ATTRS):
             named.append(c)
             values.append(" ".join(filter(None, map(attrs.get, _COMPONENT_ATTRS))).lower())
