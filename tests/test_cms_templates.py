@@ -263,9 +263,10 @@ TEMPLATES: dict[str, Template] = {
         published="2024-08-10",
         known_chrome={
             "09:20 CEST": (
-                "author, place and date in sibling <span>s with no space between them are read"
-                " as one glued line ('Lucía Moreno GilAlcaraz del Río10 ago 2024'), which no"
-                " byline or date test recognises (segment.py)"
+                "author, place and date in sibling <span>s make one line ('Lucía Moreno Gil"
+                " Alcaraz del Río 10 ago 2024 - 09:20 CEST', no longer glued since be6a24e),"
+                " which no byline or date test recognises: a name and a place with no byline"
+                " word (chrome_lines.py)"
             )
         },
     ),
