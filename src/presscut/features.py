@@ -307,6 +307,12 @@ def attribute_families(values: list[str]) -> list[int]:
     return [_ATTR_BITS_CACHE[value] for value in values]
 
 
+def _joined_ends(values: list[str]) -> list[int]:
+    """Where each of `values` ends in the values joined by NULs, its NUL included: the
+    index of the value holding an offset is the number of ends at or before it."""
+    return list(accumulate([len(value) + 1 for value in values]))
+
+
 def _matches_in(
     values: list[str], finditer: Callable[[str], Iterable[re.Match[str]]]
 ) -> list[tuple[re.Match[str], int]]:
@@ -315,8 +321,7 @@ def _matches_in(
     matches = list(finditer("\x00".join(values)))
     if not matches:
         return []
-    ends = list(accumulate([len(value) + 1 for value in values]))
-    rows = np.searchsorted(ends, [match.start() for match in matches], side="right")
+    rows = np.searchsorted(_joined_ends(values), [m.start() for m in matches], side="right")
     return list(zip(matches, rows.tolist(), strict=True))
 
 
@@ -710,7 +715,7 @@ class ContainerContext:
         for clue in clues:
             at = all_names.find(clue)
             if at >= 0 and not ends:
-                ends = list(accumulate([len(name) + 1 for name in self.names]))
+                ends = _joined_ends(self.names)
             while at >= 0:
                 index = bisect_right(ends, at)
                 holding.add(index)

@@ -570,7 +570,11 @@ def segment_page(root: LexborNode) -> Page:
                 walker.close_container()
             node = element.next
             # Two inline elements with nothing between them (see `_seam_space`).
-            if exit_kind >= _EXIT_INLINE and node is not None and node.tag_id != text_tag_id:
+            if (
+                _EXIT_INLINE <= exit_kind <= _EXIT_LINK
+                and node is not None
+                and node.tag_id != text_tag_id
+            ):
                 seam = _SEAM_SCRIPT if node.tag_id in _SCRIPT_TAG_IDS else _SEAM
             else:
                 seam = _NO_SEAM

@@ -90,15 +90,12 @@ _AGENCIES = frozenset(
 _INITIALS = re.compile(r"^[a-zäöü]{2,4}$")
 # The last word of a media company's name, which a CMS writes into the author field.
 _COMPANY_WORDS = frozenset("media medien verlag verlagsgruppe mediengruppe publishing".split())
-_SPLIT = re.compile(
-    r"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s)\s*",
-    re.I,
-)
+# The words that join two names of a byline, in the supported languages.
+_JOINERS = "and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met"
+_SPLIT = re.compile(rf"\s*(?:[,;&|/•·]|\s[-–—]\s|\s(?:{_JOINERS})\s)\s*", re.I)
 # The joiners of `_SPLIT`, left at the start of a part when a parenthesis or a comma came
 # first ("Jean Dupont (avec AFP)", "Por Redação, com Lusa").
-_LEADING_CONJUNCTION = re.compile(
-    r"^(?:and|und|et|y|e|i|en|og|och|oraz|with|mit|avec|con|com|met)\s+", re.I
-)
+_LEADING_CONJUNCTION = re.compile(rf"^(?:{_JOINERS})\s+", re.I)
 # A co-credit in parentheses after the writer ("Jean Dupont (avec AFP)", "Jane Doe (with
 # Reuters)"): one more part of the byline.
 _WITH_IN_PARENTHESES = re.compile(r"\s*\(((?:and|und|et|y|with|mit|avec|con|com|met)\s[^()]+)\)")

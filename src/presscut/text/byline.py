@@ -30,7 +30,7 @@ MAX_DATELINE_WORDS = 10
 MAX_DATELINE_CHARS = 100
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
 _MAX_NAME_WORDS = 5
-_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
+_NAME = re.compile(rf"^(?:[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){{0,{_MAX_NAME_WORDS - 1}}}$")
 _DIGIT = re.compile(r"\d")
 DATE_WORDS = frozenset(
     "published updated posted on at am um uhr le la el il op on veröffentlicht aktualisiert "
