@@ -234,12 +234,10 @@ _TIME_AFTER_DATE = re.compile(
     r"|(?<=\s)[+-]\d\d:?\d\d)?(?![\w+-])",
     re.I,
 )
-# Offsets of the zone names that `_TIME_AFTER_DATE` reads ("ET", "PT" and other names that
-# do not say whether summer time applies stay without one).
+# Offsets of the zone names that `_TIME_AFTER_DATE` reads, besides UTC, GMT and Z, which
+# `_offset` knows ("ET", "PT" and other names that do not say whether summer time applies
+# stay without one).
 _ZONES = {
-    "utc": "+00:00",
-    "gmt": "+00:00",
-    "z": "+00:00",
     "wet": "+00:00",
     "cet": "+01:00",
     "mez": "+01:00",
