@@ -156,15 +156,15 @@ def break_samples(rng: random.Random) -> list[BreakSample]:
     long_rng = random.Random(SEED)
     for index, page in enumerate(load("wcxb", "dev")):
         sources = []
-        if page.body:
-            sources.append((True, truth_paragraphs(page.body), FUSE_SHARE, rng, 1.0))
+        body_paragraphs = truth_paragraphs(page.body) if page.body else None
+        if body_paragraphs is not None:
+            sources.append((True, body_paragraphs, FUSE_SHARE, rng, 1.0))
         if rng.random() < 0.5:
             lines = page_lines(page)
             if lines:
                 sources.append((False, lines, rng.choice(PAGE_FUSE_SHARES), rng, 1.0))
-        if page.body:
-            paragraphs = truth_paragraphs(page.body)
-            sources.append((True, paragraphs, LONG_SHARE, long_rng, LONG_WEIGHT))
+        if body_paragraphs is not None:
+            sources.append((True, body_paragraphs, LONG_SHARE, long_rng, LONG_WEIGHT))
         for body, paragraphs, share, draw, weight in sources:
             lines, breaks = fuse_with_breaks(paragraphs, draw, share)
             text = page_text(lines)
